@@ -1,0 +1,31 @@
+package dev.rowguard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rowguard} command. Exit codes: 0 success, 1 findings or a broken log, 2 usage or I/O error. */
+@Command(
+    name = "rowguard",
+    mixinStandardHelpOptions = true,
+    versionProvider = Rowguard.Version.class,
+    description = "Data-safety tooling: compile-time findings, audit-log verification and incident timelines.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Rowguard {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
+  public static int run(String... args) {
+    return new CommandLine(new Rowguard()).setExitCodeOnInvalidInput(2).execute(args);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Rowguard.class.getPackage().getImplementationVersion();
+      return new String[] {"rowguard " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.rowguard.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.schema.Column;
+
+/** Facts about WHERE conditions: tautologies and {@code NOT IN} bind parameters. */
+final class Conditions {
+
+  private Conditions() {}
+
+  /**
+   * True when the condition holds for every row: {@code true}, a non-zero number, {@code 1 = 1},
+   * {@code 'a' = 'a'}, {@code x = x}, {@code x >= x}, an OR with a tautological side, an AND of
+   * tautologies. ({@code x = x} is false where x is NULL, but nobody writes it to skip NULL rows.)
+   */
+  static boolean isTautology(Expression e) {
+    Expression x = unwrap(e);
+    if (x instanceof BooleanValue b) {
+      return b.getValue();
+    }
+    if (x instanceof LongValue n) {
+      return n.getValue() != 0;
+    }
+    if (x instanceof OrExpression or) {
+      return isTautology(or.getLeftExpression()) || isTautology(or.getRightExpression());
+    }
+    if (x instanceof AndExpression and) {
+      return isTautology(and.getLeftExpression()) && isTautology(and.getRightExpression());
+    }
+    if (x instanceof EqualsTo || x instanceof GreaterThanEquals || x instanceof MinorThanEquals) {
+      var binary = (net.sf.jsqlparser.expression.BinaryExpression) x;
+      return sameOperand(unwrap(binary.getLeftExpression()), unwrap(binary.getRightExpression()));
+    }
+    return false;
+  }
+
+  private static boolean sameOperand(Expression left, Expression right) {
+    boolean comparable =
+        (left instanceof Column && right instanceof Column)
+            || (isLiteral(left) && isLiteral(right) && left.getClass() == right.getClass());
+    return comparable && left.toString().equalsIgnoreCase(right.toString());
+  }
+
+  private static boolean isLiteral(Expression e) {
+    return e instanceof LongValue || e instanceof DoubleValue || e instanceof StringValue || e instanceof BooleanValue;
+  }
+
+  private static Expression unwrap(Expression e) {
+    Expression x = e;
+    while (x instanceof Parenthesis p) {
+      x = p.getExpression();
+    }
+    while (x instanceof ExpressionList<?> list && list.size() == 1) {
+      x = list.get(0);
+    }
+    return x;
+  }
+
+  /** The bind parameters that stand alone on the right of a {@code NOT IN}, as written. */
+  static List<String> notInParameters(Expression where) {
+    List<String> found = new ArrayList<>();
+    where.accept(
+        new ExpressionVisitorAdapter<Void>() {
+          @Override
+          public <S> Void visit(InExpression in, S context) {
+            if (in.isNot()) {
+              String name = parameterName(unwrap(in.getRightExpression()));
+              if (name != null) {
+                found.add(name);
+              }
+            }
+            return super.visit(in, context);
+          }
+        },
+        null);
+    return found;
+  }
+
+  private static String parameterName(Expression e) {
+    if (e instanceof JdbcNamedParameter named) {
+      return ":" + named.getName();
+    }
+    if (e instanceof JdbcParameter positional) {
+      return positional.isUseFixedIndex() ? "?" + positional.getIndex() : "?";
+    }
+    return null;
+  }
+}

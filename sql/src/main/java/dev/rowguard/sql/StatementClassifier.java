@@ -1,0 +1,180 @@
+package dev.rowguard.sql;
+
+import dev.rowguard.sql.Classification.Kind;
+import dev.rowguard.sql.Classification.Where;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.ParenthesedStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.truncate.Truncate;
+
+/**
+ * Classifies SQL and JPQL text: does it delete rows, from which table, and is it bounded.
+ *
+ * <p>Text that contains neither {@code delete} nor {@code truncate} is answered by a keyword scan
+ * without parsing, so ordinary statements cost a few nanoseconds. Text that does is parsed once with
+ * JSqlParser on the calling thread (never through its thread-per-parse entry point) and the answer is
+ * cached by text. Text that does not parse is {@link Classification#OTHER}: callers report nothing
+ * rather than guess.
+ *
+ * <p>Thread-safe.
+ */
+public final class StatementClassifier {
+
+  private static final int DEFAULT_CACHE_SIZE = 4096;
+  private static final StatementClassifier SHARED = new StatementClassifier(DEFAULT_CACHE_SIZE);
+
+  private final int cacheSize;
+  private final Map<String, Classification> cache = new ConcurrentHashMap<>();
+
+  /** A classifier whose cache holds at most {@code cacheSize} distinct statement texts. */
+  public StatementClassifier(int cacheSize) {
+    if (cacheSize < 0) {
+      throw new IllegalArgumentException("cacheSize must be >= 0, was " + cacheSize);
+    }
+    this.cacheSize = cacheSize;
+  }
+
+  /** One classifier for the whole JVM; statement texts are few and repeat. */
+  public static StatementClassifier shared() {
+    return SHARED;
+  }
+
+  /** Classifies {@code text}; null and blank text are {@link Classification#OTHER}. */
+  public Classification classify(String text) {
+    if (text == null || !mentionsDeletion(text)) {
+      return Classification.OTHER;
+    }
+    Classification cached = cache.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    Classification parsed = parse(text);
+    if (cache.size() >= cacheSize) {
+      // Statement texts are normally a small fixed set; a flood of distinct texts (literals inlined)
+      // must not grow memory without bound, and an occasional re-parse is cheap.
+      cache.clear();
+    }
+    if (cacheSize > 0) {
+      cache.put(text, parsed);
+    }
+    return parsed;
+  }
+
+  /** Cheap pre-filter: does the text contain the word {@code delete} or {@code truncate}. */
+  static boolean mentionsDeletion(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == 'd' || c == 'D') && text.regionMatches(true, i, "delete", 0, 6)) {
+        return true;
+      }
+      if ((c == 't' || c == 'T') && text.regionMatches(true, i, "truncate", 0, 8)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Classification parse(String text) {
+    Statements statements;
+    try {
+      statements = CCJSqlParserUtil.newParser(text).Statements();
+    } catch (Exception | StackOverflowError e) {
+      // Not SQL we understand (vendor syntax, HQL-only forms, a string that merely says "delete").
+      return Classification.OTHER;
+    }
+    Classification worst = Classification.OTHER;
+    for (Statement statement : statements) {
+      Classification c = classify(statement);
+      if (rank(c) > rank(worst)) {
+        worst = c;
+      }
+    }
+    return worst;
+  }
+
+  /** Orders classifications by danger, so a multi-statement text reports its worst statement. */
+  private static int rank(Classification c) {
+    if (c.removesEveryRow()) {
+      return 3;
+    }
+    if (!c.notInParameters().isEmpty()) {
+      return 2;
+    }
+    return c.deletes() ? 1 : 0;
+  }
+
+  private static Classification classify(Statement statement) {
+    if (statement instanceof Delete delete) {
+      return classifyDelete(delete);
+    }
+    if (statement instanceof Truncate truncate) {
+      return new Classification(Kind.TRUNCATE, Where.NONE, truncateTables(truncate), List.of());
+    }
+    if (statement instanceof Select select && select.getWithItemsList() != null) {
+      return classifyWithItems(select.getWithItemsList());
+    }
+    return Classification.OTHER;
+  }
+
+  /** {@code WITH gone AS (DELETE FROM t ... RETURNING ...) SELECT ...}: the delete hides in a CTE. */
+  private static Classification classifyWithItems(List<WithItem<?>> items) {
+    Classification worst = Classification.OTHER;
+    for (WithItem<?> item : items) {
+      ParenthesedStatement inner = item.getParenthesedStatement();
+      if (inner instanceof ParenthesedDelete parenthesed) {
+        Classification c = classifyDelete(parenthesed.getDelete());
+        if (rank(c) > rank(worst)) {
+          worst = c;
+        }
+      }
+    }
+    return worst;
+  }
+
+  private static Classification classifyDelete(Delete delete) {
+    List<String> tables = new ArrayList<>();
+    if (delete.getTables() != null && !delete.getTables().isEmpty()) {
+      delete.getTables().forEach(t -> tables.add(tableName(t)));
+    } else if (delete.getTable() != null) {
+      tables.add(tableName(delete.getTable()));
+    }
+    Where where;
+    List<String> notIn = List.of();
+    if (delete.getWhere() != null) {
+      where = Conditions.isTautology(delete.getWhere()) ? Where.TAUTOLOGY : Where.PRESENT;
+      notIn = Conditions.notInParameters(delete.getWhere());
+    } else if (delete.getJoins() != null && !delete.getJoins().isEmpty()) {
+      // DELETE t1 FROM t1 JOIN t2 ON ...: the join condition bounds the rows.
+      where = Where.PRESENT;
+    } else {
+      where = Where.NONE;
+    }
+    return new Classification(Kind.DELETE, where, tables, notIn);
+  }
+
+  private static List<String> truncateTables(Truncate truncate) {
+    List<String> tables = new ArrayList<>();
+    if (truncate.getTables() != null && !truncate.getTables().isEmpty()) {
+      truncate.getTables().forEach(t -> tables.add(tableName(t)));
+    } else if (truncate.getTable() != null) {
+      tables.add(tableName(truncate.getTable()));
+    }
+    return tables;
+  }
+
+  /** The table as written, without alias or identifier quotes, so log readers can match names. */
+  private static String tableName(Table table) {
+    return table.getFullyQualifiedName().replace("\"", "").replace("`", "");
+  }
+}

@@ -1,0 +1,115 @@
+package dev.rowguard.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rowguard.sql.Classification.Kind;
+import dev.rowguard.sql.Classification.Where;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class StatementClassifierTest {
+
+  private final StatementClassifier classifier = new StatementClassifier(16);
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "delete from tag                                   | tag",
+        "DELETE FROM Tag t                                 | Tag",
+        "delete Tag                                        | Tag",
+        "delete from \"call_log\"                          | call_log",
+        "delete from tag where 1=1                         | tag",
+        "delete from tag where true                        | tag",
+        "delete from tag where (1 = 1)                     | tag",
+        "delete from tag where x = x                       | tag",
+        "delete from tag where 1                           | tag",
+        "delete from tag where 'a' = 'a'                   | tag",
+        "delete from tag where tenant_id = ? or 1 = 1      | tag",
+        "delete from a using b                             | a",
+        "truncate table tag                                | tag",
+        "with gone as (delete from tag returning id) select count(*) from gone | tag",
+        "delete from t where id = 1; delete from u         | u",
+      })
+  void everyRow(String sql, String table) {
+    Classification c = classifier.classify(sql);
+    assertThat(c.removesEveryRow()).as(sql).isTrue();
+    assertThat(c.tables()).containsExactly(table);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "delete from tag where id = ?",
+        "delete from tag where tenant_id = :tenant and 1 = 1",
+        "DELETE FROM Tag t WHERE t.owner.id = :o",
+        "delete from a using b where a.id = b.id",
+        "delete t1 from t1 join t2 on t1.id = t2.id",
+        "delete from tag where 1 = 0",
+        "delete from tag where x = y",
+        "with gone as (delete from tag where id = 3 returning id) select * from gone",
+      })
+  void bounded(String sql) {
+    Classification c = classifier.classify(sql);
+    assertThat(c.kind()).isEqualTo(Kind.DELETE);
+    assertThat(c.where()).isEqualTo(Where.PRESENT);
+    assertThat(c.removesEveryRow()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "select * from tag",
+        "update tag set deleted = true",
+        "insert into audit(msg) values ('deleted')",
+        "select deleted_at from tag",
+        "delete is not SQL at all, just a sentence",
+        "",
+      })
+  void notADeletion(String sql) {
+    assertThat(classifier.classify(sql)).isEqualTo(Classification.OTHER);
+  }
+
+  @Test
+  void nullIsOther() {
+    assertThat(classifier.classify(null)).isEqualTo(Classification.OTHER);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "DELETE FROM Tag t WHERE t.id NOT IN :ids                  | :ids",
+        "delete from tenant where id not in (:ids)                 | :ids",
+        "DELETE FROM Tag t WHERE t.id NOT IN ?1                    | ?1",
+        "delete from tenant where region = ? and id not in (?)     | ?",
+      })
+  void notInParameters(String sql, String parameter) {
+    Classification c = classifier.classify(sql);
+    assertThat(c.where()).isEqualTo(Where.PRESENT);
+    assertThat(c.notInParameters()).containsExactly(parameter);
+  }
+
+  @Test
+  void inAndLiteralNotInAreNotParameters() {
+    assertThat(classifier.classify("delete from t where id in (:ids)").notInParameters()).isEmpty();
+    assertThat(classifier.classify("delete from t where id not in (1, 2)").notInParameters()).isEmpty();
+  }
+
+  @Test
+  void operationNames() {
+    assertThat(classifier.classify("truncate table t").operationName()).isEqualTo("TRUNCATE");
+    assertThat(classifier.classify("delete from t").operationName()).isEqualTo("DELETE");
+    assertThat(classifier.classify("select 1").operationName()).isNull();
+  }
+
+  @Test
+  void cacheStaysBoundedAndAnswersStayRight() {
+    for (int i = 0; i < 100; i++) {
+      assertThat(classifier.classify("delete from t where id = " + i).where()).isEqualTo(Where.PRESENT);
+    }
+    assertThat(classifier.classify("delete from t").removesEveryRow()).isTrue();
+  }
+}

@@ -18,7 +18,7 @@ public final class Rowguard {
 
   /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
-    return new CommandLine(new Rowguard()).setExitCodeOnInvalidInput(2).execute(args);
+    return new CommandLine(new Rowguard()).execute(args); // picocli exits 2 on usage errors
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,119 @@
+package dev.rowguard.checker.springdata;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import dev.rowguard.checker.jpa.EntityModel;
+import dev.rowguard.checker.jpa.EntityModels;
+import dev.rowguard.checker.jpa.PersistentField;
+import dev.rowguard.checker.util.Annotations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What Spring Data makes of repository interfaces and their methods. */
+public final class SpringDataRepositories {
+
+  private static final String REPOSITORY = "org.springframework.data.repository.Repository";
+  private static final String SPRING_DATA_PACKAGE = "org.springframework.data.";
+  /** Annotations that replace name derivation with an explicit query. */
+  private static final List<String> EXPLICIT_QUERY =
+      List.of(
+          "org.springframework.data.jpa.repository.Query",
+          "org.springframework.data.jpa.repository.query.Procedure",
+          "org.springframework.data.jpa.repository.Procedure",
+          "org.springframework.data.jdbc.repository.query.Query",
+          "org.springframework.data.mongodb.repository.Query");
+
+  private SpringDataRepositories() {}
+
+  /** True when {@code type} is a Spring Data repository (extends {@code Repository}). */
+  public static boolean isRepository(Type type, VisitorState state) {
+    Type repository = state.getTypeFromString(REPOSITORY);
+    return type != null && repository != null && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(repository));
+  }
+
+  /** The entity class a repository type manages ({@code T} of {@code Repository<T, ID>}). */
+  public static Optional<Symbol.ClassSymbol> domainType(Type repositoryType, VisitorState state) {
+    Type repository = state.getTypeFromString(REPOSITORY);
+    if (repositoryType == null || repository == null) {
+      return Optional.empty();
+    }
+    Type asRepository = state.getTypes().asSuper(repositoryType, repository.tsym);
+    if (asRepository == null || asRepository.getTypeArguments().isEmpty()) {
+      return Optional.empty();
+    }
+    return asRepository.getTypeArguments().get(0).tsym instanceof Symbol.ClassSymbol c ? Optional.of(c) : Optional.empty();
+  }
+
+  /**
+   * The derived query of {@code method} as called on {@code receiverType}: present only for
+   * abstract methods the application declares on its own repository interfaces without an explicit
+   * {@code @Query}. Spring's own methods ({@code findById}, {@code deleteAllById}) are not derived:
+   * they reject null instead of matching {@code IS NULL}.
+   */
+  public static Optional<DerivedQuery> derivedQuery(Symbol.MethodSymbol method, VisitorState state) {
+    Symbol owner = method.owner;
+    if (!(owner instanceof Symbol.ClassSymbol cls)
+        || cls.getQualifiedName().toString().startsWith(SPRING_DATA_PACKAGE)
+        || (method.flags() & (Flags.DEFAULT | Flags.STATIC)) != 0
+        || Annotations.has(method, EXPLICIT_QUERY)
+        || !isRepository(cls.type, state)) {
+      return Optional.empty();
+    }
+    return DerivedQueryParser.parse(method.getSimpleName().toString());
+  }
+
+  /**
+   * Resolves a derived-query property path against an entity as Spring's {@code PropertyPath}
+   * does: the whole name first, then the longest camel-case head that is a property, recursing
+   * into its type; {@code _} separates segments explicitly. Empty when it does not resolve.
+   */
+  public static Optional<List<PersistentField>> resolvePath(EntityModel entity, String property, VisitorState state) {
+    int underscore = property.indexOf('_');
+    if (underscore > 0) {
+      Optional<PersistentField> head = entity.field(property.substring(0, underscore));
+      String tail = property.substring(underscore + 1);
+      if (head.isEmpty() || tail.isEmpty()) {
+        return Optional.empty();
+      }
+      return continuePath(head.get(), uncapitalize(tail), state);
+    }
+    Optional<PersistentField> whole = entity.field(property);
+    if (whole.isPresent()) {
+      return Optional.of(List.of(whole.get()));
+    }
+    for (int split = property.length() - 1; split > 0; split--) {
+      if (!Character.isUpperCase(property.charAt(split))) {
+        continue;
+      }
+      Optional<PersistentField> head = entity.field(property.substring(0, split));
+      if (head.isPresent()) {
+        Optional<List<PersistentField>> rest = continuePath(head.get(), uncapitalize(property.substring(split)), state);
+        if (rest.isPresent()) {
+          return rest;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<List<PersistentField>> continuePath(PersistentField head, String tail, VisitorState state) {
+    Optional<EntityModel> next = EntityModels.instance(state).ofElementOrSelf(head.symbol().type);
+    if (next.isEmpty()) {
+      return Optional.empty();
+    }
+    return resolvePath(next.get(), tail, state)
+        .map(rest -> {
+          List<PersistentField> path = new ArrayList<>(rest.size() + 1);
+          path.add(head);
+          path.addAll(rest);
+          return path;
+        });
+  }
+
+  private static String uncapitalize(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -30,6 +30,7 @@ import dev.rowguard.checker.collections.ElementTypes;
 import dev.rowguard.checker.uuid.Origins;
 import dev.rowguard.checker.uuid.StringSideFix;
 import dev.rowguard.checker.uuid.UuidFlows;
+import dev.rowguard.checker.uuid.UuidFlows.UuidFlow;
 import dev.rowguard.checker.uuid.UuidStrings;
 
 /**
@@ -53,15 +54,20 @@ public final class UuidStringMismatch extends BugChecker implements MethodInvoca
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    MethodSymbol method = getSymbol(tree);
+    // Defensive: only a tree with errors has no method symbol, and then there is nothing to say.
+    if (!(getSymbol(tree.getMethodSelect()) instanceof MethodSymbol method)) {
+      return NO_MATCH;
+    }
     String name = method.getSimpleName().toString();
-    ComparedArguments compared = ElementComparingMethods.match(tree, name, state);
-    if (compared != null) {
-      return comparison(tree, method, compared, state);
+    if (method.isStatic()) {
+      ComparedArguments compared = ElementComparingMethods.match(tree, name, state);
+      if (compared != null) {
+        return comparison(tree, method, compared, state);
+      }
     }
     ExpressionTree element = ElementReceivingMethods.elementArgument(tree, name, state);
     if (element != null) {
-      return elementOfLooseCollection(tree, element, state);
+      return elementOfLooseCollection(tree, name, element, state);
     }
     if (ElementReceivingMethods.isFactory(tree, name, state)) {
       return factoryOfLooseCollection(tree, state);
@@ -108,22 +114,30 @@ public final class UuidStringMismatch extends BugChecker implements MethodInvoca
         + Origins.describe(side.tree(), state);
   }
 
-  /** {@code seen.add(id.toString())} where {@code seen} is a {@code Set<Object>} also given UUIDs. */
+  /**
+   * {@code seen.contains(id.toString())} where {@code seen} is a {@code Set<Object>} also given
+   * UUIDs. Reported only when elements get compared: a Set or Map, or a lookup on either side.
+   */
   private Description elementOfLooseCollection(
-      MethodInvocationTree tree, ExpressionTree element, VisitorState state) {
-    ExpressionTree uuid = UuidStrings.uuidBehind(element, state);
+      MethodInvocationTree tree, String name, ExpressionTree element, VisitorState state) {
+    // Cheapest first: most element calls are on collections typed for one kind of element.
     ExpressionTree receiver = getReceiver(tree);
-    if (uuid == null || receiver == null || !holdsBoth(receiver, state)) {
+    if (receiver == null
+        || !holdsBoth(receiver, state)
+        || UuidStrings.uuidBehind(element, state) == null
+        || !(getSymbol(receiver) instanceof VarSymbol target)) {
       return NO_MATCH;
     }
-    Symbol target = getSymbol(receiver);
-    ExpressionTree uuids = target instanceof VarSymbol ? UuidFlows.firstInto(target, state) : null;
-    return uuids == null
-        ? NO_MATCH
-        : looseMix(Origins.quote(receiver, state), element, uuids, state);
+    boolean compared =
+        ElementReceivingMethods.isLookup(name)
+            || ElementTypes.comparesOnInsert(getType(receiver), state);
+    return looseMix(Origins.quote(receiver, state), element, target, compared, state);
   }
 
-  /** {@code List.of(id, other.toString())}, or such a factory initializing a loose variable. */
+  /**
+   * {@code Set.of(id, other.toString())}, or a factory with a String made from a UUID that
+   * initializes (or is assigned to) a loose variable which receives UUIDs elsewhere.
+   */
   private Description factoryOfLooseCollection(MethodInvocationTree tree, VisitorState state) {
     Type built = getType(tree);
     if (built == null || !ElementTypes.holdsBoth(ElementTypes.elementType(built, state), state)) {
@@ -137,22 +151,39 @@ public final class UuidStringMismatch extends BugChecker implements MethodInvoca
     if (string == null) {
       return NO_MATCH;
     }
-    for (ExpressionTree argument : tree.getArguments()) {
-      if (ElementTypes.isUuid(getType(argument), state)) {
-        return looseMix(Origins.quote(tree, state), string, argument, state);
+    if (ElementTypes.comparesOnInsert(built, state)) {
+      for (ExpressionTree argument : tree.getArguments()) {
+        if (ElementTypes.isUuid(getType(argument), state)) {
+          return report(Origins.quote(tree, state), string, argument, state);
+        }
       }
     }
     Tree parent = state.getPath().getParentPath().getLeaf();
-    Symbol target =
+    Symbol assigned =
         parent instanceof VariableTree variable && variable.getInitializer() == tree
-            ? getSymbol(variable)
+            ? getSymbol((Tree) variable)
             : parent instanceof AssignmentTree assignment && assignment.getExpression() == tree
                 ? getSymbol(assignment.getVariable())
                 : null;
-    ExpressionTree uuids = target instanceof VarSymbol ? UuidFlows.firstInto(target, state) : null;
-    return uuids == null
-        ? NO_MATCH
-        : looseMix("`" + target.getSimpleName() + "`", string, uuids, state);
+    if (!(assigned instanceof VarSymbol target)) {
+      return NO_MATCH;
+    }
+    boolean compared = ElementTypes.comparesOnInsert(target.type, state);
+    return looseMix("`" + target.getSimpleName() + "`", string, target, compared, state);
+  }
+
+  /** Reports {@code string} if UUIDs reach {@code target} too, and the two get compared. */
+  private Description looseMix(
+      String collection,
+      ExpressionTree string,
+      VarSymbol target,
+      boolean compared,
+      VisitorState state) {
+    UuidFlow uuids = UuidFlows.firstInto(target, state);
+    if (uuids == null || !(compared || uuids.lookup())) {
+      return NO_MATCH;
+    }
+    return report(collection, string, uuids.uuids(), state);
   }
 
   private static boolean holdsBoth(ExpressionTree collection, VisitorState state) {
@@ -160,7 +191,7 @@ public final class UuidStringMismatch extends BugChecker implements MethodInvoca
     return type != null && ElementTypes.holdsBoth(ElementTypes.elementType(type, state), state);
   }
 
-  private Description looseMix(
+  private Description report(
       String collection, ExpressionTree string, ExpressionTree uuids, VisitorState state) {
     String message =
         String.format(
@@ -172,8 +203,9 @@ public final class UuidStringMismatch extends BugChecker implements MethodInvoca
             Origins.quote(string, state));
     Description.Builder description = buildDescription(string).setMessage(message);
     ExpressionTree converted = UuidStrings.direct(string, state);
-    if (converted != null) {
-      description.addFix(SuggestedFix.replace(string, state.getSourceForNode(converted)));
+    String uuidSource = converted == null ? null : state.getSourceForNode(converted);
+    if (uuidSource != null) {
+      description.addFix(SuggestedFix.replace(string, uuidSource));
     }
     return description.build();
   }

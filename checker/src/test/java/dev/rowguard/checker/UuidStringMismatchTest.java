@@ -301,6 +301,17 @@ final class UuidStringMismatchTest {
                 keys.contains(String.valueOf(id));
               }
 
+              void rowOfColumnValues(UUID tenantId, UUID callerId, String name) {
+                List<Object> parameters = new java.util.ArrayList<>();
+                parameters.add(tenantId);
+                parameters.add(callerId.toString());
+                parameters.add(name);
+              }
+
+              List<Object> rowFromAFactory(UUID tenantId, UUID callerId) {
+                return List.of(tenantId, callerId.toString());
+              }
+
               void otherVariable(UUID id, Set<Object> a, Set<Object> b) {
                 a.add(id);
                 b.add(id.toString());
@@ -360,9 +371,16 @@ final class UuidStringMismatchTest {
                 keys.remove(key);
               }
 
-              List<Object> oneFactory(UUID id, UUID other) {
-                // BUG: Diagnostic contains: UuidStringMismatch
-                return List.of(id, other.toString());
+              Set<Object> oneFactory(UUID id, UUID other) {
+                // BUG: Diagnostic contains: `Set.of(id, other.toString())` holds both UUIDs (`id`
+                return Set.of(id, other.toString());
+              }
+
+              void listThenLookup(UUID id, UUID other) {
+                List<Object> pending = new java.util.ArrayList<>();
+                // BUG: Diagnostic contains: `pending` holds both UUIDs (`id`
+                pending.add(other.toString());
+                pending.indexOf(id);
               }
 
               void factoryThenLookup(UUID id, UUID other) {

@@ -75,6 +75,12 @@ public final class ElementReceivingMethods {
           "add", "contains", "remove", "indexOf", "lastIndexOf", "offer", "get", "containsKey",
           "put", "putIfAbsent", "getOrDefault", "computeIfAbsent");
 
+  /** Calls that compare their argument with what is held, rather than only storing it. */
+  private static final Set<String> LOOKUP_NAMES =
+      Set.of(
+          "contains", "remove", "indexOf", "lastIndexOf", "get", "containsKey", "getOrDefault",
+          "containsAll", "removeAll", "retainAll");
+
   private static final Set<String> BULK_NAMES =
       Set.of("addAll", "containsAll", "removeAll", "retainAll", "putAll");
 
@@ -104,6 +110,14 @@ public final class ElementReceivingMethods {
             && BULK_METHODS.matches(tree, state)
         ? tree.getArguments().get(0)
         : null;
+  }
+
+  /**
+   * Whether the element or bulk method named {@code methodName} compares its argument with the
+   * elements held (a lookup) rather than only storing it.
+   */
+  public static boolean isLookup(String methodName) {
+    return LOOKUP_NAMES.contains(methodName);
   }
 
   /** Whether every argument of {@code tree} becomes an element of the collection it returns. */

@@ -4,7 +4,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 
@@ -16,6 +15,7 @@ public final class ElementTypes {
   private static final Supplier<Type> ENUMERATION =
       Suppliers.typeFromString("java.util.Enumeration");
   private static final Supplier<Type> MAP = Suppliers.typeFromString("java.util.Map");
+  private static final Supplier<Type> SET = Suppliers.typeFromString("java.util.Set");
 
   /**
    * The element type of an Iterable, Iterator or Enumeration (the key type of a Map), widened to
@@ -61,10 +61,15 @@ public final class ElementTypes {
         && state.getTypes().isSubtype(state.getSymtab().stringType, type);
   }
 
-  /** The symbol of {@code java.util.UUID}, for fixes that name it. */
-  public static Symbol uuidSymbol(VisitorState state) {
-    Type uuid = UUID.get(state);
-    return uuid == null ? null : uuid.tsym;
+  /**
+   * Whether {@code type} is a Set or a Map, which compare elements (keys) as they are stored; a
+   * List of Objects may just be a row of column values.
+   */
+  public static boolean comparesOnInsert(Type type, VisitorState state) {
+    Types types = state.getTypes();
+    Type erased = types.erasure(type);
+    return types.isSubtype(erased, types.erasure(SET.get(state)))
+        || types.isSubtype(erased, types.erasure(MAP.get(state)));
   }
 
   private ElementTypes() {}

@@ -22,7 +22,7 @@ final class LocalDeclarations {
         new TreeScanner<VariableTree, Void>() {
           @Override
           public VariableTree visitVariable(VariableTree tree, Void unused) {
-            return ASTHelpers.getSymbol(tree) == local ? tree : super.visitVariable(tree, null);
+            return ASTHelpers.getSymbol((Tree) tree) == local ? tree : super.visitVariable(tree, null);
           }
 
           @Override

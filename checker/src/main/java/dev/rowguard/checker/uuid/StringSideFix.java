@@ -45,7 +45,11 @@ public final class StringSideFix {
           return Optional.empty(); // an array passed as the varargs
         }
         for (ExpressionTree tree : strings.trees()) {
-          fix.replace(tree, uuid + ".fromString(" + state.getSourceForNode(tree) + ")");
+          String source = state.getSourceForNode(tree);
+          if (source == null) {
+            return Optional.empty();
+          }
+          fix.replace(tree, uuid + ".fromString(" + source + ")");
         }
       }
       case CONTAINER -> {
@@ -55,7 +59,11 @@ public final class StringSideFix {
         if (argument == null || !types.isSubtype(types.erasure(argument), types.erasure(COLLECTION.get(state)))) {
           return Optional.empty();
         }
-        String converted = receiver(strings.tree(), state) + ".stream().map(" + uuid + "::fromString)";
+        String source = state.getSourceForNode(strings.tree());
+        if (source == null) {
+          return Optional.empty();
+        }
+        String converted = receiver(strings.tree(), source) + ".stream().map(" + uuid + "::fromString)";
         if (types.isSubtype(types.erasure(LIST.get(state)), parameter)) {
           fix.replace(strings.tree(), converted + ".toList()");
         } else if (types.isSubtype(types.erasure(SET.get(state)), parameter)) {
@@ -85,8 +93,7 @@ public final class StringSideFix {
     return false;
   }
 
-  private static String receiver(ExpressionTree tree, VisitorState state) {
-    String source = state.getSourceForNode(tree);
+  private static String receiver(ExpressionTree tree, String source) {
     boolean primary =
         tree instanceof IdentifierTree
             || tree instanceof MemberSelectTree

@@ -9,9 +9,11 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.rowguard.checker.collections.ElementReceivingMethods;
 import dev.rowguard.checker.collections.ElementTypes;
@@ -23,49 +25,53 @@ import dev.rowguard.checker.collections.ElementTypes;
  */
 public final class UuidFlows {
 
-  /** The first expression that brings UUIDs into {@code target}, or null. */
-  public static ExpressionTree firstInto(Symbol target, VisitorState state) {
-    return new TreeScanner<ExpressionTree, Void>() {
+  /** Where UUIDs reach the variable, and whether that is a lookup (compared, not just stored). */
+  public record UuidFlow(ExpressionTree uuids, boolean lookup) {}
+
+  /** The first place that brings UUIDs into {@code target}, or null. */
+  public static UuidFlow firstInto(Symbol target, VisitorState state) {
+    return new TreeScanner<UuidFlow, Void>() {
       @Override
-      public ExpressionTree visitVariable(VariableTree tree, Void unused) {
+      public UuidFlow visitVariable(VariableTree tree, Void unused) {
         ExpressionTree initializer = tree.getInitializer();
         if (initializer != null
-            && getSymbol(tree) == target
+            && getSymbol((Tree) tree) == target
             && bringsUuids(initializer, state)) {
-          return initializer;
+          return new UuidFlow(initializer, false);
         }
         return super.visitVariable(tree, null);
       }
 
       @Override
-      public ExpressionTree visitAssignment(AssignmentTree tree, Void unused) {
+      public UuidFlow visitAssignment(AssignmentTree tree, Void unused) {
         if (getSymbol(tree.getVariable()) == target && bringsUuids(tree.getExpression(), state)) {
-          return tree.getExpression();
+          return new UuidFlow(tree.getExpression(), false);
         }
         return super.visitAssignment(tree, null);
       }
 
       @Override
-      public ExpressionTree visitMethodInvocation(
+      public UuidFlow visitMethodInvocation(
           MethodInvocationTree tree, Void unused) {
         ExpressionTree receiver = getReceiver(tree);
-        if (receiver != null && getSymbol(receiver) == target) {
-          String name = getSymbol(tree).getSimpleName().toString();
+        if (receiver != null
+            && getSymbol(receiver) == target
+            && getSymbol(tree.getMethodSelect()) instanceof MethodSymbol method) {
+          String name = method.getSimpleName().toString();
           ExpressionTree element = ElementReceivingMethods.elementArgument(tree, name, state);
           if (element != null && ElementTypes.isUuid(getType(element), state)) {
-            return element;
+            return new UuidFlow(element, ElementReceivingMethods.isLookup(name));
           }
           ExpressionTree bulk = ElementReceivingMethods.bulkArgument(tree, name, state);
           if (bulk != null && holdsUuids(bulk, state)) {
-            return bulk;
+            return new UuidFlow(bulk, ElementReceivingMethods.isLookup(name));
           }
         }
         return super.visitMethodInvocation(tree, null);
       }
 
       @Override
-      public ExpressionTree reduce(
-          ExpressionTree first, ExpressionTree second) {
+      public UuidFlow reduce(UuidFlow first, UuidFlow second) {
         return first != null ? first : second;
       }
     }.scan(state.getPath().getCompilationUnit(), null);
@@ -82,8 +88,9 @@ public final class UuidFlows {
     boolean builds =
         value instanceof NewClassTree
             || (value instanceof MethodInvocationTree call
+                && getSymbol(call.getMethodSelect()) instanceof MethodSymbol method
                 && ElementReceivingMethods.isFactory(
-                    call, getSymbol(call).getSimpleName().toString(), state));
+                    call, method.getSimpleName().toString(), state));
     if (!builds) {
       return false;
     }

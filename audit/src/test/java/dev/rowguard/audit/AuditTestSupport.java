@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -36,9 +38,27 @@ final class AuditTestSupport {
   /** Creates {@code customer(id, tenant, name)} with {@code rows} rows. */
   static void customers(DataSource ds, int rows) {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("drop table if exists customer");
       s.execute("create table customer (id int primary key, tenant varchar(20), name varchar(50))");
-      s.execute("insert into customer select x, case when mod(x, 2) = 0 then 'acme' else 'globex' end, 'name ' || x "
-          + "from system_range(1, " + rows + ")");
+      try (PreparedStatement p = c.prepareStatement("insert into customer values (?, ?, ?)")) {
+        for (int i = 1; i <= rows; i++) {
+          p.setInt(1, i);
+          p.setString(2, i % 2 == 0 ? "acme" : "globex");
+          p.setString(3, "name " + i);
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rows in {@code customer}. */
+  static int count(DataSource ds) {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*) from customer")) {
+      r.next();
+      return r.getInt(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -79,8 +79,9 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       }
     }
     Guard guard = null;
-    // TRUNCATE reports 0 rows, so row limits cannot apply; H2 also commits on TRUNCATE.
-    if (options.guarded() && !onlyTruncate) {
+    // A savepoint lets the guard, and fail-closed when the record cannot be written, undo the
+    // delete. TRUNCATE reports 0 rows, so limits cannot apply; H2 also commits on TRUNCATE.
+    if ((options.guarded() || options.failureMode() == FailureMode.FAIL_CLOSED) && !onlyTruncate) {
       try {
         guard = Guard.begin(execInfo.getStatement().getConnection());
       } catch (SQLException e) {
@@ -116,9 +117,28 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     List<Execution> executions = Execution.of(plan.deleting(), queries, execInfo.getResult(), execInfo.getStatement(), execInfo.isBatch());
     DatabaseInfo db = state.database(raw);
     CallSite site = callSites.find();
-    if (plan.guard() != null) {
-      enforceGuard(plan.guard(), executions, state, db, site, autoCommit);
+    Guard guard = plan.guard();
+    if (guard != null && options.guarded()) {
+      enforceGuard(guard, executions, state, db, site, autoCommit);
     }
+    try {
+      recordExecutions(executions, state, db, site, autoCommit);
+    } catch (AuditUnavailableException e) {
+      if (guard != null) {
+        guard.rollback();
+      }
+      throw e;
+    }
+    if (guard != null) {
+      guard.release();
+    }
+    if (autoCommit) {
+      state.reset();
+    }
+  }
+
+  private void recordExecutions(List<Execution> executions, ConnectionState state, DatabaseInfo db, CallSite site, boolean autoCommit)
+      throws SQLException {
     for (Execution e : executions) {
       ConnectionState.Tally tally = state.add(e.table(), e.rows());
       String trigger = e.trigger(options.rowThreshold());
@@ -131,9 +151,6 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         write(statementEntry(RecordKind.TX_AGGREGATE, e, db, tally.rows, "tx_threshold",
             Map.of(Fields.TX_STATEMENTS, tally.statements), state, site), state);
       }
-    }
-    if (autoCommit) {
-      state.reset();
     }
   }
 
@@ -172,7 +189,6 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         throw new MassDeleteBlockedException(e.table(), rows, limit, scope);
       }
     }
-    guard.release();
   }
 
   /** A statement record; {@code extras} (string or long values) go right after the trigger. */

@@ -6,9 +6,10 @@ public enum FailureMode {
   FAIL_OPEN,
   /**
    * A delete statement is refused with {@link AuditUnavailableException} before it runs while the
-   * log is known to be unwritable; if writing its record fails after it ran, the statement throws
-   * that exception instead of returning (in a transaction, the application's rollback undoes it; on
-   * an autocommit connection the rows are already gone).
+   * log is known to be unwritable. Otherwise the delete runs inside a savepoint (on an autocommit
+   * connection: a one-statement transaction); if its record then cannot be written, it is rolled
+   * back to that savepoint and the statement throws. Needs {@code durability=sync} to see write
+   * failures in time; TRUNCATE, which cannot run in a savepoint everywhere, is only pre-checked.
    */
   FAIL_CLOSED;
 

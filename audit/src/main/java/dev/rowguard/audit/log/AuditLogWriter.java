@@ -69,7 +69,7 @@ public final class AuditLogWriter implements AutoCloseable {
   private AuditLogWriter(Path dir, WriterOptions options) {
     this.dir = dir.toAbsolutePath().normalize();
     this.options = options;
-    this.directoryLock = DIRECTORY_LOCKS.computeIfAbsent(this.dir, d -> new ReentrantLock());
+    this.directoryLock = DIRECTORY_LOCKS.computeIfAbsent(lockKey(this.dir), d -> new ReentrantLock());
     this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
     this.keyId = options.signingKey() == null ? null : CheckpointKeys.keyId(options.signingKey().getPublic());
     this.thread = new Thread(this::run, "rowguard-audit-writer " + this.dir.getFileName());
@@ -97,6 +97,15 @@ public final class AuditLogWriter implements AutoCloseable {
       // Kept in failure(); the caller reports it in the way its failure mode asks for.
     }
     return w;
+  }
+
+  /** The same key for every path to one directory, so two writers in one JVM never hold the OS lock together. */
+  private static Path lockKey(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir; // not created yet: every writer sees the same normalized path
+    }
   }
 
   public Path directory() {

@@ -163,6 +163,15 @@ public final class AuditLogWriter implements AutoCloseable {
     Pending p = new Pending(entry, await ? new CompletableFuture<>() : null);
     try {
       queue.put(p);
+      while (await && !p.done.isDone()) {
+        try {
+          p.done.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException slowDisk) {
+          if (!thread.isAlive() && !p.done.isDone()) {
+            throw new AuditLogException("the audit log writer for " + dir + " is closed");
+          }
+        }
+      }
       if (await) {
         p.done.get();
       }
@@ -237,7 +246,8 @@ public final class AuditLogWriter implements AutoCloseable {
           failure = null;
         }
         batch.forEach(p -> p.complete(null));
-      } catch (IOException | RuntimeException e) {
+      } catch (Exception | Error e) {
+        // Any failure, even an Error, must reach the waiting appenders rather than strand them.
         AuditLogException f = describe(e);
         if (failure == null || !failure.getMessage().equals(f.getMessage())) {
           LOG.error("rowguard audit: {}", f.getMessage());
@@ -251,6 +261,11 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     closeChannel();
     closeLockChannel();
+    // Appenders that raced with close() must not wait forever.
+    AuditLogException closedFailure = new AuditLogException("the audit log writer for " + dir + " is closed");
+    for (Pending p; (p = queue.poll()) != null; ) {
+      p.complete(closedFailure);
+    }
   }
 
   private long millisToCheckpoint() {
@@ -375,7 +390,7 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   /** One line that says what failed and what to do. */
-  private AuditLogException describe(Exception e) {
+  private AuditLogException describe(Throwable e) {
     String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
         : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof AccessDeniedException || (e instanceof FileSystemException fs && "Permission denied".equals(fs.getReason()))) {

@@ -15,10 +15,12 @@ import java.util.TreeMap;
  * docs/AUDIT-LOG.md ("Verifying a log").
  *
  * <p>A line that is not a record is reported as {@link Problem.Type#TORN_LINE} (a crash, not
- * tampering) when it is the end of the log or the next record links straight to the record before
- * it; otherwise as {@link Problem.Type#CORRUPT_LINE}.
+ * tampering) when it is the beginning of a record cut short and it is the end of the log or the
+ * next record links straight to the record before it; otherwise as {@link Problem.Type#CORRUPT_LINE}.
  */
 public final class LogVerifier {
+
+  private static final String RECORD_START = "{\"seq\":";
 
   private final PublicKey key;
   private final String keyId;
@@ -48,8 +50,10 @@ public final class LogVerifier {
       LogReader.forEachLineOfFile(f, v::accept);
     }
     for (LogLine bad : v.pendingBad) {
-      v.problems.add(new Problem(Problem.Type.TORN_LINE, bad.where(), -1,
-          "torn last line (" + bad.text().length() + " chars): a write interrupted by a crash; it was never acknowledged"));
+      v.problems.add(looksTorn(bad)
+          ? new Problem(Problem.Type.TORN_LINE, bad.where(), -1,
+              "torn last line (" + bad.text().length() + " chars): a write interrupted by a crash; it was never acknowledged")
+          : new Problem(Problem.Type.CORRUPT_LINE, bad.where(), -1, "line is not an audit record"));
     }
     return new VerificationResult(dir, files, v.records, v.firstSeq, v.lastSeq, v.lastHash, v.byKind,
         v.checkpoints, v.verifiedSignatures, v.lastVerifiedCheckpointSeq, List.copyOf(v.problems));
@@ -65,7 +69,7 @@ public final class LogVerifier {
     long seq = r.seq();
     boolean linksToLast = r.prevHash().equals(lastHash) && seq == lastSeq + 1;
     for (LogLine bad : pendingBad) {
-      problems.add(linksToLast
+      problems.add(linksToLast && looksTorn(bad)
           ? new Problem(Problem.Type.TORN_LINE, bad.where(), -1, "torn line from a crash; the chain continues intact after it")
           : new Problem(Problem.Type.CORRUPT_LINE, bad.where(), -1, "line is not an audit record"));
     }
@@ -96,6 +100,12 @@ public final class LogVerifier {
     byKind.merge(r.kindName(), 1L, Long::sum);
     lastSeq = seq;
     lastHash = stored;
+  }
+
+  /** The start of a record cut short: begins like every record and is not a whole JSON record. */
+  private static boolean looksTorn(LogLine line) {
+    String t = line.text();
+    return !t.isEmpty() && (t.startsWith(RECORD_START) || RECORD_START.startsWith(t)) && line.record() == null;
   }
 
   private static String describeGap(long seq) {

@@ -1,0 +1,140 @@
+package dev.rowguard.audit;
+
+import dev.rowguard.annotations.MassDelete;
+import java.lang.StackWalker.StackFrame;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Finds the call site of a statement (the first frame outside JDBC, ORM and framework code) and
+ * the {@link MassDelete} reason on the stack. Only runs for deletes, so the stack walk's cost does
+ * not touch ordinary statements.
+ */
+final class CallSites {
+
+  /** Packages of drivers, pools, ORMs, frameworks, proxies and rowguard itself. */
+  static final List<String> DEFAULT_EXCLUDES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
+      "net.ttddyy.", "org.h2.", "org.postgresql.", "org.hibernate.", "org.springframework.", "com.zaxxer.",
+      "org.apache.commons.dbcp2.", "com.mchange.", "org.jooq.", "org.mybatis.", "org.eclipse.persistence.",
+      "dev.rowguard.audit.DeleteAuditListener", "dev.rowguard.audit.CallSites");
+
+  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  /** Reason per frame method; "" for none. Methods are few and fixed, so the map stays small. */
+  private static final Map<String, String> REASONS = new ConcurrentHashMap<>();
+
+  private final String[] excludes;
+
+  CallSites(List<String> extraExcludes) {
+    List<String> all = new ArrayList<>(DEFAULT_EXCLUDES);
+    all.addAll(extraExcludes);
+    this.excludes = all.toArray(String[]::new);
+  }
+
+  CallSite find() {
+    return WALKER.walk(this::scan);
+  }
+
+  private CallSite scan(Stream<StackFrame> frames) {
+    StackFrame site = null;
+    String reason = null;
+    for (StackFrame f : (Iterable<StackFrame>) frames::iterator) {
+      if (site == null && !excluded(f.getClassName())) {
+        site = f;
+      }
+      if (reason == null) {
+        reason = reasonOf(f);
+      }
+      if (site != null && reason != null) {
+        break;
+      }
+    }
+    return site == null
+        ? new CallSite(null, null, -1, reason)
+        : new CallSite(site.getClassName() + "." + site.getMethodName(), site.getFileName(), site.getLineNumber(), reason);
+  }
+
+  private boolean excluded(String className) {
+    if (className.contains("$$") || className.contains("$Proxy") || className.contains("$HibernateProxy")) {
+      return true;
+    }
+    for (String prefix : excludes) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The reason of a {@code @MassDelete} on the frame's method or class (or an interface's), else null. */
+  private static String reasonOf(StackFrame f) {
+    String key = f.getClassName() + '#' + f.getMethodName() + f.getDescriptor();
+    String r = REASONS.computeIfAbsent(key, k -> lookUp(f).orElse(""));
+    return r.isEmpty() ? null : r;
+  }
+
+  private static Optional<String> lookUp(StackFrame f) {
+    Class<?> type = f.getDeclaringClass();
+    Class<?>[] params = f.getMethodType().parameterArray();
+    try {
+      if (f.getMethodName().equals("<init>")) {
+        MassDelete m = type.getDeclaredConstructor(params).getAnnotation(MassDelete.class);
+        if (m != null) {
+          return Optional.of(m.reason());
+        }
+      } else {
+        Optional<String> onMethod = onMethod(type, f.getMethodName(), params);
+        if (onMethod.isPresent()) {
+          return onMethod;
+        }
+      }
+    } catch (NoSuchMethodException | SecurityException | LinkageError e) {
+      // synthetic or inaccessible frame: no annotation to find
+    }
+    MassDelete onType = type.getAnnotation(MassDelete.class);
+    return Optional.ofNullable(onType == null ? null : onType.reason());
+  }
+
+  /** The method itself, else the same method on an implemented interface (repository interfaces behind proxies). */
+  private static Optional<String> onMethod(Class<?> type, String name, Class<?>[] params) {
+    try {
+      MassDelete m = type.getDeclaredMethod(name, params).getAnnotation(MassDelete.class);
+      if (m != null) {
+        return Optional.of(m.reason());
+      }
+    } catch (NoSuchMethodException e) {
+      // inherited or bridged: look at the interfaces below
+    }
+    for (Class<?> i : allInterfaces(type)) {
+      try {
+        Method im = i.getMethod(name, params);
+        MassDelete m = im.getAnnotation(MassDelete.class);
+        if (m == null) {
+          m = im.getDeclaringClass().getAnnotation(MassDelete.class);
+        }
+        if (m != null) {
+          return Optional.of(m.reason());
+        }
+      } catch (NoSuchMethodException e) {
+        // not this interface's method
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<Class<?>> allInterfaces(Class<?> type) {
+    List<Class<?>> out = new ArrayList<>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (!out.contains(i)) {
+          out.add(i);
+        }
+      }
+    }
+    return out;
+  }
+}

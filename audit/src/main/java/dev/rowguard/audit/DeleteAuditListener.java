@@ -1,0 +1,312 @@
+package dev.rowguard.audit;
+
+import dev.rowguard.audit.log.AuditLogException;
+import dev.rowguard.audit.log.AuditLogWriter;
+import dev.rowguard.audit.log.Fields;
+import dev.rowguard.audit.log.LogEntry;
+import dev.rowguard.audit.log.Origin;
+import dev.rowguard.audit.log.RecordKind;
+import dev.rowguard.sql.Classification;
+import dev.rowguard.sql.QueryTextMasker;
+import dev.rowguard.sql.StatementClassifier;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The datasource-proxy listener that records mass deletes, aggregates a transaction's deletes per
+ * table, applies the guard, and records commits and rollbacks of transactions with records.
+ *
+ * <p>Statements that do not delete cost one keyword scan of their text (the classifier's
+ * pre-filter) and nothing else. Listener methods cannot declare {@link SQLException}, but the JDBC
+ * methods they run inside do, so guard and fail-closed exceptions are thrown unchecked-style and
+ * reach the application as the SQLException subclasses they are.
+ */
+final class DeleteAuditListener implements QueryExecutionListener, MethodExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditedDataSource.class);
+  private static final String PLAN = "rowguard.plan";
+
+  private final AuditOptions options;
+  private final AuditLogWriter writer;
+  private final CallSites callSites;
+  private final StatementClassifier classifier = StatementClassifier.shared();
+  private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
+
+  DeleteAuditListener(AuditOptions options, AuditLogWriter writer) {
+    this.options = options;
+    this.writer = writer;
+    this.callSites = new CallSites(options.callSiteExcludes());
+  }
+
+  /** What beforeQuery found out, handed to afterQuery. */
+  private record Plan(Classification[] deleting, Guard guard) {}
+
+  @Override
+  public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
+    Classification[] deleting = null;
+    boolean onlyTruncate = true;
+    for (int i = 0; i < queries.size(); i++) {
+      Classification c = classifier.classify(queries.get(i).getQuery());
+      if (c.deletes()) {
+        if (deleting == null) {
+          deleting = new Classification[queries.size()];
+        }
+        deleting[i] = c;
+        onlyTruncate &= c.kind() == Classification.Kind.TRUNCATE;
+      }
+    }
+    if (deleting == null) {
+      return;
+    }
+    if (options.failureMode() == FailureMode.FAIL_CLOSED) {
+      try {
+        writer.checkWritable();
+      } catch (AuditLogException e) {
+        LOG.error("rowguard audit: refused a delete because the audit log cannot be written: {}", e.getMessage());
+        throw sneaky(new AuditUnavailableException("rowguard refused this delete (failClosed): " + e.getMessage(), e));
+      }
+    }
+    Guard guard = null;
+    // A savepoint lets the guard, and fail-closed when the record cannot be written, undo the
+    // delete. TRUNCATE reports 0 rows, so limits cannot apply; H2 also commits on TRUNCATE.
+    if ((options.guarded() || options.failureMode() == FailureMode.FAIL_CLOSED) && !onlyTruncate) {
+      try {
+        guard = Guard.begin(execInfo.getStatement().getConnection());
+      } catch (SQLException e) {
+        throw sneaky(e);
+      }
+    }
+    execInfo.addCustomValue(PLAN, new Plan(deleting, guard));
+  }
+
+  @Override
+  public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
+    Plan plan = execInfo.getCustomValue(PLAN, Plan.class);
+    if (plan == null) {
+      return;
+    }
+    if (!execInfo.isSuccess()) {
+      if (plan.guard() != null) {
+        plan.guard().abandon();
+      }
+      return;
+    }
+    try {
+      record(execInfo, queries, plan);
+    } catch (SQLException e) {
+      throw sneaky(e);
+    }
+  }
+
+  private void record(ExecutionInfo execInfo, List<QueryInfo> queries, Plan plan) throws SQLException {
+    Connection raw = execInfo.getStatement().getConnection();
+    ConnectionState state = connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
+    boolean autoCommit = plan.guard() != null ? plan.guard().autoCommit() : raw.getAutoCommit();
+    List<Execution> executions = Execution.of(plan.deleting(), queries, execInfo.getResult(), execInfo.getStatement(), execInfo.isBatch());
+    DatabaseInfo db = state.database(raw);
+    Guard guard = plan.guard();
+    if (guard != null && options.guarded()) {
+      enforceGuard(guard, executions, state, db, autoCommit);
+    }
+    try {
+      recordExecutions(executions, state, db, autoCommit);
+    } catch (AuditUnavailableException e) {
+      if (guard != null) {
+        guard.rollback();
+      }
+      throw e;
+    }
+    if (guard != null) {
+      guard.release();
+    }
+    if (autoCommit) {
+      state.reset();
+    }
+  }
+
+  private void recordExecutions(List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
+      throws SQLException {
+    for (Execution e : executions) {
+      ConnectionState.Tally tally = state.add(e.table(), e.rows());
+      String trigger = e.trigger(options.rowThreshold());
+      if (trigger != null) {
+        write(statementEntry(e.classification().kind() == Classification.Kind.TRUNCATE ? RecordKind.TRUNCATE : RecordKind.DELETE,
+            e, db, e.rows(), trigger, Map.of(), state), state);
+      }
+      if (!autoCommit && !tally.aggregated && tally.statements > 1 && tally.rows >= options.rowThreshold()) {
+        tally.aggregated = true;
+        write(statementEntry(RecordKind.TX_AGGREGATE, e, db, tally.rows, "tx_threshold",
+            Map.of(Fields.TX_STATEMENTS, tally.statements), state), state);
+      }
+    }
+  }
+
+  private void enforceGuard(Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
+      throws SQLException {
+    for (Execution e : executions) {
+      long soFar = state.rowsSoFar(e.table()) + e.rows();
+      String scope = null;
+      long limit = 0;
+      long rows = 0;
+      if (options.maxRowsPerStatement() > 0 && e.rows() > options.maxRowsPerStatement()) {
+        scope = "statement";
+        limit = options.maxRowsPerStatement();
+        rows = e.rows();
+      } else if (options.maxRowsPerTransaction() > 0 && soFar > options.maxRowsPerTransaction()) {
+        scope = "transaction";
+        limit = options.maxRowsPerTransaction();
+        rows = soFar;
+      }
+      if (scope != null) {
+        guard.rollback();
+        Map<String, Object> guardMembers = new LinkedHashMap<>();
+        guardMembers.put(Fields.GUARD_LIMIT, limit);
+        guardMembers.put(Fields.GUARD_SCOPE, scope);
+        LogEntry blocked = statementEntry(RecordKind.BLOCKED, e, db, rows,
+            scope.equals("statement") ? "max_rows_per_statement" : "max_rows_per_transaction", guardMembers, state);
+        try {
+          writer.append(blocked);
+          state.markRecorded();
+        } catch (AuditLogException x) {
+          LOG.error("rowguard audit: a blocked delete on {} was NOT recorded: {}", e.table(), x.getMessage());
+        }
+        if (autoCommit) {
+          state.reset();
+        }
+        throw new MassDeleteBlockedException(e.table(), rows, limit, scope);
+      }
+    }
+  }
+
+  /** A statement record; {@code extras} (string or long values) go right after the trigger. */
+  private LogEntry statementEntry(RecordKind kind, Execution e, DatabaseInfo db, long rows, String trigger,
+      Map<String, ?> extras, ConnectionState state) {
+    // Walked only for statements that get a record: the stack walk is the costliest part.
+    CallSite site = callSites.find();
+    LogEntry entry = LogEntry.of(kind)
+        .put(Fields.DB_SYSTEM, db.systemName())
+        .put(Fields.DB_NAMESPACE, db.namespace())
+        .put(Fields.DB_COLLECTION, e.table())
+        .put(Fields.DB_OPERATION, e.classification().operationName())
+        .put(Fields.DB_QUERY_TEXT, options.maskQueryText() ? QueryTextMasker.mask(e.sql()) : e.sql());
+    if (e.batchSize() > 0) {
+      entry.put(Fields.DB_BATCH_SIZE, e.batchSize());
+    }
+    entry.put(Fields.AFFECTED_ROWS, rows);
+    if (e.unknownRows() > 0) {
+      entry.put(Fields.ROWS_UNKNOWN, e.unknownRows());
+    }
+    entry.put(Fields.TRIGGER, trigger);
+    extras.forEach((k, v) -> {
+      if (v instanceof Long n) {
+        entry.put(k, n);
+      } else {
+        entry.put(k, (String) v);
+      }
+    });
+    entry.put(Fields.TX, state.txId())
+        .put(Fields.THREAD, Thread.currentThread().getName())
+        .put(Fields.HOST, Origin.HOST)
+        .put(Fields.PID, Origin.PID)
+        .put(Fields.CODE_FUNCTION, site.function())
+        .put(Fields.CODE_FILE, site.file());
+    if (site.line() > 0) {
+      entry.put(Fields.CODE_LINE, site.line());
+    }
+    return entry.put(Fields.REASON, site.reason()).put(Fields.CONTEXT, context());
+  }
+
+  private Map<String, String> context() {
+    Map<String, String> ctx = new LinkedHashMap<>();
+    for (String key : options.contextMdcKeys()) {
+      String v = MDC.get(key);
+      if (v != null) {
+        ctx.put(key, v);
+      }
+    }
+    ctx.putAll(AuditContext.current());
+    return ctx;
+  }
+
+  private void write(LogEntry entry, ConnectionState state) throws SQLException {
+    try {
+      writer.append(entry);
+      state.markRecorded();
+    } catch (AuditLogException e) {
+      if (options.failureMode() == FailureMode.FAIL_CLOSED) {
+        LOG.error("rowguard audit: a mass delete ran but could not be recorded; failing the statement (failClosed): {}", e.getMessage());
+        throw new AuditUnavailableException("rowguard could not record this delete (failClosed): " + e.getMessage(), e);
+      }
+      LOG.error("rowguard audit: a mass delete ({} on {}, {} rows) was NOT recorded: {}", entry.kind().wireName(),
+          entry.members().get(Fields.DB_COLLECTION), entry.members().get(Fields.AFFECTED_ROWS), e.getMessage());
+    }
+  }
+
+  @Override
+  public void beforeMethod(MethodExecutionContext ctx) {}
+
+  @Override
+  public void afterMethod(MethodExecutionContext ctx) {
+    if (!(ctx.getTarget() instanceof Connection) || ctx.getThrown() != null) {
+      return;
+    }
+    String name = ctx.getMethod().getName();
+    Object[] args = ctx.getMethodArgs();
+    boolean noArgs = args == null || args.length == 0;
+    switch (name) {
+      case "commit" -> endTransaction(ctx, RecordKind.COMMIT);
+      case "rollback" -> {
+        if (noArgs) {
+          endTransaction(ctx, RecordKind.ROLLBACK);
+        }
+      }
+      case "setAutoCommit" -> {
+        if (!noArgs && Boolean.TRUE.equals(args[0])) {
+          endTransaction(ctx, RecordKind.COMMIT); // JDBC: switching autocommit on commits the transaction
+        }
+      }
+      case "close" -> connections.remove(ctx.getConnectionInfo().getConnectionId());
+      default -> {
+        // every other connection method passes through
+      }
+    }
+  }
+
+  private void endTransaction(MethodExecutionContext ctx, RecordKind kind) {
+    ConnectionState state = connections.get(ctx.getConnectionInfo().getConnectionId());
+    if (state == null) {
+      return;
+    }
+    if (state.hasRecords()) {
+      LogEntry e = LogEntry.of(kind)
+          .put(Fields.TX, state.txId())
+          .put(Fields.AFFECTED_ROWS, state.deletedRows())
+          .put(Fields.THREAD, Thread.currentThread().getName())
+          .put(Fields.HOST, Origin.HOST)
+          .put(Fields.PID, Origin.PID);
+      try {
+        writer.append(e);
+      } catch (AuditLogException x) {
+        LOG.error("rowguard audit: the {} of transaction {} was NOT recorded: {}", kind.wireName(), state.txId(), x.getMessage());
+      }
+    }
+    state.reset();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+    throw (E) e;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.rowguard.audit;
+
+import dev.rowguard.sql.Classification;
+import dev.rowguard.sql.Classification.Kind;
+import dev.rowguard.sql.Classification.Where;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import net.ttddyy.dsproxy.QueryInfo;
+
+/**
+ * One deleting statement as it ran: its classification, text and the rows the driver reported.
+ *
+ * @param batchSize executions in a JDBC batch, 0 when not a batch
+ * @param unknownRows executions that reported {@link Statement#SUCCESS_NO_INFO}, or returned a
+ *     result set instead of a count (a deleting CTE)
+ */
+record Execution(Classification classification, String sql, long rows, int batchSize, int unknownRows) {
+
+  /** The table the rows came from (the first if several), or "?" if the parser named none. */
+  String table() {
+    return classification.tables().isEmpty() ? "?" : classification.tables().get(0);
+  }
+
+  /** Why this statement is a mass delete on its own, or null. */
+  String trigger(long rowThreshold) {
+    if (classification.kind() == Kind.TRUNCATE) {
+      return "truncate";
+    }
+    if (classification.where() == Where.NONE) {
+      return "no_where";
+    }
+    if (classification.where() == Where.TAUTOLOGY) {
+      return "tautology";
+    }
+    if (rows >= rowThreshold) {
+      return "row_threshold";
+    }
+    return unknownRows > 0 ? "rows_unknown" : null;
+  }
+
+  /**
+   * The deleting statements of one JDBC call. {@code deleting[i]} is the classification of
+   * {@code queries[i]} or null; {@code result} is what the call returned.
+   */
+  static List<Execution> of(Classification[] deleting, List<QueryInfo> queries, Object result, Statement statement, boolean batch) {
+    List<Execution> out = new ArrayList<>(1);
+    long[] counts = counts(result, statement);
+    if (queries.size() > 1 && counts.length == queries.size()) {
+      // Statement.addBatch(sql) with different texts: one count per text.
+      for (int i = 0; i < deleting.length; i++) {
+        if (deleting[i] != null) {
+          out.add(new Execution(deleting[i], queries.get(i).getQuery(), Math.max(0, counts[i]), 0,
+              counts[i] == Statement.SUCCESS_NO_INFO ? 1 : 0));
+        }
+      }
+      return out;
+    }
+    long rows = 0;
+    int unknown = 0;
+    for (long c : counts) {
+      if (c >= 0) {
+        rows += c;
+      } else if (c == Statement.SUCCESS_NO_INFO) {
+        unknown++;
+      }
+    }
+    for (int i = 0; i < deleting.length; i++) {
+      if (deleting[i] != null) {
+        out.add(new Execution(deleting[i], queries.get(i).getQuery(), rows, batch ? counts.length : 0, unknown));
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static long[] counts(Object result, Statement statement) {
+    if (result instanceof int[] ints) {
+      long[] out = new long[ints.length];
+      for (int i = 0; i < ints.length; i++) {
+        out[i] = ints[i];
+      }
+      return out;
+    }
+    if (result instanceof long[] longs) {
+      return longs;
+    }
+    if (result instanceof Number n) {
+      return new long[] {n.longValue()};
+    }
+    if (Boolean.FALSE.equals(result)) {
+      try {
+        return new long[] {Math.max(0, statement.getUpdateCount())};
+      } catch (SQLException e) {
+        return new long[] {Statement.SUCCESS_NO_INFO};
+      }
+    }
+    // A result set (WITH gone AS (DELETE ... RETURNING ...) SELECT ...): the driver reports no count.
+    return new long[] {Statement.SUCCESS_NO_INFO};
+  }
+}

@@ -1,0 +1,26 @@
+package dev.rowguard.audit;
+
+/** What happens to a mass delete when the audit log cannot be written. */
+public enum FailureMode {
+  /** The application continues; every unrecorded delete is reported through SLF4J at ERROR. */
+  FAIL_OPEN,
+  /**
+   * A delete statement is refused with {@link AuditUnavailableException} before it runs while the
+   * log is known to be unwritable. Otherwise the delete runs inside a savepoint (on an autocommit
+   * connection: a one-statement transaction); if its record then cannot be written, it is rolled
+   * back to that savepoint and the statement throws. Needs {@code durability=sync} to see write
+   * failures in time; TRUNCATE, which cannot run in a savepoint everywhere, is only pre-checked.
+   */
+  FAIL_CLOSED;
+
+  /** Parses {@code failOpen} / {@code failClosed} (as in properties). */
+  static FailureMode parse(String value) {
+    if ("failOpen".equalsIgnoreCase(value) || "fail_open".equalsIgnoreCase(value)) {
+      return FAIL_OPEN;
+    }
+    if ("failClosed".equalsIgnoreCase(value) || "fail_closed".equalsIgnoreCase(value)) {
+      return FAIL_CLOSED;
+    }
+    throw new IllegalArgumentException("rowguard.audit.failureMode must be failOpen or failClosed, was '" + value + "'");
+  }
+}

@@ -1,0 +1,429 @@
+package dev.rowguard.audit.log;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends records to a log directory: one hash chain and gap-free seq across rotated files and
+ * across every writer (in this or other processes) on the same directory.
+ *
+ * <p>One writer thread takes every queued record, and per batch: takes the directory lock
+ * ({@value LogFiles#LOCK_FILE}, an OS file lock, plus an in-JVM lock because the OS lock is per
+ * process), re-reads the tail if another writer appended since, rotates if the file is full,
+ * numbers, chains and writes the batch with one write and one fsync, releases the lock, and only
+ * then acknowledges the batch. Under load many records share one fsync (group commit).
+ *
+ * <p>Write failures do not kill the writer: the affected appenders get an {@link AuditLogException}
+ * and the next batch starts again from the tail on disk, terminating any torn line first.
+ */
+public final class AuditLogWriter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditLogWriter.class);
+  private static final Map<Path, ReentrantLock> DIRECTORY_LOCKS = new ConcurrentHashMap<>();
+  private static final int MAX_BATCH = 8192;
+
+  private final Path dir;
+  private final WriterOptions options;
+  private final ReentrantLock directoryLock;
+  private final BlockingQueue<Pending> queue;
+  private final Thread thread;
+  private final Thread shutdownHook;
+  private final MessageDigest digest = RecordHash.newDigest();
+  private final String keyId;
+
+  // Writer-thread state.
+  private FileChannel lockChannel;
+  private FileChannel channel;
+  private Path channelFile;
+  private LogTail cached;
+  private long sinceCheckpoint;
+  private long lastCheckpointNanos = System.nanoTime();
+
+  /** This writer's log_open record until a batch carrying it has been written. */
+  private LogEntry openEntry;
+
+  private volatile AuditLogException failure;
+  private volatile boolean closed;
+
+  private AuditLogWriter(Path dir, WriterOptions options) {
+    this.dir = dir.toAbsolutePath().normalize();
+    this.options = options;
+    this.directoryLock = DIRECTORY_LOCKS.computeIfAbsent(lockKey(this.dir), d -> new ReentrantLock());
+    this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+    this.keyId = options.signingKey() == null ? null : CheckpointKeys.keyId(options.signingKey().getPublic());
+    this.thread = new Thread(this::run, "rowguard-audit-writer " + this.dir.getFileName());
+    this.thread.setDaemon(true);
+    this.shutdownHook = new Thread(this::closeQuietly, "rowguard-audit-shutdown");
+  }
+
+  /**
+   * Opens a writer on {@code dir} and writes its {@code log_open} record durably. Never throws for
+   * an unwritable directory: the writer then reports {@link #failure()} and keeps retrying with each
+   * batch, so an application can decide between fail-open and fail-closed.
+   */
+  public static AuditLogWriter open(Path dir, WriterOptions options) {
+    AuditLogWriter w = new AuditLogWriter(dir, options);
+    w.openEntry = LogEntry.of(RecordKind.LOG_OPEN)
+        .put(Fields.LOG_FORMAT, 1)
+        .put(Fields.HOST, Origin.HOST)
+        .put(Fields.PID, Origin.PID)
+        .put(Fields.THREAD, Thread.currentThread().getName());
+    w.thread.start();
+    Runtime.getRuntime().addShutdownHook(w.shutdownHook);
+    try {
+      w.flush();
+    } catch (AuditLogException e) {
+      // Kept in failure(); the caller reports it in the way its failure mode asks for.
+    }
+    return w;
+  }
+
+  /** The same key for every path to one directory, so two writers in one JVM never hold the OS lock together. */
+  private static Path lockKey(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir; // not created yet: every writer sees the same normalized path
+    }
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public WriterOptions options() {
+    return options;
+  }
+
+  /** The last write failure, or null once a batch has been written since. */
+  public AuditLogException failure() {
+    return failure;
+  }
+
+  /**
+   * Appends {@code entry}: with {@link Durability#SYNC} returns once it is fsync'ed, with
+   * {@link Durability#ASYNC} once it is queued.
+   *
+   * @throws AuditLogException if the record could not be written (sync) or the writer is closed
+   */
+  public void append(LogEntry entry) throws AuditLogException {
+    submit(entry, options.durability() == Durability.SYNC);
+  }
+
+  /** Returns once everything appended before is on disk. */
+  public void flush() throws AuditLogException {
+    submit(null, true);
+  }
+
+  /**
+   * Throws the last failure unless the directory looks writable again (exists or can be created,
+   * writable, at least 1 MiB free). Used to refuse a delete before it runs (fail-closed).
+   */
+  public void checkWritable() throws AuditLogException {
+    AuditLogException f = failure;
+    if (f == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir);
+      if (Files.isWritable(dir) && Files.getFileStore(dir).getUsableSpace() >= (1 << 20)) {
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      // still failing: report the original failure
+    }
+    throw f;
+  }
+
+  private void submit(LogEntry entry, boolean await) throws AuditLogException {
+    if (closed) {
+      throw new AuditLogException("the audit log writer for " + dir + " is closed");
+    }
+    Pending p = new Pending(entry, await ? new CompletableFuture<>() : null);
+    try {
+      queue.put(p);
+      while (await && !p.done.isDone()) {
+        try {
+          p.done.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException slowDisk) {
+          if (!thread.isAlive() && !p.done.isDone()) {
+            throw new AuditLogException("the audit log writer for " + dir + " is closed");
+          }
+        }
+      }
+      if (await) {
+        p.done.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AuditLogException("interrupted while writing the audit log in " + dir, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof AuditLogException a ? a : new AuditLogException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Flushes everything queued, writes a final checkpoint if records were written since the last. */
+  @Override
+  public void close() throws AuditLogException {
+    if (closed) {
+      return;
+    }
+    Pending last = new Pending(null, new CompletableFuture<>());
+    last.closing = true;
+    try {
+      queue.put(last);
+      closed = true;
+      last.done.get(30, TimeUnit.SECONDS);
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof AuditLogException a ? a : new AuditLogException(e.getCause().getMessage(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AuditLogException("the audit log in " + dir + " was not flushed within 30 s: the disk may be hanging", e);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // called from the hook itself
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (AuditLogException e) {
+      System.err.println("rowguard audit: " + e.getMessage());
+    }
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>();
+    boolean closing = false;
+    while (!closing) {
+      try {
+        Pending first = queue.poll(millisToCheckpoint(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+        }
+      } catch (InterruptedException e) {
+        closing = true;
+      }
+      for (Pending p : batch) {
+        closing |= p.closing;
+      }
+      boolean checkpointDue = sinceCheckpoint > 0 && (closing || millisToCheckpoint() == 0);
+      if (batch.isEmpty() && !checkpointDue) {
+        continue;
+      }
+      try {
+        writeBatch(batch, checkpointDue);
+        if (failure != null) {
+          LOG.warn("rowguard audit: writing to {} works again", dir);
+          failure = null;
+        }
+        batch.forEach(p -> p.complete(null));
+      } catch (Exception | Error e) {
+        // Any failure, even an Error, must reach the waiting appenders rather than strand them.
+        AuditLogException f = describe(e);
+        if (failure == null || !failure.getMessage().equals(f.getMessage())) {
+          LOG.error("rowguard audit: {}", f.getMessage());
+        }
+        failure = f;
+        cached = null;
+        closeChannel();
+        batch.forEach(p -> p.complete(f));
+      }
+      batch.clear();
+    }
+    closeChannel();
+    closeLockChannel();
+    // Appenders that raced with close() must not wait forever.
+    AuditLogException closedFailure = new AuditLogException("the audit log writer for " + dir + " is closed");
+    for (Pending p; (p = queue.poll()) != null; ) {
+      p.complete(closedFailure);
+    }
+  }
+
+  private long millisToCheckpoint() {
+    long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastCheckpointNanos);
+    long interval = options.checkpointInterval().toMillis();
+    return sinceCheckpoint == 0 ? interval : Math.max(0, interval - elapsed);
+  }
+
+  private void writeBatch(List<Pending> batch, boolean checkpointDue) throws IOException {
+    directoryLock.lock();
+    try (FileLock ignored = lockDirectory()) {
+      LogTail tail = currentTail();
+      Path file = tail.file();
+      long size = tail.fileSize();
+      StringBuilder out = new StringBuilder(batch.size() * 400 + 512);
+      if (file == null || size >= options.maxFileBytes()) {
+        file = LogFiles.file(dir, file == null ? 1 : LogFiles.number(file) + 1);
+        size = 0;
+      } else if (tail.needsNewline()) {
+        out.append('\n');
+      }
+      long seq = tail.seq();
+      String hash = tail.hash();
+      if (openEntry != null) {
+        hash = appendLine(out, openEntry, ++seq, hash);
+      }
+      for (Pending p : batch) {
+        if (p.entry == null) {
+          continue;
+        }
+        hash = appendLine(out, p.entry, ++seq, hash);
+        if (p.entry.kind() != RecordKind.LOG_OPEN && ++sinceCheckpoint >= options.checkpointEveryRecords()) {
+          hash = appendLine(out, checkpoint(seq + 1, hash), ++seq, hash);
+        }
+      }
+      if (sinceCheckpoint > 0 && (checkpointDue || millisToCheckpoint() == 0)) {
+        hash = appendLine(out, checkpoint(seq + 1, hash), ++seq, hash);
+      }
+      if (out.length() == 0) {
+        return;
+      }
+      byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+      FileChannel ch = channelFor(file);
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(false);
+      cached = new LogTail(file, ch.size(), seq, hash, false);
+      openEntry = null;
+    } finally {
+      directoryLock.unlock();
+    }
+  }
+
+  private String appendLine(StringBuilder out, LogEntry entry, long seq, String prevHash) {
+    String body = entry.body(seq, prevHash);
+    String hash = RecordHash.ofBody(digest, body);
+    out.append(body).append(RecordHash.HASH_MEMBER).append(hash).append("\"}\n");
+    return hash;
+  }
+
+  private LogEntry checkpoint(long seq, String prevHash) {
+    sinceCheckpoint = 0;
+    lastCheckpointNanos = System.nanoTime();
+    LogEntry e = LogEntry.of(RecordKind.CHECKPOINT).put(Fields.HOST, Origin.HOST).put(Fields.PID, Origin.PID);
+    if (options.signingKey() != null) {
+      e.put(Fields.CHECKPOINT_KEY_ID, keyId)
+          .put(Fields.CHECKPOINT_SIGNATURE, CheckpointSignature.sign(options.signingKey().getPrivate(), seq, prevHash));
+    }
+    return e;
+  }
+
+  /** The tail, from memory when the last file is still the one this writer last wrote, unchanged. */
+  private LogTail currentTail() throws IOException {
+    List<Path> files = LogFiles.list(dir);
+    Path last = files.isEmpty() ? null : files.get(files.size() - 1);
+    if (cached != null && last != null && last.equals(cached.file()) && Files.size(last) == cached.fileSize()) {
+      return cached;
+    }
+    return LogTail.read(files, digest);
+  }
+
+  private FileLock lockDirectory() throws IOException {
+    if (lockChannel == null || !lockChannel.isOpen()) {
+      Files.createDirectories(dir);
+      lockChannel = FileChannel.open(dir.resolve(LogFiles.LOCK_FILE),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+    return lockChannel.lock();
+  }
+
+  private FileChannel channelFor(Path file) throws IOException {
+    if (channel == null || !channel.isOpen() || !file.equals(channelFile)) {
+      closeChannel();
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      channelFile = file;
+    }
+    return channel;
+  }
+
+  private void closeChannel() {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      // nothing was pending on it: every batch is forced before acknowledgement
+    }
+    channel = null;
+    channelFile = null;
+  }
+
+  private void closeLockChannel() {
+    try {
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
+    } catch (IOException e) {
+      // releasing the lock file handle; nothing to lose
+    }
+  }
+
+  /** One line that says what failed and what to do. */
+  private AuditLogException describe(Throwable e) {
+    String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof AccessDeniedException || (e instanceof FileSystemException fs && "Permission denied".equals(fs.getReason()))) {
+      return new AuditLogException("cannot write the audit log in " + dir + ": permission denied; make the directory writable for this user or set rowguard.audit.directory to another one", e);
+    }
+    if (reason.contains("No space left") || reason.contains("Disk quota")) {
+      return new AuditLogException("cannot write the audit log in " + dir + ": the disk is full; free space on it or set rowguard.audit.directory to another disk", e);
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
+        || reason.contains("Not a directory")) {
+      return new AuditLogException("cannot write the audit log in " + dir + ": it is not a directory; set rowguard.audit.directory to a directory", e);
+    }
+    return new AuditLogException("cannot write the audit log in " + dir + ": " + reason, e);
+  }
+
+  private static final class Pending {
+    final LogEntry entry;
+    final CompletableFuture<Void> done;
+    boolean closing;
+
+    Pending(LogEntry entry, CompletableFuture<Void> done) {
+      this.entry = entry;
+      this.done = done;
+    }
+
+    void complete(AuditLogException failure) {
+      if (done != null) {
+        if (failure == null) {
+          done.complete(null);
+        } else {
+          done.completeExceptionally(failure);
+        }
+      }
+    }
+  }
+}

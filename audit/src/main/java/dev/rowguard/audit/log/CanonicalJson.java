@@ -1,0 +1,74 @@
+package dev.rowguard.audit.log;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one serialization the log uses, specified in docs/AUDIT-LOG.md ("Canonical form").
+ *
+ * <p>No whitespace; members in the order given; strings escaped as {@code \"}, {@code \\},
+ * {@code \b \f \n \r \t}, other characters below U+0020 as <code>&#92;u00XX</code> (lowercase hex), everything
+ * else (including non-ASCII and {@code /}) written as itself in UTF-8; integers in plain decimal;
+ * nested objects (only {@code context}) with members sorted by key (Java {@link String#compareTo}).
+ * A verifier never has to reproduce this: it hashes the bytes it reads (see {@link RecordHash}).
+ */
+public final class CanonicalJson {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private CanonicalJson() {}
+
+  /** Appends {@code "key":value}; value is a String, Long/Integer, or Map of String to String. */
+  static void member(StringBuilder out, String key, Object value) {
+    string(out, key);
+    out.append(':');
+    value(out, value);
+  }
+
+  static void value(StringBuilder out, Object value) {
+    if (value instanceof String s) {
+      string(out, s);
+    } else if (value instanceof Long || value instanceof Integer) {
+      out.append(value);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        member(out, String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+      }
+      out.append('}');
+    } else {
+      throw new IllegalArgumentException("not a log value: " + (value == null ? "null" : value.getClass()));
+    }
+  }
+
+  /** Appends {@code s} as a JSON string with the escaping above. */
+  public static void string(StringBuilder out, String s) {
+    out.append('"');
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}

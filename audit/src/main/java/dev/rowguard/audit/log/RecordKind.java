@@ -1,0 +1,40 @@
+package dev.rowguard.audit.log;
+
+import java.util.Locale;
+
+/** The {@code kind} of an audit record; {@link #wireName()} is what the log holds. */
+public enum RecordKind {
+  /** A writer opened the log (one per process and log directory). */
+  LOG_OPEN,
+  /** A DELETE that removed every row or at least {@code rowThreshold} rows. */
+  DELETE,
+  /** A TRUNCATE (drivers report 0 affected rows). */
+  TRUNCATE,
+  /** A transaction whose deletes on one table reached {@code rowThreshold} rows in total. */
+  TX_AGGREGATE,
+  /** The commit of a transaction that has records in the log. */
+  COMMIT,
+  /** The rollback of a transaction that has records in the log. */
+  ROLLBACK,
+  /** A delete the guard rolled back because it affected more rows than allowed. */
+  BLOCKED,
+  /** A chain checkpoint, signed with Ed25519 when a key is configured. */
+  CHECKPOINT;
+
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
+  /** The value of the {@code kind} field. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The kind whose {@link #wireName()} is {@code value}, or null for an unknown value. */
+  public static RecordKind fromWireName(String value) {
+    for (RecordKind k : values()) {
+      if (k.wireName.equals(value)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.rowguard.audit.log;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link LogVerifier} found in a log directory.
+ *
+ * @param directory the log directory
+ * @param files the log files in rotation order
+ * @param records number of records (lines that parse as records)
+ * @param firstSeq seq of the first record, or 0 for an empty log
+ * @param lastSeq seq of the last record, or 0 for an empty log
+ * @param lastHash hash of the last record, or {@link RecordHash#GENESIS} for an empty log
+ * @param recordsByKind record counts by {@code kind}
+ * @param checkpoints number of checkpoint records
+ * @param verifiedSignatures checkpoints whose Ed25519 signature verified under the given key
+ * @param lastVerifiedCheckpointSeq seq of the last checkpoint whose signature verified, or 0
+ * @param problems everything wrong, in log order
+ */
+public record VerificationResult(
+    Path directory,
+    List<Path> files,
+    long records,
+    long firstSeq,
+    long lastSeq,
+    String lastHash,
+    Map<String, Long> recordsByKind,
+    long checkpoints,
+    long verifiedSignatures,
+    long lastVerifiedCheckpointSeq,
+    List<Problem> problems) {
+
+  /** True when no problem indicates tampering or loss (torn lines from crashes are allowed). */
+  public boolean intact() {
+    return problems.stream().noneMatch(p -> p.type().tampering());
+  }
+
+  /** Records after the last verified signed checkpoint: their absence would not be provable by signature. */
+  public long recordsAfterLastVerifiedCheckpoint() {
+    return lastVerifiedCheckpointSeq == 0 ? records : Math.max(0, lastSeq - lastVerifiedCheckpointSeq);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.rowguard.audit.log;
+
+import java.security.KeyPair;
+import java.time.Duration;
+
+/**
+ * How an {@link AuditLogWriter} writes.
+ *
+ * @param durability whether a record is on disk before {@link AuditLogWriter#append} returns
+ * @param maxFileBytes a file at least this large is rotated before the next batch
+ * @param checkpointEveryRecords a checkpoint after this many records of this writer
+ * @param checkpointInterval a checkpoint this long after the last one if records were written since
+ * @param signingKey the Ed25519 key pair that signs checkpoints, or null for unsigned checkpoints
+ * @param queueCapacity records waiting for the writer thread before appenders block
+ */
+public record WriterOptions(
+    Durability durability,
+    long maxFileBytes,
+    int checkpointEveryRecords,
+    Duration checkpointInterval,
+    KeyPair signingKey,
+    int queueCapacity) {
+
+  /** Sync, 64 MiB files, a checkpoint every 1000 records or 60 s, no signing key. */
+  public static WriterOptions defaults() {
+    return new WriterOptions(Durability.SYNC, 64L << 20, 1000, Duration.ofSeconds(60), null, 65_536);
+  }
+
+  public WriterOptions {
+    if (durability == null) {
+      throw new IllegalArgumentException("durability must be sync or async");
+    }
+    if (maxFileBytes < 1024) {
+      throw new IllegalArgumentException("maxFileBytes must be at least 1024, was " + maxFileBytes);
+    }
+    if (checkpointEveryRecords < 1) {
+      throw new IllegalArgumentException("checkpointEveryRecords must be at least 1, was " + checkpointEveryRecords);
+    }
+    if (checkpointInterval == null || checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+      throw new IllegalArgumentException("checkpointInterval must be positive, was " + checkpointInterval);
+    }
+    if (queueCapacity < 1) {
+      throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
+    }
+  }
+
+  public WriterOptions withDurability(Durability d) {
+    return new WriterOptions(d, maxFileBytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity);
+  }
+
+  public WriterOptions withMaxFileBytes(long bytes) {
+    return new WriterOptions(durability, bytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity);
+  }
+
+  public WriterOptions withCheckpoints(int everyRecords, Duration interval) {
+    return new WriterOptions(durability, maxFileBytes, everyRecords, interval, signingKey, queueCapacity);
+  }
+
+  public WriterOptions withSigningKey(KeyPair key) {
+    return new WriterOptions(durability, maxFileBytes, checkpointEveryRecords, checkpointInterval, key, queueCapacity);
+  }
+}

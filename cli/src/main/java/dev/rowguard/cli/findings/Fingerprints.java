@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Fingerprints that survive line shifts and unrelated edits: a hash of the check, the file, the
@@ -22,6 +23,8 @@ public final class Fingerprints {
   /** Two identical flagged lines in a file are told apart by their order. */
   private static final Comparator<Finding> POSITION =
       Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::message);
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private Fingerprints() {}
 
@@ -45,7 +48,7 @@ public final class Fingerprints {
    */
   static String content(Finding f) {
     if (f.sourceLine() != null) {
-      return "line:" + f.sourceLine().strip().replaceAll("\\s+", " ");
+      return "line:" + WHITESPACE.matcher(f.sourceLine().strip()).replaceAll(" ");
     }
     return "message:" + f.message().lines().findFirst().orElse("");
   }

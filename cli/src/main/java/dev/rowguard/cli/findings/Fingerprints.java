@@ -33,7 +33,7 @@ public final class Fingerprints {
     List<Finding> ordered = new ArrayList<>(located);
     ordered.sort(POSITION);
     Map<String, Integer> occurrences = new HashMap<>();
-    Map<Finding, String> fingerprints = new IdentityHashMap<>();
+    IdentityHashMap<Finding, String> fingerprints = new IdentityHashMap<>();
     for (Finding f : ordered) {
       String identity = String.join("\u0000", f.check(), f.path(), content(f));
       int occurrence = occurrences.merge(identity, 1, Integer::sum) - 1;

@@ -59,10 +59,6 @@ final class FindingsInput {
     SourceRoot source = sourceRoot();
     List<Finding> parsed = new ArrayList<>();
     if (logs.isEmpty()) {
-      if (System.console() != null) {
-        System.err.println("rowguard: reading build output from standard input (end it with Ctrl-D);"
-            + " or give the log file: rowguard report build.log");
-      }
       parsed.addAll(BuildLogParser.parse(new InputStreamReader(stdin, UTF_8)));
     }
     for (Path log : logs) {

@@ -57,7 +57,7 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       Report report = report(input.read(System.in));
       StringWriter text = new StringWriter();
-      format.writer.write(report, text);
+      format.writer().write(report, text);
       if (output == null) {
         System.out.write(text.toString().getBytes(UTF_8));
         System.out.flush();

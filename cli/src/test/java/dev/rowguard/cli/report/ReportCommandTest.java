@@ -154,6 +154,21 @@ class ReportCommandTest {
   }
 
   @Test
+  void warnsWhenMavenSkippedCompilingUpToDateCode() throws Exception {
+    ReportFixture fixture = ReportFixture.original();
+    String incremental = fixture.mavenLog()
+        + "[INFO] --- maven-compiler-plugin:3.14.0:compile (default-compile) @ other-module ---\n"
+        + "[INFO] Nothing to compile - all classes are up to date.\n";
+
+    CliRun run = CliRun.withInput(incremental, "report", "--root", fixture.dir().toString(), "--fail-on", "none");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEqualTo("rowguard: warning: in standard input Maven skipped compiling up-to-date code,"
+        + " so its findings are not there; build from clean (mvn clean verify) for all of them\n");
+    assertThat(CliRun.withInput(fixture.mavenLog(), "report", "--root", fixture.dir().toString()).err()).isEmpty();
+  }
+
+  @Test
   void writesToAFile(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("rowguard.sarif");
     CliRun run = report("--format", "sarif", "-o", out.toString());

@@ -27,8 +27,12 @@ public record Finding(
     String suggestion,
     String sourceLine) {
 
-  /** Rowguard's checks are known by their docs link, so checks added later need no list here. */
   public boolean isRowguard() {
+    return isRowguardLink(link);
+  }
+
+  /** Rowguard's checks are known by their docs link, so checks added later need no list here. */
+  static boolean isRowguardLink(String link) {
     return link != null && link.startsWith(RowguardDocs.CHECKS);
   }
 

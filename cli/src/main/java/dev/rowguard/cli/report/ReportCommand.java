@@ -65,8 +65,8 @@ public final class ReportCommand implements Callable<Integer> {
         Files.writeString(output, text.toString(), UTF_8);
       }
       if (!report.stale().isEmpty() && format != Format.TEXT && format != Format.JSON && format != Format.GITHUB) {
-        System.err.println("rowguard report: " + report.stale().size() + " baseline entries are fixed; "
-            + "'--format text' lists them for removal from " + baselineFile);
+        System.err.println("rowguard report: " + Report.staleEntries(report.stale().size()) + " in " + baselineFile
+            + " (findings since fixed); '--format text' lists them for removal");
       }
       return report.findings().stream().anyMatch(t -> failOn.fails(t.finding())) ? 1 : 0;
     } catch (InvalidInputException e) {

@@ -59,7 +59,7 @@ class BaselineRoundTripTest {
         original.mavenLogFile().toString());
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).startsWith("0 findings: 0 errors, 0 warnings, 0 notes (").doesNotContain("baseline entr");
+    assertThat(run.out()).startsWith("0 findings: 0 errors, 0 warnings, 0 notes (").doesNotContain("stale");
   }
 
   @Test
@@ -98,8 +98,18 @@ class BaselineRoundTripTest {
     assertThat(run.out())
         .contains("CollectionIncompatibleType (1 warning)")
         .contains("  " + ReportFixture.SOURCE + ":30  Argument 'id'")
-        .contains("1 baseline entry no longer found (fixed); remove them from the baseline:\n  "
+        .contains("1 stale baseline entry (findings since fixed); remove from the baseline:\n  "
             + ReportFixture.SOURCE + ":23  EqualsIncompatibleType  ");
+  }
+
+  @Test
+  void formatsWithoutRoomForStaleEntriesMentionThemOnStandardError() throws Exception {
+    CliRun run = CliRun.run("report", "--format", "sarif", "--baseline", baseline.toString(), "--root",
+        edited.dir().toString(), "--checks", "EqualsIncompatibleType", edited.mavenLogFile().toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEqualTo("rowguard report: 1 stale baseline entry in " + baseline
+        + " (findings since fixed); '--format text' lists them for removal\n");
   }
 
   @Test

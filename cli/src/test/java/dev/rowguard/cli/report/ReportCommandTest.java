@@ -47,7 +47,7 @@ class ReportCommandTest {
     List<TrackedFinding> eleven = new ArrayList<>();
     for (int line = 1; line <= 11; line++) {
       eleven.add(new TrackedFinding(
-          new Finding("X", Severity.WARNING, "A.java", line, 1, "m", null, null, null), "f" + line));
+          new Finding("X", Severity.WARNING, "A.java", line, 1, false, "m", null, null, null), "f" + line));
     }
     StringWriter ten = new StringWriter();
     StringWriter more = new StringWriter();

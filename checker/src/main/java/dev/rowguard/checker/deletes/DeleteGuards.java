@@ -20,12 +20,14 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 
 /**
  * Visible checks that a collection deciding what gets deleted is not empty (or not suspiciously
@@ -79,8 +81,56 @@ final class DeleteGuards {
    * node at {@code state}'s path.
    */
   static boolean isGuarded(ExpressionTree subtrahend, Optional<Symbol> deletion, VisitorState state) {
-    Watched watched = new Watched(references(subtrahend, state), deletion, state);
-    TreePath path = state.getPath();
+    List<Symbol> references = references(subtrahend, state);
+    return isGuardedHere(new Watched(references, deletion, state), state.getPath())
+        || isGuardedByEveryCaller(references, state);
+  }
+
+  /**
+   * True when the subtrahend is a parameter of a private method and every call of that method in
+   * its class guards the argument: {@code sync()} checks the directory's answer, then calls
+   * {@code removeDeparted(liveIds)}.
+   */
+  private static boolean isGuardedByEveryCaller(List<Symbol> references, VisitorState state) {
+    TreePath methodPath = state.getPath();
+    while (methodPath != null && !(methodPath.getLeaf() instanceof MethodTree)) {
+      methodPath = methodPath.getParentPath();
+    }
+    if (methodPath == null || methodPath.getParentPath() == null) {
+      return false;
+    }
+    Symbol.MethodSymbol method = ASTHelpers.getSymbol((MethodTree) methodPath.getLeaf());
+    if (method == null || !method.getModifiers().contains(Modifier.PRIVATE)) {
+      return false;
+    }
+    int index = -1;
+    for (Symbol reference : references) {
+      index = Math.max(index, method.getParameters().indexOf(reference));
+    }
+    if (index < 0) {
+      return false;
+    }
+    int parameter = index;
+    int[] calls = new int[2];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (ASTHelpers.getSymbol(call) == method && call.getArguments().size() > parameter) {
+          calls[0]++;
+          ExpressionTree argument = call.getArguments().get(parameter);
+          VisitorState atCall = state.withPath(getCurrentPath());
+          if (isGuardedHere(new Watched(references(argument, atCall), Optional.empty(), atCall), getCurrentPath())) {
+            calls[1]++;
+          }
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(methodPath.getParentPath(), null);
+    return calls[0] > 0 && calls[0] == calls[1];
+  }
+
+  private static boolean isGuardedHere(Watched watched, TreePath start) {
+    TreePath path = start;
     while (path.getParentPath() != null) {
       Tree child = path.getLeaf();
       Tree parent = path.getParentPath().getLeaf();

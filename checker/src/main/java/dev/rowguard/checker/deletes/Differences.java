@@ -37,6 +37,9 @@ final class Differences {
           staticMethod()
               .onClassAny("org.apache.commons.collections4.CollectionUtils", "org.apache.commons.collections.CollectionUtils")
               .named("subtract"),
+          staticMethod()
+              .onClassAny("org.apache.commons.collections4.CollectionUtils", "org.apache.commons.collections4.ListUtils")
+              .named("removeAll"),
           staticMethod().onClass("org.apache.commons.collections4.ListUtils").named("subtract"),
           staticMethod().onClass("org.apache.commons.collections4.SetUtils").named("difference"));
 

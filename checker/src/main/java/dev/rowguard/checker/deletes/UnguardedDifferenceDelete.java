@@ -62,7 +62,8 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
     boolean ownDelete =
         !springDelete
             && method.owner instanceof Symbol.ClassSymbol owner
-            && !owner.getQualifiedName().toString().startsWith(SPRING_DATA_PACKAGE)
+            && owner.isInterface()
+            && !isLibrary(owner.getQualifiedName().toString())
             && SpringDataRepositories.isRepository(owner.type, state);
     if (!springDelete && !ownDelete) {
       return Optional.empty();
@@ -75,6 +76,11 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
       }
     }
     return ownDelete ? notInProblem(NotInArguments.ofRepositoryCall(tree, method, state), name, state) : Optional.empty();
+  }
+
+  /** {@code List.remove} and Spring's own methods are not the application's repository methods. */
+  private static boolean isLibrary(String owner) {
+    return owner.startsWith("java.") || owner.startsWith(SPRING_DATA_PACKAGE);
   }
 
   private static Optional<String> notInProblem(List<ExpressionTree> notInArguments, String call, VisitorState state) {

@@ -55,7 +55,7 @@ final class CriteriaDeletes {
     VariableTree declaration = LocalValues.declaration(method.getLeaf(), var);
     if (declaration == null
         || !(declaration.getInitializer() instanceof MethodInvocationTree init)
-        || !ASTHelpers.getSymbol(init).getSimpleName().contentEquals("createCriteriaDelete")) {
+        || !Invocations.name(init).equals("createCriteriaDelete")) {
       return false;
     }
     UseScanner uses = new UseScanner(var, criteria);

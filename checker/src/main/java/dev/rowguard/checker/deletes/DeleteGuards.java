@@ -115,7 +115,7 @@ final class DeleteGuards {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (ASTHelpers.getSymbol(call) == method && call.getArguments().size() > parameter) {
+        if (Invocations.symbol(call) == method && call.getArguments().size() > parameter) {
           calls[0]++;
           ExpressionTree argument = call.getArguments().get(parameter);
           VisitorState atCall = state.withPath(getCurrentPath());
@@ -161,7 +161,7 @@ final class DeleteGuards {
           && !call.getArguments().isEmpty()
           && PRECONDITION.matches(call, watched.state)) {
         ExpressionTree first = call.getArguments().get(0);
-        boolean notEmpty = ASTHelpers.getSymbol(call).getSimpleName().contentEquals("notEmpty");
+        boolean notEmpty = Invocations.name(call).equals("notEmpty");
         if (notEmpty ? watched.isSubtrahend(first) : watched.guards(first)) {
           return true;
         }
@@ -242,7 +242,7 @@ final class DeleteGuards {
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
+          String name = Invocations.name(call);
           boolean sizing = name.equals("isEmpty") || name.equals("size") || name.equals("isNotEmpty");
           ExpressionTree subject =
               STATIC_EMPTINESS.matches(call, state) && call.getArguments().size() == 1

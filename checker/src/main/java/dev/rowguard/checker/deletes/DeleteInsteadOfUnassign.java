@@ -24,7 +24,6 @@ import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.RowguardDocs;
 import dev.rowguard.checker.deletes.ManyToManyCollections.Reference;
 import java.util.List;
-import java.util.Optional;
 
 /** The elements of a {@code @ManyToMany} association are deleted where the intent was to unassign them. */
 @BugPattern(
@@ -40,7 +39,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
     if (tree.getArguments().size() != 1) {
       return Description.NO_MATCH;
     }
-    String name = ASTHelpers.getSymbol(tree).getSimpleName().toString();
+    String name = Invocations.name(tree);
     ExpressionTree collection;
     if (DeleteApis.DELETE_COLLECTION_NAMES.contains(name) && DeleteApis.DELETE_COLLECTION.matches(tree, state)) {
       collection = tree.getArguments().get(0);
@@ -130,7 +129,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
 
   private static boolean deletesOne(MethodInvocationTree call, Symbol element, VisitorState state) {
     return call.getArguments().size() == 1
-        && DeleteApis.DELETE_ONE_NAMES.contains(ASTHelpers.getSymbol(call).getSimpleName().toString())
+        && DeleteApis.DELETE_ONE_NAMES.contains(Invocations.name(call))
         && ASTHelpers.getSymbol(call.getArguments().get(0)) == element
         && DeleteApis.DELETE_ONE.matches(call, state);
   }
@@ -139,7 +138,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
   private static ExpressionTree streamSource(ExpressionTree receiver) {
     if (receiver instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
-        && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("stream")) {
+        && Invocations.name(call).equals("stream")) {
       return ASTHelpers.getReceiver(call);
     }
     return receiver;

@@ -91,7 +91,7 @@ final class Differences {
     ExpressionTree link = e;
     while (link instanceof MethodInvocationTree call) {
       if (call.getArguments().size() == 1
-          && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("filter")) {
+          && Invocations.name(call).equals("filter")) {
         Optional<ExpressionTree> excluded = excludedBy(call.getArguments().get(0), state);
         if (excluded.isPresent()) {
           return excluded;
@@ -132,7 +132,7 @@ final class Differences {
   }
 
   private static boolean isContains(MethodInvocationTree call) {
-    String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
+    String name = Invocations.name(call);
     return call.getArguments().size() == 1 && (name.equals("contains") || name.equals("containsKey"));
   }
 
@@ -150,7 +150,7 @@ final class Differences {
             && call.getArguments().size() == 1
             && ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
             && ASTHelpers.getSymbol(receiver) == var) {
-          String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
+          String name = Invocations.name(call);
           ExpressionTree argument = call.getArguments().get(0);
           if (name.equals("removeAll")) {
             found[0] = argument;

@@ -20,7 +20,7 @@ final class JooqDeletes {
   static Optional<MethodInvocationTree> unboundedStart(MethodInvocationTree execution, VisitorState state) {
     ExpressionTree receiver = ASTHelpers.getReceiver(execution);
     while (receiver instanceof MethodInvocationTree call) {
-      String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
+      String name = Invocations.name(call);
       if (DeleteApis.JOOQ_BOUNDING_STEPS.contains(name)) {
         return Optional.empty();
       }

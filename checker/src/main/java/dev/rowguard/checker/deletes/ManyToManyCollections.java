@@ -82,7 +82,7 @@ final class ManyToManyCollections {
   private static Optional<PersistentField> association(ExpressionTree e, VisitorState state) {
     Optional<PersistentField> field = Optional.empty();
     if (e instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
-      Symbol.MethodSymbol getter = ASTHelpers.getSymbol(call);
+      Symbol.MethodSymbol getter = Invocations.symbol(call);
       field = owner(getter).flatMap(m -> EntityModels.instance(state).of(m)).flatMap(m -> m.fieldForGetter(getter));
     } else if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
       Symbol symbol = ASTHelpers.getSymbol(e);

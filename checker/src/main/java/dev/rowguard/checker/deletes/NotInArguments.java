@@ -80,7 +80,7 @@ final class NotInArguments {
     Map<String, ExpressionTree> bound = new HashMap<>();
     ExpressionTree link = ASTHelpers.getReceiver(execution);
     while (link instanceof MethodInvocationTree call) {
-      String name = ASTHelpers.getSymbol(call).getSimpleName().toString();
+      String name = Invocations.name(call);
       if (call.getArguments().size() >= 2 && DeleteApis.SET_QUERY_PARAMETER.matches(call, state)) {
         Object key = ASTHelpers.constValue(call.getArguments().get(0));
         if (key instanceof String s) {

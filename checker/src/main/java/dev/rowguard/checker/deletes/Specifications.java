@@ -61,7 +61,7 @@ final class Specifications {
       if (args.isEmpty()) {
         return true;
       }
-      return ASTHelpers.getSymbol(call).getSimpleName().contentEquals("where")
+      return Invocations.name(call).equals("where")
           && isUnrestricted(args.get(0), state, depth + 1);
     }
     return LocalValues.initializer(e, state).map(init -> isUnrestricted(init, state, depth + 1)).orElse(false);

@@ -44,8 +44,7 @@ public final class UnguardedBulkDelete extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-    String name = method.getSimpleName().toString();
+    String name = Invocations.name(tree);
     Optional<String> problem = Optional.empty();
     if (DeleteApis.EVERY_ROW_NAMES.contains(name) && DeleteApis.DELETE_EVERY_ROW.matches(tree, state)) {
       problem = Optional.of(name + "() deletes every row of the repository's table");
@@ -57,9 +56,11 @@ public final class UnguardedBulkDelete extends BugChecker
     } else if (DeleteApis.JOOQ_EXECUTE_NAMES.contains(name) && DeleteApis.JOOQ_EXECUTE.matches(tree, state)) {
       problem =
           JooqDeletes.unboundedStart(tree, state)
-              .map(start -> jooqProblem(ASTHelpers.getSymbol(start).getSimpleName().toString()));
-    } else if (DeleteApis.STATEMENT_TEXT_NAMES.contains(name) && !tree.getArguments().isEmpty()) {
-      problem = statementProblem(tree, method, state);
+              .map(start -> jooqProblem(Invocations.name(start)));
+    } else if (DeleteApis.STATEMENT_TEXT_NAMES.contains(name)
+        && !tree.getArguments().isEmpty()
+        && Invocations.symbol(tree) != null) {
+      problem = statementProblem(tree, Invocations.symbol(tree), state);
     }
     if (problem.isEmpty() || isExempt(state)) {
       return Description.NO_MATCH;

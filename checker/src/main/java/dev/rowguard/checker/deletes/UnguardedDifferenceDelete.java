@@ -8,7 +8,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -34,16 +33,17 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-    String name = method.getSimpleName().toString();
+    String name = Invocations.name(tree);
     Tree reported = tree;
     Optional<String> problem;
     if (name.equals("executeUpdate") && tree.getArguments().isEmpty()) {
       Optional<NotInArguments.ExecutedQuery> executed = NotInArguments.ofExecutedQuery(tree, state);
       problem = executed.flatMap(q -> notInProblem(q.values(), "This query", state));
       reported = executed.<Tree>map(NotInArguments.ExecutedQuery::query).orElse(tree);
-    } else if (!tree.getArguments().isEmpty() && (name.startsWith("delete") || name.startsWith("remove"))) {
-      problem = repositoryDeleteProblem(tree, method, name, state);
+    } else if (!tree.getArguments().isEmpty()
+        && (name.startsWith("delete") || name.startsWith("remove"))
+        && Invocations.symbol(tree) != null) {
+      problem = repositoryDeleteProblem(tree, Invocations.symbol(tree), name, state);
     } else {
       return Description.NO_MATCH;
     }

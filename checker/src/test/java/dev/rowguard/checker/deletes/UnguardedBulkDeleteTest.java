@@ -85,6 +85,12 @@ final class UnguardedBulkDeleteTest {
             "    dsl.deleteFrom(tagTable).where(DSL.trueCondition()).execute();",
             "    dsl.selectFrom(tagTable).fetch();",
             "  }",
+            "  void softDeletesAndSchema(long owner) {",
+            "    em.createQuery(\"update Tag t set t.name = null where t.ownerId = :o\").setParameter(\"o\", owner).executeUpdate();",
+            "    jdbc.execute(\"create table deleted_tag (id bigint primary key)\");",
+            "    dsl.deleteFrom(tagTable).where(DSL.field(\"id\").eq(1L)).returning().fetch();",
+            "    dsl.deleteFrom(tagTable).limit(500).execute();",
+            "  }",
             "  void sqlFromOutside(String sql) {",
             "    jdbc.update(sql);",
             "    jdbc.execute(\"delete is what this word says\");",
@@ -138,6 +144,28 @@ final class UnguardedBulkDeleteTest {
             "  TagRepository tags;",
             "  void reset() {",
             "    tags.deleteAll();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "ScratchRepository.java",
+            "package app;",
+            "import dev.rowguard.annotations.MassDelete;",
+            "import org.springframework.data.jpa.repository.JpaRepository;",
+            "import org.springframework.data.jpa.repository.Modifying;",
+            "import org.springframework.data.jpa.repository.Query;",
+            "public interface ScratchRepository extends JpaRepository<Tag, Long> {",
+            "  @MassDelete(reason = \"scratch rows live for one import run\")",
+            "  @Modifying",
+            "  @Query(value = \"truncate table scratch_tag\", nativeQuery = true)",
+            "  void clearScratch();",
+            "}")
+        .addSourceLines(
+            "TagImportIT.java",
+            "package app;",
+            "class TagImportIT {",
+            "  org.springframework.jdbc.core.JdbcTemplate jdbc;",
+            "  void cleanDatabase() {",
+            "    jdbc.execute(\"truncate table tag\");",
             "  }",
             "}")
         .addSourceLines(

@@ -1,6 +1,7 @@
 package dev.rowguard.checker.deletes;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.VisitorState;
@@ -43,6 +44,9 @@ final class Differences {
           staticMethod().onClass("org.apache.commons.collections4.ListUtils").named("subtract"),
           staticMethod().onClass("org.apache.commons.collections4.SetUtils").named("difference"));
 
+  private static final Matcher<ExpressionTree> FIND_ALL_BY_ID =
+      instanceMethod().onDescendantOf(DeleteApis.CRUD_REPOSITORY).named("findAllById");
+
   private static final Matcher<ExpressionTree> PREDICATE_NOT =
       staticMethod().onClass("java.util.function.Predicate").named("not");
 
@@ -68,6 +72,12 @@ final class Differences {
     Optional<ExpressionTree> subtrahend = subtrahendOf(e, state);
     if (subtrahend.isPresent()) {
       return Optional.of(new Difference(subtrahend.get(), Optional.empty()));
+    }
+    if (e instanceof MethodInvocationTree call
+        && call.getArguments().size() == 1
+        && FIND_ALL_BY_ID.matches(call, state)) {
+      // deleteAll(findAllById(stale)) deletes the same rows as deleteAllById(stale).
+      return of(ASTHelpers.stripParentheses(call.getArguments().get(0)), state, depth + 1);
     }
     if (!(e instanceof IdentifierTree)
         || !(ASTHelpers.getSymbol(e) instanceof Symbol.VarSymbol var)

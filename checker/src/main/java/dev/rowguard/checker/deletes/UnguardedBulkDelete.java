@@ -20,6 +20,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.util.TestCode;
 import dev.rowguard.sql.Classification;
@@ -47,7 +48,7 @@ public final class UnguardedBulkDelete extends BugChecker
     String name = Invocations.name(tree);
     Optional<String> problem = Optional.empty();
     if (DeleteApis.EVERY_ROW_NAMES.contains(name) && DeleteApis.DELETE_EVERY_ROW.matches(tree, state)) {
-      problem = Optional.of(name + "() deletes every row of the repository's table");
+      problem = Optional.of(name + "() deletes every " + managedEntity(tree, state) + " row");
     } else if (name.equals("delete")
         && tree.getArguments().size() == 1
         && DeleteApis.DELETE_BY_SPECIFICATION.matches(tree, state)
@@ -113,6 +114,16 @@ public final class UnguardedBulkDelete extends BugChecker
       }
     }
     return Description.NO_MATCH;
+  }
+
+  /** {@code Tag} for {@code tagRepository.deleteAll()}; a generic name where the type is not visible. */
+  private static String managedEntity(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    return receiver == null
+        ? "repository"
+        : SpringDataRepositories.domainType(ASTHelpers.getType(receiver), state)
+            .map(type -> type.getSimpleName().toString())
+            .orElse("repository");
   }
 
   private static Optional<String> statementProblem(

@@ -42,8 +42,7 @@ final class DeleteGuards {
       anyOf(
           staticMethod().onClass("com.google.common.base.Preconditions").namedAnyOf("checkState", "checkArgument"),
           staticMethod().onClass("com.google.common.base.Verify").named("verify"),
-          staticMethod().onClass("org.springframework.util.Assert").namedAnyOf("isTrue", "state", "notEmpty"),
-          staticMethod().onClass("org.apache.commons.lang3.Validate").namedAnyOf("isTrue", "validState", "notEmpty"));
+          staticMethod().onClass("org.springframework.util.Assert").namedAnyOf("isTrue", "state", "notEmpty"));
 
   /** {@code CollectionUtils.isEmpty(c)} and friends. */
   private static final Matcher<ExpressionTree> STATIC_EMPTINESS =

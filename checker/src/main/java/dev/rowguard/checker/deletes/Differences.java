@@ -35,9 +35,7 @@ final class Differences {
   private static final Matcher<ExpressionTree> DIFFERENCE =
       anyOf(
           staticMethod().onClass("com.google.common.collect.Sets").named("difference"),
-          staticMethod()
-              .onClassAny("org.apache.commons.collections4.CollectionUtils", "org.apache.commons.collections.CollectionUtils")
-              .named("subtract"),
+          staticMethod().onClass("org.apache.commons.collections4.CollectionUtils").named("subtract"),
           staticMethod()
               .onClassAny("org.apache.commons.collections4.CollectionUtils", "org.apache.commons.collections4.ListUtils")
               .named("removeAll"),

@@ -1,0 +1,177 @@
+package dev.rowguard.checker.deletes;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Collections computed as "what we have that the other side no longer lists": the argument shape
+ * of the sync job that deleted every tenant when the other side answered with nothing.
+ */
+final class Differences {
+
+  private static final int MAX_DEPTH = 3;
+
+  /** {@code f(minuend, subtrahend)}: library set differences. */
+  private static final Matcher<ExpressionTree> DIFFERENCE =
+      anyOf(
+          staticMethod().onClass("com.google.common.collect.Sets").named("difference"),
+          staticMethod().onClass("org.apache.commons.collections4.CollectionUtils").named("subtract"),
+          staticMethod()
+              .onClassAny("org.apache.commons.collections4.CollectionUtils", "org.apache.commons.collections4.ListUtils")
+              .named("removeAll"),
+          staticMethod().onClass("org.apache.commons.collections4.ListUtils").named("subtract"),
+          staticMethod().onClass("org.apache.commons.collections4.SetUtils").named("difference"));
+
+  private static final Matcher<ExpressionTree> FIND_ALL_BY_ID =
+      instanceMethod().onDescendantOf(DeleteApis.CRUD_REPOSITORY).named("findAllById");
+
+  private static final Matcher<ExpressionTree> PREDICATE_NOT =
+      staticMethod().onClass("java.util.function.Predicate").named("not");
+
+  private Differences() {}
+
+  /**
+   * A difference: the deleted collection and the collection subtracted from it.
+   *
+   * @param subtrahend what the other side listed; if it is empty or partial, the difference is everything
+   * @param deletion the local holding the difference, if it has one
+   */
+  record Difference(ExpressionTree subtrahend, Optional<Symbol> deletion) {}
+
+  /** The difference {@code argument} holds, computed in the enclosing method; empty when it is not one. */
+  static Optional<Difference> of(ExpressionTree argument, VisitorState state) {
+    return of(ASTHelpers.stripParentheses(argument), state, 0);
+  }
+
+  private static Optional<Difference> of(ExpressionTree e, VisitorState state, int depth) {
+    if (depth > MAX_DEPTH) {
+      return Optional.empty();
+    }
+    Optional<ExpressionTree> subtrahend = subtrahendOf(e, state);
+    if (subtrahend.isPresent()) {
+      return Optional.of(new Difference(subtrahend.get(), Optional.empty()));
+    }
+    if (e instanceof MethodInvocationTree call
+        && call.getArguments().size() == 1
+        && FIND_ALL_BY_ID.matches(call, state)) {
+      // deleteAll(findAllById(stale)) deletes the same rows as deleteAllById(stale).
+      return of(ASTHelpers.stripParentheses(call.getArguments().get(0)), state, depth + 1);
+    }
+    if (!(e instanceof IdentifierTree)
+        || !(ASTHelpers.getSymbol(e) instanceof Symbol.VarSymbol var)
+        || var.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return Optional.empty();
+    }
+    Optional<ExpressionTree> removed = removedFrom(var, state);
+    if (removed.isPresent()) {
+      return Optional.of(new Difference(removed.get(), Optional.of(var)));
+    }
+    return LocalValues.initializer(e, state)
+        .flatMap(init -> of(ASTHelpers.stripParentheses(init), state, depth + 1))
+        .map(d -> new Difference(d.subtrahend(), Optional.of(var)));
+  }
+
+  /** {@code Sets.difference(a, b)}, or a stream of a filtered by {@code !b.contains(x)}: b. */
+  private static Optional<ExpressionTree> subtrahendOf(ExpressionTree e, VisitorState state) {
+    if (e instanceof MethodInvocationTree call && call.getArguments().size() == 2 && DIFFERENCE.matches(call, state)) {
+      return Optional.of(call.getArguments().get(1));
+    }
+    ExpressionTree link = e;
+    while (link instanceof MethodInvocationTree call) {
+      if (call.getArguments().size() == 1
+          && Invocations.name(call).equals("filter")) {
+        Optional<ExpressionTree> excluded = excludedBy(call.getArguments().get(0), state);
+        if (excluded.isPresent()) {
+          return excluded;
+        }
+      }
+      link = ASTHelpers.getReceiver(call);
+    }
+    return Optional.empty();
+  }
+
+  /** The collection of {@code x -> !b.contains(x)} or {@code Predicate.not(b::contains)}. */
+  private static Optional<ExpressionTree> excludedBy(ExpressionTree predicate, VisitorState state) {
+    ExpressionTree p = ASTHelpers.stripParentheses(predicate);
+    if (p instanceof LambdaExpressionTree lambda) {
+      Tree body = lambda.getBody();
+      if (body instanceof BlockTree block
+          && block.getStatements().size() == 1
+          && block.getStatements().get(0) instanceof ReturnTree ret) {
+        body = ret.getExpression();
+      }
+      if (body instanceof ExpressionTree expression
+          && ASTHelpers.stripParentheses(expression) instanceof UnaryTree not
+          && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+          && ASTHelpers.stripParentheses(not.getExpression()) instanceof MethodInvocationTree contains
+          && isContains(contains)) {
+        return Optional.ofNullable(ASTHelpers.getReceiver(contains));
+      }
+      return Optional.empty();
+    }
+    if (p instanceof MethodInvocationTree call
+        && call.getArguments().size() == 1
+        && PREDICATE_NOT.matches(call, state)
+        && ASTHelpers.stripParentheses(call.getArguments().get(0)) instanceof MemberReferenceTree reference
+        && reference.getName().toString().startsWith("contains")) {
+      return Optional.of(reference.getQualifierExpression());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isContains(MethodInvocationTree call) {
+    String name = Invocations.name(call);
+    return call.getArguments().size() == 1 && (name.equals("contains") || name.equals("containsKey"));
+  }
+
+  /** The argument of {@code var.removeAll(b)} (or {@code var.removeIf(x -> b.contains(x))}) in the enclosing method. */
+  private static Optional<ExpressionTree> removedFrom(Symbol var, VisitorState state) {
+    MethodTree method = state.findEnclosing(MethodTree.class);
+    if (method == null || method.getBody() == null) {
+      return Optional.empty();
+    }
+    ExpressionTree[] found = new ExpressionTree[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
+        if (node.getExpression() instanceof MethodInvocationTree call
+            && call.getArguments().size() == 1
+            && ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
+            && ASTHelpers.getSymbol(receiver) == var) {
+          String name = Invocations.name(call);
+          ExpressionTree argument = call.getArguments().get(0);
+          if (name.equals("removeAll")) {
+            found[0] = argument;
+          } else if (name.equals("removeIf")
+              && ASTHelpers.stripParentheses(argument) instanceof LambdaExpressionTree lambda
+              && lambda.getBody() instanceof MethodInvocationTree contains
+              && isContains(contains)) {
+            found[0] = ASTHelpers.getReceiver(contains);
+          }
+        }
+        return super.visitExpressionStatement(node, unused);
+      }
+    }.scan(method.getBody(), null);
+    return Optional.ofNullable(found[0]);
+  }
+}

@@ -157,7 +157,9 @@ public final class EntityModels {
         association,
         relation.map(r -> Annotations.enumValues(r, "cascade")).orElse(List.of()),
         relation.map(r -> Annotations.booleanValue(r, "orphanRemoval", false)).orElse(false),
-        relation.flatMap(r -> Annotations.stringValue(r, "mappedBy")));
+        relation.flatMap(r -> Annotations.stringValue(r, "mappedBy")),
+        column.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false)
+            || joinColumn.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false));
   }
 
   private static Optional<Attribute.Compound> find(List<Symbol> sources, List<String> names) {

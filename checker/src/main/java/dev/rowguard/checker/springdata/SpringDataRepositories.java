@@ -26,6 +26,16 @@ public final class SpringDataRepositories {
           "org.springframework.data.jdbc.repository.query.Query",
           "org.springframework.data.mongodb.repository.Query");
 
+  /** Parameters Spring Data passes to the query machinery instead of binding them to a part. */
+  private static final List<String> SPECIAL_PARAMETERS =
+      List.of(
+          "org.springframework.data.domain.Pageable",
+          "org.springframework.data.domain.Sort",
+          "org.springframework.data.domain.Limit",
+          "org.springframework.data.domain.ScrollPosition",
+          // A dynamic projection: <T> List<T> findByUri(String uri, Class<T> type).
+          "java.lang.Class");
+
   private SpringDataRepositories() {}
 
   /** True when {@code type} is a Spring Data repository (extends {@code Repository}). */
@@ -57,12 +67,42 @@ public final class SpringDataRepositories {
     Symbol owner = method.owner;
     if (!(owner instanceof Symbol.ClassSymbol cls)
         || cls.getQualifiedName().toString().startsWith(SPRING_DATA_PACKAGE)
+        || (method.flags() & Flags.ABSTRACT) == 0
         || (method.flags() & (Flags.DEFAULT | Flags.STATIC)) != 0
         || Annotations.has(method, EXPLICIT_QUERY)
         || !isRepository(cls.type, state)) {
       return Optional.empty();
     }
     return DerivedQueryParser.parse(method.getSimpleName().toString());
+  }
+
+  /**
+   * The position among the bound parameters ({@link DerivedQuery.Part#firstArgument()} counts
+   * those) of parameter {@code index} of {@code method}; empty for a {@code Pageable},
+   * {@code Sort}, {@code Limit}, {@code ScrollPosition} or projection {@code Class} parameter.
+   */
+  public static Optional<Integer> boundPosition(Symbol.MethodSymbol method, int index, VisitorState state) {
+    List<Symbol.VarSymbol> parameters = method.getParameters();
+    if (index < 0 || index >= parameters.size() || isSpecial(parameters.get(index), state)) {
+      return Optional.empty();
+    }
+    int position = 0;
+    for (int i = 0; i < index; i++) {
+      if (!isSpecial(parameters.get(i), state)) {
+        position++;
+      }
+    }
+    return Optional.of(position);
+  }
+
+  private static boolean isSpecial(Symbol.VarSymbol parameter, VisitorState state) {
+    for (String name : SPECIAL_PARAMETERS) {
+      Type special = state.getTypeFromString(name);
+      if (special != null && state.getTypes().isSubtype(state.getTypes().erasure(parameter.type), state.getTypes().erasure(special))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

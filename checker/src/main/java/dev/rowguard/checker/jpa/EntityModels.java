@@ -68,6 +68,11 @@ public final class EntityModels {
     return Annotations.has(type, Jpa.ENTITY);
   }
 
+  /** True for {@code @MappedSuperclass} classes. */
+  public static boolean isMappedSuperclass(Symbol.ClassSymbol type) {
+    return Annotations.has(type, Jpa.MAPPED_SUPERCLASS);
+  }
+
   private static boolean isMapped(Symbol.ClassSymbol type) {
     return Annotations.has(type, Jpa.ENTITY)
         || Annotations.has(type, Jpa.MAPPED_SUPERCLASS)
@@ -133,6 +138,8 @@ public final class EntityModels {
     boolean notNull =
         field.type.isPrimitive()
             || id
+            // Hibernate sets the version on insert and maps it NOT NULL.
+            || find(sources, Jpa.VERSION).isPresent()
             || find(sources, Jpa.NOT_NULL).isPresent()
             || column.map(c -> !Annotations.booleanValue(c, "nullable", true)).orElse(false)
             || joinColumn.map(c -> !Annotations.booleanValue(c, "nullable", true)).orElse(false)

@@ -88,7 +88,7 @@ class EntityModelsTest {
                 + " handle[notnull,col=handle] age[notnull,col=age] email[notnull,col=email]"
                 + " org[notnull,MANY_TO_ONE,col=owner_org] team[notnull,MANY_TO_ONE,col=team]"
                 + " parent[null,MANY_TO_ONE,col=parent] code[notnull,col=code] note[null,declared-null,col=note]"
-                + " tags[notnull,ONE_TO_MANY,col=tags] keys: PRIMARY_KEY(id->id) .",
+                + " tags[notnull,ONE_TO_MANY,col=tags] version[notnull,col=version] keys: PRIMARY_KEY(id->id) .",
             "class Account {",
             "  @Id Long id;",
             "  String uri;",
@@ -102,6 +102,7 @@ class EntityModelsTest {
             "  @Basic(optional = false) String code;",
             "  @Column(nullable = true) String note;",
             "  @OneToMany(mappedBy = \"parent\") java.util.List<Account> tags;",
+            "  @Version Long version;",
             "  static String CONSTANT;",
             "  transient String cache;",
             "  @Transient String computed;",

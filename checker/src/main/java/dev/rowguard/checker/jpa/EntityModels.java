@@ -147,9 +147,13 @@ public final class EntityModels {
             || oneToOne.map(c -> !Annotations.booleanValue(c, "optional", true)).orElse(false)
             || basic.map(c -> !Annotations.booleanValue(c, "optional", true)).orElse(false);
 
+    Optional<String> mappedBy = relation.flatMap(r -> Annotations.stringValue(r, "mappedBy"));
     Optional<String> explicitColumn =
         column.flatMap(c -> Annotations.stringValue(c, "name"))
-            .or(() -> joinColumn.flatMap(c -> Annotations.stringValue(c, "name")));
+            .or(() -> joinColumn.flatMap(c -> Annotations.stringValue(c, "name")))
+            .or(() -> (association == Association.MANY_TO_ONE || association == Association.ONE_TO_ONE) && mappedBy.isEmpty()
+                ? Optional.of(field.getSimpleName() + "_" + idColumn(field.type.tsym))
+                : Optional.empty());
     boolean uniqueColumn =
         column.map(c -> Annotations.booleanValue(c, "unique", false)).orElse(false)
             || joinColumn.map(c -> Annotations.booleanValue(c, "unique", false)).orElse(false);
@@ -164,9 +168,23 @@ public final class EntityModels {
         association,
         relation.map(r -> Annotations.enumValues(r, "cascade")).orElse(List.of()),
         relation.map(r -> Annotations.booleanValue(r, "orphanRemoval", false)).orElse(false),
-        relation.flatMap(r -> Annotations.stringValue(r, "mappedBy")),
+        mappedBy,
         column.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false)
             || joinColumn.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false));
+  }
+
+  /** The primary-key column of a to-one target, for its default join column name; {@code id} when not found. */
+  private static String idColumn(Symbol target) {
+    for (Symbol s = target; s instanceof Symbol.ClassSymbol cls; s = cls.getSuperclass().tsym) {
+      for (Symbol member : cls.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.FIELD && Annotations.has(member, Jpa.ID)) {
+          return Annotations.find(member, Jpa.COLUMN)
+              .flatMap(c -> Annotations.stringValue(c, "name"))
+              .orElse(member.getSimpleName().toString());
+        }
+      }
+    }
+    return "id";
   }
 
   private static Optional<Attribute.Compound> find(List<Symbol> sources, List<String> names) {

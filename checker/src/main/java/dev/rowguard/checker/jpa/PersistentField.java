@@ -10,7 +10,9 @@ import java.util.Optional;
  * read from the field and, for property access, from its getter.
  *
  * @param symbol the Java field
- * @param explicitColumn the name from {@code @Column(name)} or {@code @JoinColumn(name)}, if written
+ * @param explicitColumn the column name the mapping fixes: from {@code @Column(name)} or
+ *     {@code @JoinColumn(name)}, or for the owning side of a to-one association without one, JPA's
+ *     default join column {@code <field>_<target id column>} ({@code tenant_id})
  * @param nullable whether the column can hold NULL (false for to-many associations, which have no column)
  * @param uniqueColumn {@code @Column(unique = true)} or {@code @JoinColumn(unique = true)}
  * @param id {@code @Id} or {@code @EmbeddedId}
@@ -45,11 +47,12 @@ public record PersistentField(
   }
 
   /**
-   * The column name the database most likely uses: the explicit one, else Spring Boot's default
-   * naming ({@code tenantId} becomes {@code tenant_id}).
+   * The column name the database most likely uses: the mapped name (explicit, or the default join
+   * column) or else the field name, through Spring Boot's default naming ({@code tenantId} becomes
+   * {@code tenant_id}).
    */
   public String columnName() {
-    return explicitColumn.orElseGet(() -> snakeCase(name()));
+    return snakeCase(explicitColumn.orElseGet(this::name));
   }
 
   /**

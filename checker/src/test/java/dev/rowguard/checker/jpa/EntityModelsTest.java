@@ -86,8 +86,8 @@ class EntityModelsTest {
             "@Entity",
             "// BUG: Diagnostic contains: fields: id[notnull,id,col=id] uri[null,col=uri] name[notnull,col=name]"
                 + " handle[notnull,col=handle] age[notnull,col=age] email[notnull,col=email]"
-                + " org[notnull,MANY_TO_ONE,col=owner_org] team[notnull,MANY_TO_ONE,col=team]"
-                + " parent[null,MANY_TO_ONE,col=parent] code[notnull,col=code] note[null,declared-null,col=note]"
+                + " org[notnull,MANY_TO_ONE,col=owner_org] team[notnull,MANY_TO_ONE,col=team_id]"
+                + " parent[null,MANY_TO_ONE,col=parent_id] code[notnull,col=code] note[null,declared-null,col=note]"
                 + " tags[notnull,ONE_TO_MANY,col=tags] version[notnull,col=version] keys: PRIMARY_KEY(id->id) .",
             "class Account {",
             "  @Id Long id;",
@@ -153,6 +153,32 @@ class EntityModelsTest {
             "  Long tenantId;",
             "  String displayName;",
             "  @Column(name = \"ext_ref\") String externalRef;",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void defaultJoinColumnUsesTargetPrimaryKey() {
+    helper
+        .addSourceLines(
+            "Country.java",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "// BUG: Diagnostic contains: fields: isoCode[notnull,id,col=iso] keys",
+            "class Country {",
+            "  @Id @Column(name = \"iso\") String isoCode;",
+            "}")
+        .addSourceLines(
+            "City.java",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "@Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"country_iso\", \"name\"}))",
+            "// BUG: Diagnostic contains: homeCountry[null,MANY_TO_ONE,col=home_country_iso] name[null,col=name] keys:"
+                + " PRIMARY_KEY(id->id) UNIQUE_CONSTRAINT(country_iso,name->name)",
+            "class City {",
+            "  @Id Long id;",
+            "  @ManyToOne Country homeCountry;",
+            "  String name;",
             "}")
         .doTest();
   }

@@ -138,7 +138,7 @@ public final class EntityModels {
     boolean notNull =
         field.type.isPrimitive()
             || id
-            // Hibernate sets the version on insert and maps it NOT NULL.
+            // Hibernate writes a version on every insert, so the column never holds NULL.
             || find(sources, Jpa.VERSION).isPresent()
             || find(sources, Jpa.NOT_NULL).isPresent()
             || column.map(c -> !Annotations.booleanValue(c, "nullable", true)).orElse(false)

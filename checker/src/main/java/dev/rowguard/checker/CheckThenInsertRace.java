@@ -6,7 +6,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
     severity = WARNING,
     linkType = LinkType.CUSTOM,
     link = RowguardDocs.CHECKS + "CheckThenInsertRace.md")
-public final class CheckThenInsertRace extends BugChecker implements MethodTreeMatcher {
+public final class CheckThenInsertRace extends BugChecker implements MethodInvocationTreeMatcher {
 
   private static final List<String> LOOKUP_PREFIXES =
       List.of("find", "read", "get", "query", "search", "stream", "count", "exists");
@@ -87,42 +87,54 @@ public final class CheckThenInsertRace extends BugChecker implements MethodTreeM
           "java.sql.SQLException");
   private static final List<String> TRANSACTIONAL = List.of("org.springframework.transaction.annotation.Transactional");
 
+  /**
+   * Starts from the rare insert calls, not from every method, so that only methods that insert
+   * are scanned for lookups.
+   */
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null) {
+  public Description matchMethodInvocation(MethodInvocationTree insert, VisitorState state) {
+    if (!INSERTS.contains(Candidates.name(insert.getMethodSelect()))) {
+      return Description.NO_MATCH;
+    }
+    TreePath method = enclosingMethod(state.getPath());
+    if (method == null || ((MethodTree) method.getLeaf()).getBody() == null) {
+      return Description.NO_MATCH;
+    }
+    MethodTree methodTree = (MethodTree) method.getLeaf();
+    Optional<Symbol.ClassSymbol> inserted = insertedEntity(insert, methodTree, state);
+    if (inserted.isEmpty()
+        || isSerializable(ASTHelpers.getSymbol(methodTree))
+        || catchesConstraintViolation(state.getPath(), state)) {
       return Description.NO_MATCH;
     }
     Candidates candidates = new Candidates();
-    candidates.scan(new TreePath(state.getPath(), tree.getBody()), null);
-    if (candidates.lookups.isEmpty() || candidates.inserts.isEmpty() || isSerializable(ASTHelpers.getSymbol(tree))) {
-      return Description.NO_MATCH;
-    }
-    List<Lookup> lookups = new ArrayList<>();
+    candidates.scan(new TreePath(method, methodTree.getBody()), null);
+    int at = ASTHelpers.getStartPosition(insert);
     for (TreePath path : candidates.lookups) {
-      lookup(path, state).ifPresent(lookups::add);
-    }
-    if (lookups.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    for (TreePath path : candidates.inserts) {
-      MethodInvocationTree insert = (MethodInvocationTree) path.getLeaf();
-      Optional<Symbol.ClassSymbol> inserted = insertedEntity(insert, tree, state);
-      if (inserted.isEmpty() || catchesConstraintViolation(path, state)) {
+      if (ASTHelpers.getStartPosition(path.getLeaf()) >= at) {
         continue;
       }
-      int at = ASTHelpers.getStartPosition(insert);
-      lookups.stream()
-          .filter(l -> l.entity().type() == inserted.get() && ASTHelpers.getStartPosition(l.call()) < at)
-          .findFirst()
-          .ifPresent(l -> state.reportMatch(buildDescription(insert).setMessage(message(l)).build()));
+      Optional<Lookup> lookup = lookup(path, method, state).filter(l -> l.entity().type() == inserted.get());
+      if (lookup.isPresent()) {
+        return buildDescription(insert).setMessage(message(lookup.get())).build();
+      }
     }
     return Description.NO_MATCH;
+  }
+
+  private static TreePath enclosingMethod(TreePath path) {
+    for (TreePath p = path; p != null && !(p.getLeaf() instanceof ClassTree); p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** A derived lookup whose result decides whether to insert, and whose fields no unique key covers. */
   private record Lookup(MethodInvocationTree call, EntityModel entity, List<PersistentField> fields) {}
 
-  private static Optional<Lookup> lookup(TreePath path, VisitorState state) {
+  private static Optional<Lookup> lookup(TreePath path, TreePath method, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     Symbol.MethodSymbol symbol = ASTHelpers.getSymbol(call);
     if (symbol == null) {
@@ -146,7 +158,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodTreeM
       }
       fields.add(resolved.get().get(0));
     }
-    if (entity.get().hasUniqueKeyCoveredBy(fields) || !decides(path, state.getPath())) {
+    if (entity.get().hasUniqueKeyCoveredBy(fields) || !decides(path, method)) {
       return Optional.empty();
     }
     return Optional.of(new Lookup(call, entity.get(), fields));
@@ -317,10 +329,9 @@ public final class CheckThenInsertRace extends BugChecker implements MethodTreeM
         lookup.entity().type().getSimpleName(), ASTHelpers.getSymbol(lookup.call()).getSimpleName(), columns);
   }
 
-  /** Collects calls named like derived lookups and inserts, by name only; types are checked later. */
+  /** Collects calls named like derived lookups, by name only; types are checked later. */
   private static final class Candidates extends TreePathScanner<Void, Void> {
     final List<TreePath> lookups = new ArrayList<>();
-    final List<TreePath> inserts = new ArrayList<>();
 
     @Override
     public Void visitClass(ClassTree tree, Void unused) {
@@ -330,15 +341,13 @@ public final class CheckThenInsertRace extends BugChecker implements MethodTreeM
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
       String name = name(tree.getMethodSelect());
-      if (INSERTS.contains(name)) {
-        inserts.add(getCurrentPath());
-      } else if (name.contains("By") && LOOKUP_PREFIXES.stream().anyMatch(name::startsWith)) {
+      if (name.contains("By") && LOOKUP_PREFIXES.stream().anyMatch(name::startsWith)) {
         lookups.add(getCurrentPath());
       }
       return super.visitMethodInvocation(tree, null);
     }
 
-    private static String name(ExpressionTree select) {
+    static String name(ExpressionTree select) {
       if (select instanceof MemberSelectTree member) {
         return member.getIdentifier().toString();
       }

@@ -99,6 +99,16 @@ class NullSentinelLookupTest {
             "  void pageable() { repo.findByUri(PageRequest.of(0, 10), \"x\"); }",
             "  void nonNullNestedProperty() { repo.findByAddressZip(null); }",
             "  void lambda(List<String> uris) { uris.forEach(u -> repo.findByUri(u)); }",
+            "  void optionalOrElse(Optional<String> uri) { repo.findByUri(uri.orElse(\"none\")); }",
+            "  void concrete(InMemoryAccounts memory) { memory.findByUri(null); }",
+            "}")
+        .addSourceLines(
+            "accounts/InMemoryAccounts.java",
+            "package accounts;",
+            "import java.util.*;",
+            "import org.springframework.data.repository.Repository;",
+            "abstract class InMemoryAccounts implements Repository<Account, Long> {",
+            "  Optional<Account> findByUri(String uri) { return Optional.empty(); }",
             "}")
         .doTest();
   }
@@ -110,6 +120,20 @@ class NullSentinelLookupTest {
             "marked/package-info.java",
             "@org.springframework.lang.NonNullApi",
             "package marked;")
+        .addSourceLines(
+            "unmarked/package-info.java",
+            "@org.jspecify.annotations.NullMarked",
+            "package unmarked;")
+        .addSourceLines(
+            "unmarked/UnmarkedRepository.java",
+            "package unmarked;",
+            "import accounts.Account;",
+            "import java.util.Optional;",
+            "import org.springframework.data.repository.Repository;",
+            "@org.jspecify.annotations.NullUnmarked",
+            "public interface UnmarkedRepository extends Repository<Account, Long> {",
+            "  Optional<Account> findByUri(String uri);",
+            "}")
         .addSourceLines(
             "marked/MarkedRepository.java",
             "package marked;",
@@ -133,7 +157,9 @@ class NullSentinelLookupTest {
         .addSourceLines(
             "Caller.java",
             "class Caller {",
-            "  void run(marked.MarkedRepository marked, jspecify.JSpecifyRepository jspecify) {",
+            "  void run(marked.MarkedRepository marked, jspecify.JSpecifyRepository jspecify, unmarked.UnmarkedRepository unmarked) {",
+            "    // BUG: Diagnostic contains: uri IS NULL",
+            "    unmarked.findByUri(null);",
             "    marked.findByUri(null);",
             "    jspecify.findByUri(null);",
             "    // BUG: Diagnostic contains: domain IS NULL",
@@ -154,7 +180,7 @@ class NullSentinelLookupTest {
             "  AccountRepository repo;",
             "  @javax.annotation.Nullable String remoteUri;",
             "  void literal() {",
-            "    // BUG: Diagnostic contains: findByUri() for nullable property uri may be null (it is null)",
+            "    // BUG: Diagnostic contains: findByUri() for nullable property uri may be null (it is the null literal)",
             "    repo.findByUri(null);",
             "  }",
             "  void massDelete(@org.jspecify.annotations.Nullable String uri) {",
@@ -206,6 +232,10 @@ class NullSentinelLookupTest {
             "  void afterPageable() {",
             "    // BUG: Diagnostic contains: findByUri()",
             "    repo.findByUri(PageRequest.of(0, 10), null);",
+            "  }",
+            "  void optionalOrElseNull(java.util.Optional<String> uri) {",
+            "    // BUG: Diagnostic contains: it is orElse(null)",
+            "    repo.findByUri(uri.orElse(null));",
             "  }",
             "  void nested() {",
             "    // BUG: Diagnostic contains: addressCity IS NULL",

@@ -21,9 +21,9 @@ import javax.lang.model.element.ElementKind;
 
 /**
  * Tells whether an expression may evaluate to null, from what the code states rather than from
- * data flow: the {@code null} literal, a {@code @Nullable} declaration, a read of a nullable
- * entity column, a conditional with such a branch, or an effectively final local initialised
- * with one of those. Everything else is assumed non-null.
+ * data flow: the {@code null} literal, {@code orElse(null)}, a {@code @Nullable} declaration, a
+ * read of a nullable entity column, a conditional with such a branch, or an effectively final
+ * local initialised with one of those. Everything else is assumed non-null.
  */
 public final class PossiblyNull {
 
@@ -41,7 +41,7 @@ public final class PossiblyNull {
     ExpressionTree e = ASTHelpers.stripParentheses(expression);
     switch (e.getKind()) {
       case NULL_LITERAL:
-        return Optional.of("it is null");
+        return Optional.of("it is the null literal");
       case CONDITIONAL_EXPRESSION:
         ConditionalExpressionTree c = (ConditionalExpressionTree) e;
         return reason(c.getTrueExpression(), state, hops)
@@ -91,6 +91,11 @@ public final class PossiblyNull {
       return Optional.empty();
     }
     String name = method.getSimpleName().toString();
+    if (name.equals("orElse")
+        && call.getArguments().size() == 1
+        && call.getArguments().get(0).getKind() == Tree.Kind.NULL_LITERAL) {
+      return Optional.of("it is orElse(null)");
+    }
     if (NullableAnnotations.isNullable(method)) {
       return Optional.of("it is returned by the @Nullable method " + name + "()");
     }

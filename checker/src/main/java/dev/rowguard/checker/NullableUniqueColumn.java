@@ -79,7 +79,10 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
       if (declaration.isEmpty()) {
         continue;
       }
-      String what = key.source() == UniqueKey.Source.COLUMN ? "@Column(unique = true)" : "@NaturalId";
+      String what =
+          key.source() == UniqueKey.Source.NATURAL_ID ? "@NaturalId"
+              : field.association() == Association.NONE ? "@Column(unique = true)"
+              : "@JoinColumn(unique = true)";
       Description.Builder description =
           buildDescription(declaration.get()).setMessage(message(what, List.of(field)));
       if (key.fields().size() == 1) {

@@ -92,7 +92,7 @@ class NullableUniqueColumnTest {
             "  @Column(unique = true) String uri;",
             "  // BUG: Diagnostic contains: @NaturalId covers nullable column code",
             "  @NaturalId String code;",
-            "  // BUG: Diagnostic contains: @Column(unique = true) covers nullable column owner_id",
+            "  // BUG: Diagnostic contains: @JoinColumn(unique = true) covers nullable column owner_id",
             "  @OneToOne @JoinColumn(name = \"owner_id\", unique = true) Tenant owner;",
             "  @Column(name = \"ext_ref\") String externalRef;",
             "}")

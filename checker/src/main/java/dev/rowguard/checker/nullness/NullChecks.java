@@ -47,7 +47,7 @@ public final class NullChecks {
    * {@code Assert.notNull}/{@code hasText}, commons-lang's {@code Validate.notNull}.
    */
   private static final Set<String> REQUIRE_NON_NULL =
-      Set.of("requireNonNull", "requireNonNullElse", "checkNotNull", "verifyNotNull", "notNull", "hasText", "hasLength", "notBlank", "notEmpty");
+      Set.of("requireNonNull", "checkNotNull", "verifyNotNull", "notNull", "hasText", "hasLength", "notBlank", "notEmpty");
 
   private NullChecks() {}
 

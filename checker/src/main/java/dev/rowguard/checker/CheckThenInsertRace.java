@@ -39,6 +39,7 @@ import dev.rowguard.checker.jpa.UniqueKey;
 import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.Annotations;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
    */
   @Override
   public Description matchMethodInvocation(MethodInvocationTree insert, VisitorState state) {
-    if (!INSERTS.contains(Candidates.name(insert.getMethodSelect()))) {
+    if (!INSERTS.contains(Invocations.name(insert))) {
       return Description.NO_MATCH;
     }
     TreePath method = enclosingMethod(state.getPath());
@@ -340,18 +341,11 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-      String name = name(tree.getMethodSelect());
+      String name = Invocations.name(tree);
       if (name.contains("By") && LOOKUP_PREFIXES.stream().anyMatch(name::startsWith)) {
         lookups.add(getCurrentPath());
       }
       return super.visitMethodInvocation(tree, null);
-    }
-
-    static String name(ExpressionTree select) {
-      if (select instanceof MemberSelectTree member) {
-        return member.getIdentifier().toString();
-      }
-      return select instanceof IdentifierTree identifier ? identifier.getName().toString() : "";
     }
   }
 }

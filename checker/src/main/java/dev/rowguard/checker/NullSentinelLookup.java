@@ -10,8 +10,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -24,6 +22,7 @@ import dev.rowguard.checker.nullness.PossiblyNull;
 import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.Invocations;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +42,7 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (tree.getArguments().isEmpty() || !looksDerived(methodName(tree))) {
+    if (tree.getArguments().isEmpty() || !looksDerived(Invocations.name(tree))) {
       return Description.NO_MATCH;
     }
     Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
@@ -82,14 +81,6 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
       }
     }
     return Description.NO_MATCH;
-  }
-
-  private static String methodName(MethodInvocationTree tree) {
-    ExpressionTree select = tree.getMethodSelect();
-    if (select instanceof MemberSelectTree member) {
-      return member.getIdentifier().toString();
-    }
-    return select instanceof IdentifierTree identifier ? identifier.getName().toString() : "";
   }
 
   private static boolean looksDerived(String name) {

@@ -126,15 +126,18 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
             && EntityModels.instance(state).ofElementOrSelf(field.symbol().type).isPresent());
   }
 
-  /** The field or, under property access, the getter that carries the field's mapping. */
+  /**
+   * The declaration that carries the field's mapping annotations: the field, or under property
+   * access its getter; the bare field when neither is annotated.
+   */
   private static Optional<Tree> declaration(ClassTree tree, PersistentField field) {
-    Optional<Tree> getter = Optional.empty();
+    Optional<Tree> bareField = Optional.empty();
     for (Tree member : tree.getMembers()) {
       if (member instanceof VariableTree variable && ASTHelpers.getSymbol(variable) == field.symbol()) {
         if (hasMapping(variable.getModifiers())) {
           return Optional.of(member);
         }
-        getter = getter.or(() -> Optional.of(member));
+        bareField = Optional.of(member);
       }
       if (member instanceof MethodTree method
           && method.getParameters().isEmpty()
@@ -143,7 +146,7 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
         return Optional.of(member);
       }
     }
-    return getter;
+    return bareField;
   }
 
   private static boolean isGetterOf(MethodTree method, PersistentField field) {

@@ -40,6 +40,9 @@ import java.util.Optional;
     link = RowguardDocs.CHECKS + "NullSentinelColumn.md")
 public final class NullSentinelColumn extends BugChecker implements MethodTreeMatcher {
 
+  private static final List<String> POINT_IN_TIME =
+      List.of("java.time.temporal.Temporal", "java.util.Date", "java.util.Calendar");
+
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     if (!tree.getParameters().isEmpty() || tree.getBody() == null || tree.getBody().getStatements().size() != 1) {
@@ -63,6 +66,7 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
         || !field.get().nullable()
         || field.get().association() != Association.NONE
         || EntityModels.instance(state).ofElementOrSelf(field.get().symbol().type).isPresent()
+        || isPointInTime(field.get().symbol().type, state)
         || StateNames.namesField(method.getSimpleName().toString(), field.get())) {
       return Description.NO_MATCH;
     }
@@ -72,6 +76,20 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
   private static boolean isBoolean(Type type, VisitorState state) {
     return type.getTag() == TypeTag.BOOLEAN
         || ASTHelpers.isSameType(type, state.getTypeFromString("java.lang.Boolean"), state);
+  }
+
+  /**
+   * A nullable timestamp ({@code deactivatedAt}) records whether an event happened; its NULL is
+   * that fact, not a stand-in for an unrelated state, so {@code isActive()} over it is fine.
+   */
+  private static boolean isPointInTime(Type type, VisitorState state) {
+    for (String name : POINT_IN_TIME) {
+      Type t = state.getTypeFromString(name);
+      if (t != null && state.getTypes().isSubtype(state.getTypes().erasure(type), t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The operand of {@code x == null}, {@code null != x}, {@code Objects.isNull(x)}, {@code Objects.nonNull(x)}. */

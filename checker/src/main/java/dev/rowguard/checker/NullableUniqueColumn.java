@@ -54,7 +54,7 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
     }
     for (UniqueKey key : model.get().uniqueKeys()) {
       List<PersistentField> nullable = key.fields().stream().filter(f -> mayHoldNull(f, state)).toList();
-      if (nullable.isEmpty()) {
+      if (nullable.isEmpty() || isOptionalOneToOne(key)) {
         continue;
       }
       switch (key.source()) {
@@ -113,6 +113,16 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
             + " there and the constraint does not stop duplicates. Declare %s nullable = false (with a NOT NULL"
             + " migration), or write nullable = true if several NULL rows are intended.",
         what, nullable.size() == 1 ? "" : "s", columns, nullable.size() == 1 ? "it" : "them");
+  }
+
+  /**
+   * A unique key that is just a nullable foreign key is how an optional one-to-one is mapped: many
+   * rows without a partner are the intent, not duplicates.
+   */
+  private static boolean isOptionalOneToOne(UniqueKey key) {
+    return key.columns().size() == 1
+        && key.fields().size() == 1
+        && key.fields().get(0).association() != Association.NONE;
   }
 
   /**

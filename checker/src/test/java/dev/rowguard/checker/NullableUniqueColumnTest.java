@@ -38,6 +38,7 @@ class NullableUniqueColumnTest {
             "  @Column(unique = true, nullable = true) String optionalAlias;",
             "  @javax.validation.constraints.NotNull @Column(unique = true) String legacyKey;",
             "  @OneToOne @JoinColumn(unique = true, nullable = false) Tenant owner;",
+            "  @OneToOne @JoinColumn(name = \"backup_id\", unique = true) Tenant optionalBackup;",
             "  String description;",
             "}")
         .addSourceLines(
@@ -92,8 +93,6 @@ class NullableUniqueColumnTest {
             "  @Column(unique = true) String uri;",
             "  // BUG: Diagnostic contains: @NaturalId covers nullable column code",
             "  @NaturalId String code;",
-            "  // BUG: Diagnostic contains: @JoinColumn(unique = true) covers nullable column owner_id",
-            "  @OneToOne @JoinColumn(name = \"owner_id\", unique = true) Tenant owner;",
             "  @Column(name = \"ext_ref\") String externalRef;",
             "}")
         .addSourceLines(

@@ -58,21 +58,33 @@ public final class UuidStringMismatch extends BugChecker implements MethodInvoca
     if (!(getSymbol(tree.getMethodSelect()) instanceof MethodSymbol method)) {
       return NO_MATCH;
     }
+    // Every String-side element below is a String argument; the comparing helpers are static.
+    // Most calls are neither, and end here after looking at their argument types.
+    boolean stringArgument = hasStringArgument(tree, state);
+    if (!stringArgument && !method.isStatic()) {
+      return NO_MATCH;
+    }
     String name = method.getSimpleName().toString();
     if (method.isStatic()) {
       ComparedArguments compared = ElementComparingMethods.match(tree, name, state);
       if (compared != null) {
         return comparison(tree, method, compared, state);
       }
+      return stringArgument && ElementReceivingMethods.isFactory(tree, name, state)
+          ? factoryOfLooseCollection(tree, state)
+          : NO_MATCH;
     }
     ExpressionTree element = ElementReceivingMethods.elementArgument(tree, name, state);
-    if (element != null) {
-      return elementOfLooseCollection(tree, name, element, state);
+    return element == null ? NO_MATCH : elementOfLooseCollection(tree, name, element, state);
+  }
+
+  private static boolean hasStringArgument(MethodInvocationTree tree, VisitorState state) {
+    for (ExpressionTree argument : tree.getArguments()) {
+      if (ElementTypes.isString(getType(argument), state)) {
+        return true;
+      }
     }
-    if (ElementReceivingMethods.isFactory(tree, name, state)) {
-      return factoryOfLooseCollection(tree, state);
-    }
-    return NO_MATCH;
+    return false;
   }
 
   /** {@code CollectionUtils.removeAll(uuids, strings)} and the like. */

@@ -378,7 +378,8 @@ final class UuidStringMismatchTest {
 
               void listThenLookup(UUID id, UUID other) {
                 List<Object> pending = new java.util.ArrayList<>();
-                // BUG: Diagnostic contains: `pending` holds both UUIDs (`id`
+                pending.add(other);
+                // BUG: Diagnostic contains: `pending` holds both UUIDs (`id`, line 55)
                 pending.add(other.toString());
                 pending.indexOf(id);
               }

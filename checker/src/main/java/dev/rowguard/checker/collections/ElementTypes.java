@@ -40,13 +40,16 @@ public final class ElementTypes {
     return null;
   }
 
+  // UUID and String are final and not generic: comparing symbols is exact, and cheap enough to
+  // run on every argument of every call.
+
   public static boolean isUuid(Type type, VisitorState state) {
     Type uuid = UUID.get(state);
-    return type != null && uuid != null && state.getTypes().isSameType(type, uuid);
+    return type != null && uuid != null && type.tsym == uuid.tsym;
   }
 
   public static boolean isString(Type type, VisitorState state) {
-    return type != null && state.getTypes().isSameType(type, state.getSymtab().stringType);
+    return type != null && type.tsym == state.getSymtab().stringType.tsym;
   }
 
   /**

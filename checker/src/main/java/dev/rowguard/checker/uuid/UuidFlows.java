@@ -21,14 +21,17 @@ import dev.rowguard.checker.collections.ElementTypes;
 /**
  * Finds where UUIDs reach a loosely typed collection or map variable anywhere in the compilation
  * unit: its initializer, an assignment, or an element, bulk or lookup call on it. Only runs once a
- * String made from a UUID has been seen going into that same variable, so its cost is rare.
+ * String made from a UUID has been seen going into that same variable, so it rarely runs.
  */
 public final class UuidFlows {
 
   /** Where UUIDs reach the variable, and whether that is a lookup (compared, not just stored). */
   public record UuidFlow(ExpressionTree uuids, boolean lookup) {}
 
-  /** The first place that brings UUIDs into {@code target}, or null. */
+  /**
+   * Where UUIDs reach {@code target}: a lookup if there is one (it compares even in a List), else
+   * the first place; null if they never do.
+   */
   public static UuidFlow firstInto(Symbol target, VisitorState state) {
     return new TreeScanner<UuidFlow, Void>() {
       @Override
@@ -72,7 +75,9 @@ public final class UuidFlows {
 
       @Override
       public UuidFlow reduce(UuidFlow first, UuidFlow second) {
-        return first != null ? first : second;
+        return first == null || (second != null && second.lookup() && !first.lookup())
+            ? second
+            : first;
       }
     }.scan(state.getPath().getCompilationUnit(), null);
   }

@@ -84,7 +84,15 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
   }
 
   private static boolean looksDerived(String name) {
-    return name.contains("By") && PREFIXES.stream().anyMatch(name::startsWith);
+    if (!name.contains("By")) {
+      return false;
+    }
+    for (String prefix : PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the property's column may hold NULL; unresolvable paths count as not nullable. */

@@ -4,12 +4,15 @@ import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.util.Annotations;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What Spring Data makes of repository interfaces and their methods. */
@@ -64,6 +67,13 @@ public final class SpringDataRepositories {
    * they reject null instead of matching {@code IS NULL}.
    */
   public static Optional<DerivedQuery> derivedQuery(Symbol.MethodSymbol method, VisitorState state) {
+    if (method == null) {
+      return Optional.empty();
+    }
+    return Cache.instance(state).derived.computeIfAbsent(method, m -> parseDerived(m, state));
+  }
+
+  private static Optional<DerivedQuery> parseDerived(Symbol.MethodSymbol method, VisitorState state) {
     Symbol owner = method.owner;
     if (!(owner instanceof Symbol.ClassSymbol cls)
         || cls.getQualifiedName().toString().startsWith(SPRING_DATA_PACKAGE)
@@ -74,6 +84,21 @@ public final class SpringDataRepositories {
       return Optional.empty();
     }
     return DerivedQueryParser.parse(method.getSimpleName().toString());
+  }
+
+  /** Derived queries by method symbol, once per compilation: every call of a repository method asks again. */
+  private static final class Cache {
+    private static final Context.Key<Cache> KEY = new Context.Key<>();
+    final Map<Symbol.MethodSymbol, Optional<DerivedQuery>> derived = new HashMap<>();
+
+    static Cache instance(VisitorState state) {
+      Cache cache = state.context.get(KEY);
+      if (cache == null) {
+        cache = new Cache();
+        state.context.put(KEY, cache);
+      }
+      return cache;
+    }
   }
 
   /**

@@ -108,14 +108,14 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
     String condition = part.property() + (part.type() == DerivedQuery.Type.SIMPLE_PROPERTY ? " IS NULL" : " IS NOT NULL");
     String effect =
         switch (query.subject()) {
-          case DELETE -> "a mass delete of every row where " + condition;
-          case COUNT -> "a count of every row where " + condition;
-          case EXISTS -> "true whenever any row has " + condition;
-          case FIND -> "every row where " + condition;
+          case DELETE -> "deletes every row where " + condition + ": a mass delete";
+          case COUNT -> "counts every row where " + condition;
+          case EXISTS -> "is true when any row has " + condition;
+          case FIND -> "matches every row where " + condition;
         };
     return String.format(
         "The argument of %s for nullable property %s may be null (%s); Spring Data then queries %s instead"
-            + " of failing, so the call becomes %s. Check the value for null before the call, or mark the"
+            + " of failing, so the call %s. Check the value for null before the call, or mark the"
             + " repository @NullMarked/@NonNullApi so that Spring Data rejects null.",
         name, part.property(), why, condition, effect);
   }

@@ -184,7 +184,7 @@ class NullSentinelLookupTest {
             "    repo.findByUri(null);",
             "  }",
             "  void massDelete(@org.jspecify.annotations.Nullable String uri) {",
-            "    // BUG: Diagnostic contains: a mass delete of every row where uri IS NULL",
+            "    // BUG: Diagnostic contains: deletes every row where uri IS NULL: a mass delete",
             "    repo.deleteByUri(uri);",
             "  }",
             "  void checkerQual(@org.checkerframework.checker.nullness.qual.Nullable String uri) {",

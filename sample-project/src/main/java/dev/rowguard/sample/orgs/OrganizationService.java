@@ -40,7 +40,10 @@ public class OrganizationService {
     }
   }
 
-  /** Looks up a team by slug, creating it on first use; the unique slug makes the race harmless. */
+  /**
+   * Looks up a team by slug, creating it on first use. The unique slug keeps a race from creating
+   * a second team: the losing request fails with a constraint violation and can be retried.
+   */
   public Team teamFor(Organization organization, String slug) {
     return teams.findBySlug(slug).orElseGet(() -> teams.save(new Team(slug, organization)));
   }

@@ -68,6 +68,11 @@ public final class EntityModels {
     return Annotations.has(type, Jpa.ENTITY);
   }
 
+  /** True for {@code @MappedSuperclass} classes. */
+  public static boolean isMappedSuperclass(Symbol.ClassSymbol type) {
+    return Annotations.has(type, Jpa.MAPPED_SUPERCLASS);
+  }
+
   private static boolean isMapped(Symbol.ClassSymbol type) {
     return Annotations.has(type, Jpa.ENTITY)
         || Annotations.has(type, Jpa.MAPPED_SUPERCLASS)
@@ -133,6 +138,8 @@ public final class EntityModels {
     boolean notNull =
         field.type.isPrimitive()
             || id
+            // Hibernate writes a version on every insert, so the column never holds NULL.
+            || find(sources, Jpa.VERSION).isPresent()
             || find(sources, Jpa.NOT_NULL).isPresent()
             || column.map(c -> !Annotations.booleanValue(c, "nullable", true)).orElse(false)
             || joinColumn.map(c -> !Annotations.booleanValue(c, "nullable", true)).orElse(false)
@@ -140,9 +147,13 @@ public final class EntityModels {
             || oneToOne.map(c -> !Annotations.booleanValue(c, "optional", true)).orElse(false)
             || basic.map(c -> !Annotations.booleanValue(c, "optional", true)).orElse(false);
 
+    Optional<String> mappedBy = relation.flatMap(r -> Annotations.stringValue(r, "mappedBy"));
     Optional<String> explicitColumn =
         column.flatMap(c -> Annotations.stringValue(c, "name"))
-            .or(() -> joinColumn.flatMap(c -> Annotations.stringValue(c, "name")));
+            .or(() -> joinColumn.flatMap(c -> Annotations.stringValue(c, "name")))
+            .or(() -> (association == Association.MANY_TO_ONE || association == Association.ONE_TO_ONE) && mappedBy.isEmpty()
+                ? Optional.of(field.getSimpleName() + "_" + idColumn(field.type.tsym))
+                : Optional.empty());
     boolean uniqueColumn =
         column.map(c -> Annotations.booleanValue(c, "unique", false)).orElse(false)
             || joinColumn.map(c -> Annotations.booleanValue(c, "unique", false)).orElse(false);
@@ -157,7 +168,23 @@ public final class EntityModels {
         association,
         relation.map(r -> Annotations.enumValues(r, "cascade")).orElse(List.of()),
         relation.map(r -> Annotations.booleanValue(r, "orphanRemoval", false)).orElse(false),
-        relation.flatMap(r -> Annotations.stringValue(r, "mappedBy")));
+        mappedBy,
+        column.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false)
+            || joinColumn.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false));
+  }
+
+  /** The primary-key column of a to-one target, for its default join column name; {@code id} when not found. */
+  private static String idColumn(Symbol target) {
+    for (Symbol s = target; s instanceof Symbol.ClassSymbol cls; s = cls.getSuperclass().tsym) {
+      for (Symbol member : cls.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.FIELD && Annotations.has(member, Jpa.ID)) {
+          return Annotations.find(member, Jpa.COLUMN)
+              .flatMap(c -> Annotations.stringValue(c, "name"))
+              .orElse(member.getSimpleName().toString());
+        }
+      }
+    }
+    return "id";
   }
 
   private static Optional<Attribute.Compound> find(List<Symbol> sources, List<String> names) {

@@ -17,6 +17,7 @@ final class Jpa {
   static final List<String> ID = both("Id");
   static final List<String> EMBEDDED_ID = both("EmbeddedId");
   static final List<String> BASIC = both("Basic");
+  static final List<String> VERSION = both("Version");
   static final List<String> TRANSIENT = both("Transient");
   static final List<String> MANY_TO_MANY = both("ManyToMany");
   static final List<String> ONE_TO_MANY = both("OneToMany");

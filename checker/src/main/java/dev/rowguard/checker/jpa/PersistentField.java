@@ -10,7 +10,9 @@ import java.util.Optional;
  * read from the field and, for property access, from its getter.
  *
  * @param symbol the Java field
- * @param explicitColumn the name from {@code @Column(name)} or {@code @JoinColumn(name)}, if written
+ * @param explicitColumn the column name the mapping fixes: from {@code @Column(name)} or
+ *     {@code @JoinColumn(name)}, or for the owning side of a to-one association without one, JPA's
+ *     default join column {@code <field>_<target id column>} ({@code tenant_id})
  * @param nullable whether the column can hold NULL (false for to-many associations, which have no column)
  * @param uniqueColumn {@code @Column(unique = true)} or {@code @JoinColumn(unique = true)}
  * @param id {@code @Id} or {@code @EmbeddedId}
@@ -19,6 +21,8 @@ import java.util.Optional;
  * @param cascade the {@code cascade} constants written on the association ({@code ALL}, {@code REMOVE}, ...)
  * @param orphanRemoval {@code orphanRemoval = true} on a one-to-many or one-to-one
  * @param mappedBy the {@code mappedBy} of an inverse association side, if written
+ * @param explicitlyNullable {@code nullable = true} written on {@code @Column} or {@code @JoinColumn}:
+ *     the author chose NULL on purpose
  */
 public record PersistentField(
     Symbol.VarSymbol symbol,
@@ -30,7 +34,8 @@ public record PersistentField(
     Association association,
     List<String> cascade,
     boolean orphanRemoval,
-    Optional<String> mappedBy) {
+    Optional<String> mappedBy,
+    boolean explicitlyNullable) {
 
   public PersistentField {
     cascade = List.copyOf(cascade);
@@ -42,23 +47,23 @@ public record PersistentField(
   }
 
   /**
-   * The column name the database most likely uses: the explicit one, else Spring Boot's default
-   * naming ({@code tenantId} becomes {@code tenant_id}).
+   * The column name the database most likely uses: the mapped name (explicit, or the default join
+   * column) or else the field name, through Spring Boot's default naming ({@code tenantId} becomes
+   * {@code tenant_id}).
    */
   public String columnName() {
-    return explicitColumn.orElseGet(() -> snakeCase(name()));
+    return snakeCase(explicitColumn.orElseGet(this::name));
   }
 
   /**
    * True when a column name written in a constraint denotes this field: the explicit column name,
-   * else the field name as written or in Spring Boot's snake_case; case-insensitive like SQL.
+   * else the field name; either as written or as Spring Boot's naming strategy renders it;
+   * case-insensitive like SQL.
    */
   public boolean hasColumnName(String column) {
     String c = column.trim().replace("\"", "").replace("`", "");
-    if (explicitColumn.isPresent()) {
-      return explicitColumn.get().equalsIgnoreCase(c);
-    }
-    return name().equalsIgnoreCase(c) || snakeCase(name()).equalsIgnoreCase(c);
+    String logical = explicitColumn.orElseGet(this::name);
+    return logical.equalsIgnoreCase(c) || snakeCase(logical).equalsIgnoreCase(c);
   }
 
   /** True when removing the owner also removes this association's targets. */
@@ -66,14 +71,20 @@ public record PersistentField(
     return cascade.contains("ALL") || cascade.contains("REMOVE");
   }
 
+  /**
+   * Spring Boot's default physical naming ({@code CamelCaseToUnderscoresNamingStrategy}): an
+   * underscore before an upper-case letter only between two lower-case ones, so {@code tenantId}
+   * becomes {@code tenant_id} but {@code externalID} becomes {@code externalid}; dots become
+   * underscores; the result is lower case.
+   */
   static String snakeCase(String camel) {
-    StringBuilder out = new StringBuilder(camel.length() + 4);
-    for (int i = 0; i < camel.length(); i++) {
-      char c = camel.charAt(i);
-      if (Character.isUpperCase(c) && i > 0) {
-        out.append('_');
+    StringBuilder out = new StringBuilder(camel.replace('.', '_'));
+    for (int i = 1; i < out.length() - 1; i++) {
+      if (Character.isLowerCase(out.charAt(i - 1))
+          && Character.isUpperCase(out.charAt(i))
+          && Character.isLowerCase(out.charAt(i + 1))) {
+        out.insert(i++, '_');
       }
-      out.append(Character.toLowerCase(c));
     }
     return out.toString().toLowerCase(Locale.ROOT);
   }

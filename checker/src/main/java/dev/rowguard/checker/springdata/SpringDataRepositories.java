@@ -4,12 +4,15 @@ import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.util.Annotations;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What Spring Data makes of repository interfaces and their methods. */
@@ -25,6 +28,16 @@ public final class SpringDataRepositories {
           "org.springframework.data.jpa.repository.Procedure",
           "org.springframework.data.jdbc.repository.query.Query",
           "org.springframework.data.mongodb.repository.Query");
+
+  /** Parameters Spring Data passes to the query machinery instead of binding them to a part. */
+  private static final List<String> SPECIAL_PARAMETERS =
+      List.of(
+          "org.springframework.data.domain.Pageable",
+          "org.springframework.data.domain.Sort",
+          "org.springframework.data.domain.Limit",
+          "org.springframework.data.domain.ScrollPosition",
+          // A dynamic projection: <T> List<T> findByUri(String uri, Class<T> type).
+          "java.lang.Class");
 
   private SpringDataRepositories() {}
 
@@ -54,15 +67,67 @@ public final class SpringDataRepositories {
    * they reject null instead of matching {@code IS NULL}.
    */
   public static Optional<DerivedQuery> derivedQuery(Symbol.MethodSymbol method, VisitorState state) {
+    if (method == null) {
+      return Optional.empty();
+    }
+    return Cache.instance(state).derived.computeIfAbsent(method, m -> parseDerived(m, state));
+  }
+
+  private static Optional<DerivedQuery> parseDerived(Symbol.MethodSymbol method, VisitorState state) {
     Symbol owner = method.owner;
     if (!(owner instanceof Symbol.ClassSymbol cls)
         || cls.getQualifiedName().toString().startsWith(SPRING_DATA_PACKAGE)
+        || (method.flags() & Flags.ABSTRACT) == 0
         || (method.flags() & (Flags.DEFAULT | Flags.STATIC)) != 0
         || Annotations.has(method, EXPLICIT_QUERY)
         || !isRepository(cls.type, state)) {
       return Optional.empty();
     }
     return DerivedQueryParser.parse(method.getSimpleName().toString());
+  }
+
+  /** Derived queries by method symbol, once per compilation: every call of a repository method asks again. */
+  private static final class Cache {
+    private static final Context.Key<Cache> KEY = new Context.Key<>();
+    final Map<Symbol.MethodSymbol, Optional<DerivedQuery>> derived = new HashMap<>();
+
+    static Cache instance(VisitorState state) {
+      Cache cache = state.context.get(KEY);
+      if (cache == null) {
+        cache = new Cache();
+        state.context.put(KEY, cache);
+      }
+      return cache;
+    }
+  }
+
+  /**
+   * The position among the bound parameters ({@link DerivedQuery.Part#firstArgument()} counts
+   * those) of parameter {@code index} of {@code method}; empty for a {@code Pageable},
+   * {@code Sort}, {@code Limit}, {@code ScrollPosition} or projection {@code Class} parameter.
+   */
+  public static Optional<Integer> boundPosition(Symbol.MethodSymbol method, int index, VisitorState state) {
+    List<Symbol.VarSymbol> parameters = method.getParameters();
+    if (index < 0 || index >= parameters.size() || isSpecial(parameters.get(index), state)) {
+      return Optional.empty();
+    }
+    int position = 0;
+    for (int i = 0; i < index; i++) {
+      if (!isSpecial(parameters.get(i), state)) {
+        position++;
+      }
+    }
+    return Optional.of(position);
+  }
+
+  private static boolean isSpecial(Symbol.VarSymbol parameter, VisitorState state) {
+    for (String name : SPECIAL_PARAMETERS) {
+      Type special = state.getTypeFromString(name);
+      if (special != null && state.getTypes().isSubtype(state.getTypes().erasure(parameter.type), state.getTypes().erasure(special))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

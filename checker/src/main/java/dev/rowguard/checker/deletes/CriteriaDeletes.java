@@ -14,6 +14,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import javax.lang.model.element.ElementKind;
+import dev.rowguard.checker.util.Invocations;
 
 /** JPA {@code CriteriaDelete} objects built and executed within one method. */
 final class CriteriaDeletes {

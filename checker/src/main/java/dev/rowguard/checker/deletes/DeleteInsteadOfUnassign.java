@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.RowguardDocs;
 import dev.rowguard.checker.deletes.ManyToManyCollections.Reference;
 import java.util.List;
+import dev.rowguard.checker.util.Invocations;
 
 /** The elements of a {@code @ManyToMany} association are deleted where the intent was to unassign them. */
 @BugPattern(

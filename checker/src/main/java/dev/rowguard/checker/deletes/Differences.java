@@ -22,6 +22,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
+import dev.rowguard.checker.util.Invocations;
 
 /**
  * Collections computed as "what we have that the other side no longer lists": the argument shape

@@ -5,6 +5,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import java.util.Optional;
+import dev.rowguard.checker.util.Invocations;
 
 /** jOOQ DELETE and TRUNCATE chains written in one expression. */
 final class JooqDeletes {

@@ -19,6 +19,7 @@ import dev.rowguard.checker.jpa.PersistentField;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
+import dev.rowguard.checker.util.Invocations;
 
 /** Expressions that denote the collection of a {@code @ManyToMany} association of some entity. */
 final class ManyToManyCollections {

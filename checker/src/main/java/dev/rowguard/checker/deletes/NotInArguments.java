@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.rowguard.checker.util.Invocations;
 
 /**
  * The collections a delete binds to {@code NOT IN}: an empty one makes the condition true for

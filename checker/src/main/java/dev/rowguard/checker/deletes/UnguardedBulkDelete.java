@@ -27,6 +27,7 @@ import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.StatementClassifier;
 import java.util.List;
 import java.util.Optional;
+import dev.rowguard.checker.util.Invocations;
 
 /** A delete that removes every row of a table with nothing bounding it. */
 @BugPattern(

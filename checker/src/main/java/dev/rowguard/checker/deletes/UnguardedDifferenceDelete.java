@@ -17,6 +17,7 @@ import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.TestCode;
 import java.util.List;
 import java.util.Optional;
+import dev.rowguard.checker.util.Invocations;
 
 /**
  * Deletes "everything we have that the other side no longer lists" without checking what the other

@@ -1,11 +1,16 @@
 package dev.rowguard.checker.util;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
 
-/** Method calls read from the syntax alone: the cheap first filter, before any type work. */
+/**
+ * Method calls read without ever throwing: the name straight from the syntax (the cheap first
+ * filter, before any type work), the symbol only when javac attributed one.
+ */
 public final class Invocations {
 
   private Invocations() {}
@@ -20,5 +25,10 @@ public final class Invocations {
       return identifier.getName().toString();
     }
     return "";
+  }
+
+  /** The called method, or null where javac attributed none (erroneous code). */
+  public static Symbol.MethodSymbol symbol(MethodInvocationTree call) {
+    return ASTHelpers.getSymbol(call.getMethodSelect()) instanceof Symbol.MethodSymbol method ? method : null;
   }
 }

@@ -1,8 +1,8 @@
 package dev.rowguard.checker.nullness;
 
-import com.google.errorprone.util.MoreAnnotations;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.TargetType;
 import dev.rowguard.checker.util.Annotations;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +47,33 @@ public final class NullableAnnotations {
     if (symbol == null) {
       return false;
     }
-    return MoreAnnotations.getDeclarationAndTypeAttributes(symbol)
-        .anyMatch(a -> NULLABLE_SIMPLE_NAMES.contains(simpleName(a)));
+    for (Attribute.Compound a : symbol.getAnnotationMirrors()) {
+      if (NULLABLE_SIMPLE_NAMES.contains(simpleName(a))) {
+        return true;
+      }
+    }
+    // Type-use annotations (JSpecify, checker-qual) count only on the symbol's own type, at top
+    // level: List<@Nullable String> says nothing about the list. Read from javac directly, since
+    // Error Prone's MoreAnnotations changed its signature between releases.
+    for (Attribute.TypeCompound t : symbol.getRawTypeAttributes()) {
+      if (t.position.location.isEmpty()
+          && isOwnTypePosition(symbol, t.position.type)
+          && NULLABLE_SIMPLE_NAMES.contains(simpleName(t))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOwnTypePosition(Symbol symbol, TargetType position) {
+    if (symbol instanceof Symbol.MethodSymbol) {
+      return position == TargetType.METHOD_RETURN;
+    }
+    return position == TargetType.FIELD
+        || position == TargetType.METHOD_FORMAL_PARAMETER
+        || position == TargetType.LOCAL_VARIABLE
+        || position == TargetType.RESOURCE_VARIABLE
+        || position == TargetType.EXCEPTION_PARAMETER;
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.rowguard.cli;
 
+import dev.rowguard.cli.report.BaselineCommand;
+import dev.rowguard.cli.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Rowguard.Version.class,
     description = "Data-safety tooling: compile-time findings, audit-log verification and incident timelines.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, BaselineCommand.class})
 public final class Rowguard {
 
   public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.rowguard.cli;
 
+import dev.rowguard.cli.audit.AuditCommand;
 import dev.rowguard.cli.report.BaselineCommand;
 import dev.rowguard.cli.report.ReportCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Rowguard.Version.class,
     description = "Data-safety tooling: compile-time findings, audit-log verification and incident timelines.",
-    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, BaselineCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, BaselineCommand.class, AuditCommand.class})
 public final class Rowguard {
 
   public static void main(String[] args) {

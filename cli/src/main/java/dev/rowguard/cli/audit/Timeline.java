@@ -1,0 +1,96 @@
+package dev.rowguard.cli.audit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The timeline pipeline: merged events in, finished entries out. An entry is held until what comes
+ * after it in the log is known: the outcome of its transaction (at most {@link #TX_HORIZON} later)
+ * and, with access logs, the requests within the match window. Memory is what arrives in that time.
+ */
+final class Timeline {
+
+  /** A transaction with no outcome this long after a statement was cut off (process died, connection closed). */
+  static final Duration TX_HORIZON = Duration.ofHours(1);
+
+  private final Transactions transactions = new Transactions();
+  private final Anomalies anomalies;
+  private final AccessMatcher access;
+  private final SourceLocator sources;
+  private final TimelineFilter filter;
+  private final TimelineWriter out;
+  private final Deque<Event> held = new ArrayDeque<>();
+
+  /** {@code access} and {@code sources} may be null when no access log or source root was given. */
+  Timeline(Anomalies anomalies, AccessMatcher access, SourceLocator sources, TimelineFilter filter, TimelineWriter out) {
+    this.anomalies = anomalies;
+    this.access = access;
+    this.sources = sources;
+    this.filter = filter;
+    this.out = out;
+  }
+
+  void run(EventSource events) throws IOException {
+    out.begin();
+    for (Event e = events.next(); e != null; e = events.next()) {
+      accept(e);
+      release(e.ts);
+    }
+    release(Instant.MAX);
+    out.end();
+  }
+
+  private void accept(Event e) {
+    if (e.isHttp()) {
+      access.add(e.request);
+    } else if (e.isStatement()) {
+      e.tx = transactions.statement(e);
+      anomalies.statement(e);
+    } else if (e.isOutcome()) {
+      e.tx = transactions.outcome(e);
+      anomalies.outcome(e, e.tx);
+    }
+    held.addLast(e);
+  }
+
+  private void release(Instant now) throws IOException {
+    while (!held.isEmpty()) {
+      Event e = held.peekFirst();
+      boolean waitingForOutcome = e.isStatement() && e.tx != null && e.tx.outcome == null
+          && now != Instant.MAX && now.isBefore(e.ts.plus(TX_HORIZON));
+      boolean waitingForRequests = access != null && e.isStatement() && now != Instant.MAX && !now.isAfter(e.ts.plus(access.window()));
+      if (waitingForOutcome || waitingForRequests) {
+        break;
+      }
+      held.pollFirst();
+      finish(e);
+    }
+    if (access != null && !held.isEmpty()) {
+      access.forgetBefore(held.peekFirst().ts);
+    }
+  }
+
+  private void finish(Event e) throws IOException {
+    if (e.isStatement()) {
+      e.outcome = e.tx == null ? null : e.tx.outcome == null ? "no outcome" : e.tx.outcome;
+      if (access != null) {
+        access.match(e);
+      }
+      if (sources != null) {
+        e.source = sources.locate(e.function(), e.record.string(dev.rowguard.audit.log.Fields.CODE_FILE),
+            e.record.number(dev.rowguard.audit.log.Fields.CODE_LINE));
+      }
+    } else if (e.isOutcome()) {
+      e.outcome = e.tx.outcome;
+    }
+    if (filter.shows(e)) {
+      if (e.isStatement() && e.tx != null) {
+        e.tx.shown = true;
+      }
+      out.entry(e);
+    }
+  }
+}

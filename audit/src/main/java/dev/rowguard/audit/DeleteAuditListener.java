@@ -116,13 +116,12 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     boolean autoCommit = plan.guard() != null ? plan.guard().autoCommit() : raw.getAutoCommit();
     List<Execution> executions = Execution.of(plan.deleting(), queries, execInfo.getResult(), execInfo.getStatement(), execInfo.isBatch());
     DatabaseInfo db = state.database(raw);
-    CallSite site = callSites.find();
     Guard guard = plan.guard();
     if (guard != null && options.guarded()) {
-      enforceGuard(guard, executions, state, db, site, autoCommit);
+      enforceGuard(guard, executions, state, db, autoCommit);
     }
     try {
-      recordExecutions(executions, state, db, site, autoCommit);
+      recordExecutions(executions, state, db, autoCommit);
     } catch (AuditUnavailableException e) {
       if (guard != null) {
         guard.rollback();
@@ -137,24 +136,24 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
-  private void recordExecutions(List<Execution> executions, ConnectionState state, DatabaseInfo db, CallSite site, boolean autoCommit)
+  private void recordExecutions(List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
       throws SQLException {
     for (Execution e : executions) {
       ConnectionState.Tally tally = state.add(e.table(), e.rows());
       String trigger = e.trigger(options.rowThreshold());
       if (trigger != null) {
         write(statementEntry(e.classification().kind() == Classification.Kind.TRUNCATE ? RecordKind.TRUNCATE : RecordKind.DELETE,
-            e, db, e.rows(), trigger, Map.of(), state, site), state);
+            e, db, e.rows(), trigger, Map.of(), state), state);
       }
       if (!autoCommit && !tally.aggregated && tally.statements > 1 && tally.rows >= options.rowThreshold()) {
         tally.aggregated = true;
         write(statementEntry(RecordKind.TX_AGGREGATE, e, db, tally.rows, "tx_threshold",
-            Map.of(Fields.TX_STATEMENTS, tally.statements), state, site), state);
+            Map.of(Fields.TX_STATEMENTS, tally.statements), state), state);
       }
     }
   }
 
-  private void enforceGuard(Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db, CallSite site, boolean autoCommit)
+  private void enforceGuard(Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
       throws SQLException {
     for (Execution e : executions) {
       long soFar = state.rowsSoFar(e.table()) + e.rows();
@@ -176,7 +175,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         guardMembers.put(Fields.GUARD_LIMIT, limit);
         guardMembers.put(Fields.GUARD_SCOPE, scope);
         LogEntry blocked = statementEntry(RecordKind.BLOCKED, e, db, rows,
-            scope.equals("statement") ? "max_rows_per_statement" : "max_rows_per_transaction", guardMembers, state, site);
+            scope.equals("statement") ? "max_rows_per_statement" : "max_rows_per_transaction", guardMembers, state);
         try {
           writer.append(blocked);
           state.markRecorded();
@@ -193,7 +192,9 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
 
   /** A statement record; {@code extras} (string or long values) go right after the trigger. */
   private LogEntry statementEntry(RecordKind kind, Execution e, DatabaseInfo db, long rows, String trigger,
-      Map<String, ?> extras, ConnectionState state, CallSite site) {
+      Map<String, ?> extras, ConnectionState state) {
+    // Walked only for statements that get a record: the stack walk is the costliest part.
+    CallSite site = callSites.find();
     LogEntry entry = LogEntry.of(kind)
         .put(Fields.DB_SYSTEM, db.systemName())
         .put(Fields.DB_NAMESPACE, db.namespace())

@@ -13,7 +13,8 @@ import net.ttddyy.dsproxy.QueryInfo;
  * One deleting statement as it ran: its classification, text and the rows the driver reported.
  *
  * @param batchSize executions in a JDBC batch, 0 when not a batch
- * @param unknownRows batch executions that reported {@link Statement#SUCCESS_NO_INFO}
+ * @param unknownRows executions that reported {@link Statement#SUCCESS_NO_INFO}, or returned a
+ *     result set instead of a count (a deleting CTE)
  */
 record Execution(Classification classification, String sql, long rows, int batchSize, int unknownRows) {
 
@@ -92,9 +93,10 @@ record Execution(Classification classification, String sql, long rows, int batch
       try {
         return new long[] {Math.max(0, statement.getUpdateCount())};
       } catch (SQLException e) {
-        return new long[] {0};
+        return new long[] {Statement.SUCCESS_NO_INFO};
       }
     }
-    return new long[] {0};
+    // A result set (WITH gone AS (DELETE ... RETURNING ...) SELECT ...): the driver reports no count.
+    return new long[] {Statement.SUCCESS_NO_INFO};
   }
 }

@@ -69,7 +69,7 @@ public final class AuditLogWriter implements AutoCloseable {
   private AuditLogWriter(Path dir, WriterOptions options) {
     this.dir = dir.toAbsolutePath().normalize();
     this.options = options;
-    this.directoryLock = DIRECTORY_LOCKS.computeIfAbsent(this.dir, d -> new ReentrantLock());
+    this.directoryLock = DIRECTORY_LOCKS.computeIfAbsent(lockKey(this.dir), d -> new ReentrantLock());
     this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
     this.keyId = options.signingKey() == null ? null : CheckpointKeys.keyId(options.signingKey().getPublic());
     this.thread = new Thread(this::run, "rowguard-audit-writer " + this.dir.getFileName());
@@ -97,6 +97,15 @@ public final class AuditLogWriter implements AutoCloseable {
       // Kept in failure(); the caller reports it in the way its failure mode asks for.
     }
     return w;
+  }
+
+  /** The same key for every path to one directory, so two writers in one JVM never hold the OS lock together. */
+  private static Path lockKey(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir; // not created yet: every writer sees the same normalized path
+    }
   }
 
   public Path directory() {
@@ -154,6 +163,15 @@ public final class AuditLogWriter implements AutoCloseable {
     Pending p = new Pending(entry, await ? new CompletableFuture<>() : null);
     try {
       queue.put(p);
+      while (await && !p.done.isDone()) {
+        try {
+          p.done.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException slowDisk) {
+          if (!thread.isAlive() && !p.done.isDone()) {
+            throw new AuditLogException("the audit log writer for " + dir + " is closed");
+          }
+        }
+      }
       if (await) {
         p.done.get();
       }
@@ -228,7 +246,8 @@ public final class AuditLogWriter implements AutoCloseable {
           failure = null;
         }
         batch.forEach(p -> p.complete(null));
-      } catch (IOException | RuntimeException e) {
+      } catch (Exception | Error e) {
+        // Any failure, even an Error, must reach the waiting appenders rather than strand them.
         AuditLogException f = describe(e);
         if (failure == null || !failure.getMessage().equals(f.getMessage())) {
           LOG.error("rowguard audit: {}", f.getMessage());
@@ -242,6 +261,11 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     closeChannel();
     closeLockChannel();
+    // Appenders that raced with close() must not wait forever.
+    AuditLogException closedFailure = new AuditLogException("the audit log writer for " + dir + " is closed");
+    for (Pending p; (p = queue.poll()) != null; ) {
+      p.complete(closedFailure);
+    }
   }
 
   private long millisToCheckpoint() {
@@ -366,7 +390,7 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   /** One line that says what failed and what to do. */
-  private AuditLogException describe(Exception e) {
+  private AuditLogException describe(Throwable e) {
     String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
         : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof AccessDeniedException || (e instanceof FileSystemException fs && "Permission denied".equals(fs.getReason()))) {

@@ -29,7 +29,7 @@ final class AccessLogCursor implements Closeable {
   private static final Pattern COMBINED = Pattern.compile(
       "^(\\S+) \\S+ \\S+ \\[([^\\]]+)\\] \"((?:[^\"\\\\]|\\\\.)*)\" (\\d{3}) \\S+(?: \"(?:[^\"\\\\]|\\\\.)*\" \"(?:[^\"\\\\]|\\\\.)*\")?(.*)$");
   private static final Pattern ID_PAIR = Pattern.compile("(?:^|\\s)([A-Za-z_-]+)=\"?([^\\s\"]+)\"?");
-  private static final Pattern ID_QUOTED = Pattern.compile("^\\s*\"([A-Za-z0-9._:-]{6,})\"\\s*$");
+  private static final Pattern ID_QUOTED = Pattern.compile("^\\s*\"([A-Za-z0-9._:-]*[A-Za-z0-9][A-Za-z0-9._:-]*)\"\\s*$");
   private static final Set<String> ID_KEYS = Set.of("request_id", "requestid", "rid", "req_id", "x_request_id", "x-request-id", "reqid");
   private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", Locale.ROOT);

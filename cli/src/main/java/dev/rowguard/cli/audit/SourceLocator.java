@@ -70,7 +70,7 @@ final class SourceLocator {
             .filter(m -> m.getRange().map(r -> r.begin.line <= line && line <= r.end.line).orElse(false))
             // the innermost: a method of a local or anonymous class inside another method
             .reduce((outer, inner) -> inner))
-        .map(m -> m.getDeclarationAsString(true, false, true))
+        .map(m -> m.getDeclarationAsString(true, false, true).strip())
         .orElse(null);
     return new Location(file, line, code, method);
   }

@@ -46,6 +46,9 @@ final class TextTimeline implements TimelineWriter {
     for (Marker m : e.anomalies) {
       detail("!" + m.anomaly().code() + ": " + m.anomaly().description() + ": " + m.detail());
     }
+    if (Timeline.NOT_RECORDED.equals(e.outcome)) {
+      detail("outcome: no commit or rollback record: an autocommit statement (committed when it returned) or a transaction cut off");
+    }
     if (e.reason() != null) {
       detail("reason: " + e.reason());
     }

@@ -1,5 +1,6 @@
 package dev.rowguard.cli.audit;
 
+import dev.rowguard.audit.log.Fields;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,13 @@ final class Timeline {
 
   /** A transaction with no outcome this long after a statement was cut off (process died, connection closed). */
   static final Duration TX_HORIZON = Duration.ofHours(1);
+
+  /**
+   * The outcome of a statement whose transaction has no commit or rollback record: an autocommit
+   * statement (committed when it returned; the logger writes no record for it) or a transaction that
+   * was cut off (usually rolled back by the database).
+   */
+  static final String NOT_RECORDED = "not recorded";
 
   private final Transactions transactions = new Transactions();
   private final Anomalies anomalies;
@@ -75,13 +83,12 @@ final class Timeline {
 
   private void finish(Event e) throws IOException {
     if (e.isStatement()) {
-      e.outcome = e.tx == null ? null : e.tx.outcome == null ? "no outcome" : e.tx.outcome;
+      e.outcome = e.tx == null ? null : e.tx.outcome == null ? NOT_RECORDED : e.tx.outcome;
       if (access != null) {
         access.match(e);
       }
       if (sources != null) {
-        e.source = sources.locate(e.function(), e.record.string(dev.rowguard.audit.log.Fields.CODE_FILE),
-            e.record.number(dev.rowguard.audit.log.Fields.CODE_LINE));
+        e.source = sources.locate(e.function(), e.record.string(Fields.CODE_FILE), e.record.number(Fields.CODE_LINE));
       }
     } else if (e.isOutcome()) {
       e.outcome = e.tx.outcome;

@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
  * @param kind its {@code kind}
  * @param prevHash its {@code prev_hash}
  * @param hash its stored {@code hash}
- * @param where {@code file:line}
+ * @param lineNumber its line in its file
  * @param ordinal the line's position in the whole log, to report problems in log order
  * @param fileIndex index of its file in the log's file list
  * @param firstInFile whether it is the first record of its file
  */
 record ChainLink(
-    long seq, String kind, String prevHash, String hash, String where, long ordinal, int fileIndex, boolean firstInFile) {
+    long seq, String kind, String prevHash, String hash, long lineNumber, long ordinal, int fileIndex, boolean firstInFile) {
 
   private static final byte[] SEQ = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KIND = "\"kind\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -28,6 +28,13 @@ record ChainLink(
   private static final int PREV_SUFFIX = PREV.length + 64 + 1;
   /** How far into a line {@code kind} may start: after seq and a six-digit-fraction ts. */
   private static final int KIND_WINDOW = 96;
+  private static final boolean[] LOWER_HEX = new boolean[256];
+
+  static {
+    for (char c : "0123456789abcdef".toCharArray()) {
+      LOWER_HEX[c] = true;
+    }
+  }
 
   /** Where the stored hash starts in a line of length {@code len}, or -1 if it has no well-formed one. */
   static int storedHashOffset(byte[] b, int off, int len) {
@@ -43,7 +50,7 @@ record ChainLink(
    * The link of a canonical line whose stored hash is at {@code hashAt}, or null when the line is
    * not canonical (the caller then falls back to a JSON parse).
    */
-  static ChainLink fromCanonical(byte[] b, int off, int len, int hashAt, String where, long ordinal, int fileIndex, boolean first) {
+  static ChainLink fromCanonical(byte[] b, int off, int len, int hashAt, long lineNumber, long ordinal, int fileIndex, boolean first) {
     int bodyEnd = off + len - HASH_SUFFIX;
     int prevAt = bodyEnd - PREV_SUFFIX;
     if (prevAt <= off || !at(b, prevAt, PREV) || b[bodyEnd - 1] != '"' || !isHex(b, prevAt + PREV.length) || !at(b, off, SEQ)) {
@@ -72,12 +79,12 @@ record ChainLink(
       return null;
     }
     return new ChainLink(seq, new String(b, kindStart, kindEnd - kindStart, StandardCharsets.UTF_8), ascii(b, prevAt + PREV.length, 64),
-        ascii(b, hashAt, 64), where, ordinal, fileIndex, first);
+        ascii(b, hashAt, 64), lineNumber, ordinal, fileIndex, first);
   }
 
   /** The link of a record parsed as JSON (a record that is valid but not canonical). */
-  static ChainLink fromRecord(LogRecord r, String storedHash, String where, long ordinal, int fileIndex, boolean first) {
-    return new ChainLink(r.seq(), r.kindName(), r.prevHash(), storedHash, where, ordinal, fileIndex, first);
+  static ChainLink fromRecord(LogRecord r, String storedHash, long lineNumber, long ordinal, int fileIndex, boolean first) {
+    return new ChainLink(r.seq(), r.kindName(), r.prevHash(), storedHash, lineNumber, ordinal, fileIndex, first);
   }
 
   /** True when this record continues the chain after {@code previous}. */
@@ -108,8 +115,7 @@ record ChainLink(
 
   private static boolean isHex(byte[] b, int pos) {
     for (int i = pos; i < pos + 64; i++) {
-      byte c = b[i];
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      if (!LOWER_HEX[b[i] & 0xFF]) {
         return false;
       }
     }

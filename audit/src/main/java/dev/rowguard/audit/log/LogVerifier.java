@@ -41,7 +41,7 @@ public final class LogVerifier {
   private long problemCount;
   private final Map<String, Long> byKind = new TreeMap<>();
   /** Lines that are not records, waiting for the next record to tell torn from corrupt. */
-  private final List<Found> pendingBad = new ArrayList<>();
+  private final List<BadLine> pendingBad = new ArrayList<>();
   private long pendingBadCount;
   private final Deque<ChainLink> input = new ArrayDeque<>();
   private final List<ChainLink> window = new ArrayList<>();
@@ -76,8 +76,7 @@ public final class LogVerifier {
       v.fileIndex = i;
       v.firstInFile = true;
       v.bytes += Files.size(f);
-      String name = f.toString();
-      LineScanner.scan(f, (buf, off, len, number, terminated) -> v.line(buf, off, len, name + ":" + number));
+      LineScanner.scan(f, (buf, off, len, number, terminated) -> v.line(buf, off, len, number));
     }
     v.finish();
     return new VerificationResult(dir, v.files, v.bytes, v.records, v.firstSeq, v.last == null ? 0 : v.last.seq(),
@@ -85,25 +84,25 @@ public final class LogVerifier {
         v.lastVerifiedCheckpointSeq, v.problems.stream().map(Found::problem).toList(), v.problemCount);
   }
 
-  private void line(byte[] b, int off, int len, String where) {
+  private void line(byte[] b, int off, int len, long lineNumber) {
     ordinal++;
     int hashAt = ChainLink.storedHashOffset(b, off, len);
-    ChainLink link = hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, where, ordinal, fileIndex, firstInFile);
+    ChainLink link = hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, lineNumber, ordinal, fileIndex, firstInFile);
     LogRecord parsed = null;
     if (hashAt >= 0 && (link == null || (key != null && RecordKind.CHECKPOINT.wireName().equals(link.kind())))) {
       parsed = LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8));
-      link = parsed == null ? null : ChainLink.fromRecord(parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), where, ordinal, fileIndex, firstInFile);
+      link = parsed == null ? null : ChainLink.fromRecord(parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), lineNumber, ordinal, fileIndex, firstInFile);
     }
     if (link == null) {
       pendingBadCount++;
       if (pendingBad.size() < LOOKAHEAD) {
-        pendingBad.add(new Found(ordinal, new Problem(Problem.Type.CORRUPT_LINE, where, -1, len + " bytes")));
+        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, len));
       }
       return;
     }
     firstInFile = false;
     if (!hashMatches(b, off, len, hashAt)) {
-      report(Problem.Type.HASH_MISMATCH, where, ordinal, link.seq(), "record seq " + link.seq() + " was modified: its hash does not match its content");
+      report(Problem.Type.HASH_MISMATCH, where(link), ordinal, link.seq(), "record seq " + link.seq() + " was modified: its hash does not match its content");
     }
     records++;
     byKind.merge(link.kind(), 1L, Long::sum);
@@ -139,18 +138,18 @@ public final class LogVerifier {
     }
     ChainLink reference = window.isEmpty() ? last : null;
     if (reference != null && next.follows(reference)) {
-      for (Found bad : pendingBad) {
+      for (BadLine bad : pendingBad) {
         report(Problem.Type.TORN_LINE, bad, "torn line from a crash; the chain continues intact after it");
       }
     } else if (reference != null && pendingBadCount == 1 && next.seq() == reference.seq() + 2) {
-      Found bad = pendingBad.get(0);
-      report(Problem.Type.HASH_MISMATCH, bad.problem().where(), bad.ordinal(), reference.seq() + 1,
+      BadLine bad = pendingBad.get(0);
+      report(Problem.Type.HASH_MISMATCH, where(bad.fileIndex(), bad.lineNumber()), bad.ordinal(), reference.seq() + 1,
           "record seq " + (reference.seq() + 1) + " was modified so that it is no longer a valid record");
       // Stand in for the edited record so the next one links to it.
       beforeLast = last;
-      last = new ChainLink(reference.seq() + 1, "?", reference.hash(), next.prevHash(), bad.problem().where(), bad.ordinal(), next.fileIndex(), false);
+      last = new ChainLink(reference.seq() + 1, "?", reference.hash(), next.prevHash(), bad.lineNumber(), bad.ordinal(), bad.fileIndex(), false);
     } else {
-      for (Found bad : pendingBad) {
+      for (BadLine bad : pendingBad) {
         report(Problem.Type.CORRUPT_LINE, bad, "line is not an audit record, and the chain does not continue past it");
       }
     }
@@ -170,7 +169,7 @@ public final class LogVerifier {
       } else if (last == null) {
         firstSeq = l.seq();
         if (l.seq() != 1 || !l.prevHash().equals(RecordHash.GENESIS)) {
-          report(Problem.Type.MISSING_FILE, l.where(), l.ordinal(), l.seq(),
+          report(Problem.Type.MISSING_FILE, where(l), l.ordinal(), l.seq(),
               "the log starts at seq " + l.seq() + ", not 1: the first file(s) of the sequence are missing");
         }
         advance(l);
@@ -197,7 +196,7 @@ public final class LogVerifier {
     int reordered = reorderedPrefix(p, w);
     int rejoin = rejoinIndex(p, w);
     if (reordered >= 2) {
-      report(Problem.Type.REORDERED_RECORDS, first.where(), first.ordinal(), first.seq(), "records seq " + (p.seq() + 1) + ".." + (p.seq() + reordered)
+      report(Problem.Type.REORDERED_RECORDS, where(first), first.ordinal(), first.seq(), "records seq " + (p.seq() + 1) + ".." + (p.seq() + reordered)
           + " are out of order (seq " + first.seq() + " comes right after seq " + p.seq() + ")");
       ChainLink highest = w.subList(0, reordered).stream().filter(l -> l.seq() == p.seq() + reordered).findFirst().orElseThrow();
       ChainLink secondHighest = w.subList(0, reordered).stream().filter(l -> l.seq() == p.seq() + reordered - 1).findFirst().orElse(p);
@@ -205,12 +204,12 @@ public final class LogVerifier {
       beforeLast = secondHighest;
       resume = reordered;
     } else if (rejoin > 0) {
-      report(Problem.Type.INSERTED_RECORDS, first.where(), first.ordinal(), first.seq(), rejoin + " record(s) not in the chain were inserted after seq "
+      report(Problem.Type.INSERTED_RECORDS, where(first), first.ordinal(), first.seq(), rejoin + " record(s) not in the chain were inserted after seq "
           + p.seq() + ": the record after them links to seq " + p.seq());
       resume = rejoin;
     } else if (beforeLast != null && first.seq() == p.seq() && first.prevHash().equals(beforeLast.hash())) {
-      report(Problem.Type.INSERTED_RECORDS, p.where(), p.ordinal(), p.seq(), "a record not in the chain was inserted as seq " + p.seq()
-          + ": the next record (" + first.where() + ") has the same seq and links to seq " + beforeLast.seq());
+      report(Problem.Type.INSERTED_RECORDS, where(p), p.ordinal(), p.seq(), "a record not in the chain was inserted as seq " + p.seq()
+          + ": the next record (" + where(first) + ") has the same seq and links to seq " + beforeLast.seq());
       last = first;
       resume = 1;
     } else if (first.seq() > p.seq() + 1) {
@@ -218,12 +217,12 @@ public final class LogVerifier {
       advance(first);
       resume = 1;
     } else if (first.seq() == p.seq() + 1) {
-      report(Problem.Type.REHASHED_RECORD, p.where(), p.ordinal(), p.seq(), "record seq " + p.seq()
+      report(Problem.Type.REHASHED_RECORD, where(p), p.ordinal(), p.seq(), "record seq " + p.seq()
           + " was modified and its hash recomputed: seq " + first.seq() + " links to a different version of it");
       advance(first);
       resume = 1;
     } else {
-      report(Problem.Type.CHAIN_BREAK, first.where(), first.ordinal(), first.seq(), "seq " + first.seq() + " after seq " + p.seq()
+      report(Problem.Type.CHAIN_BREAK, where(first), first.ordinal(), first.seq(), "seq " + first.seq() + " after seq " + p.seq()
           + " does not link to it: records were removed, inserted or reordered");
       advance(first);
       resume = 1;
@@ -238,14 +237,14 @@ public final class LogVerifier {
     if (next.firstInFile() && next.fileIndex() == p.fileIndex() + 1) {
       long gapFiles = LogFiles.number(files.get(next.fileIndex())) - LogFiles.number(files.get(p.fileIndex())) - 1;
       if (gapFiles > 0) {
-        report(Problem.Type.MISSING_FILE, next.where(), next.ordinal(), next.seq(), gapFiles + " file(s) before " + files.get(next.fileIndex()).getFileName()
+        report(Problem.Type.MISSING_FILE, where(next), next.ordinal(), next.seq(), gapFiles + " file(s) before " + files.get(next.fileIndex()).getFileName()
             + " are missing, with " + missing);
       } else {
-        report(Problem.Type.TRUNCATED_TAIL, p.where(), p.ordinal(), p.seq(), files.get(p.fileIndex()).getFileName() + " was cut after seq " + p.seq()
+        report(Problem.Type.TRUNCATED_TAIL, where(p), p.ordinal(), p.seq(), files.get(p.fileIndex()).getFileName() + " was cut after seq " + p.seq()
             + ": the next file starts at seq " + next.seq() + ", so " + missing + " are missing");
       }
     } else {
-      report(Problem.Type.DELETED_RECORDS, next.where(), next.ordinal(), next.seq(), missing + " deleted: seq jumps from " + p.seq() + " to " + next.seq()
+      report(Problem.Type.DELETED_RECORDS, where(next), next.ordinal(), next.seq(), missing + " deleted: seq jumps from " + p.seq() + " to " + next.seq()
           + " and the chain breaks there");
     }
   }
@@ -292,7 +291,7 @@ public final class LogVerifier {
 
   private void finish() {
     if (pendingBadCount > 0) {
-      for (Found bad : pendingBad) {
+      for (BadLine bad : pendingBad) {
         report(Problem.Type.TORN_LINE, bad, "torn last line: a write interrupted by a crash; it was never acknowledged");
       }
       problemCount += Math.max(0, pendingBadCount - pendingBad.size());
@@ -311,19 +310,19 @@ public final class LogVerifier {
     String signature = r.string(Fields.CHECKPOINT_SIGNATURE);
     String id = r.string(Fields.CHECKPOINT_KEY_ID);
     if (signature == null || !keyId.equals(id)) {
-      report(Problem.Type.UNSIGNED_CHECKPOINT, link.where(), link.ordinal(), link.seq(),
+      report(Problem.Type.UNSIGNED_CHECKPOINT, where(link), link.ordinal(), link.seq(),
           signature == null ? "checkpoint is not signed" : "checkpoint is signed by key " + id + ", not by " + keyId);
     } else if (CheckpointSignature.verify(key, link.seq(), link.prevHash(), signature)) {
       verifiedSignatures++;
       lastVerifiedCheckpointSeq = link.seq();
     } else {
-      report(Problem.Type.BAD_SIGNATURE, link.where(), link.ordinal(), link.seq(),
+      report(Problem.Type.BAD_SIGNATURE, where(link), link.ordinal(), link.seq(),
           "checkpoint signature does not verify: the log before it was altered or the signature forged");
     }
   }
 
-  private void report(Problem.Type type, Found line, String message) {
-    report(type, line.problem().where(), line.ordinal(), -1, message + " (" + line.problem().message() + ")");
+  private void report(Problem.Type type, BadLine line, String message) {
+    report(type, where(line.fileIndex(), line.lineNumber()), line.ordinal(), -1, message + " (" + line.length() + " bytes)");
   }
 
   private void report(Problem.Type type, String where, long at, long seq, String message) {
@@ -339,6 +338,18 @@ public final class LogVerifier {
       }
     }
   }
+
+  private String where(ChainLink l) {
+    return where(l.fileIndex(), l.lineNumber());
+  }
+
+  /** {@code file:line}, built only for problems: most lines never need it. */
+  private String where(int file, long line) {
+    return files.get(file) + ":" + line;
+  }
+
+  /** A line that is not a record. */
+  private record BadLine(long ordinal, int fileIndex, long lineNumber, int length) {}
 
   /** A problem and the position of its line in the log. */
   private record Found(long ordinal, Problem problem) {}

@@ -87,6 +87,11 @@ record ChainLink(
     return new ChainLink(r.seq(), r.kindName(), r.prevHash(), storedHash, lineNumber, ordinal, fileIndex, first);
   }
 
+  /** This link at its place in the log. */
+  ChainLink at(long line, long position, int file, boolean first) {
+    return new ChainLink(seq, kind, prevHash, hash, line, position, file, first);
+  }
+
   /** True when this record continues the chain after {@code previous}. */
   boolean follows(ChainLink previous) {
     return seq == previous.seq + 1 && prevHash.equals(previous.hash);

@@ -1,7 +1,7 @@
 package dev.rowguard.audit.log;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Verifies a log: every record's hash, the chain across all files, gap-free seq, and the Ed25519
@@ -20,8 +24,9 @@ import java.util.TreeMap;
  * ("Verifying a log"), plus naming each break: when the chain breaks, up to {@link #LOOKAHEAD}
  * following records are held to tell deleted, inserted and reordered records and edited ones apart.
  *
- * <p>Memory is constant: one read buffer, the lookahead window, and at most {@link #MAX_PROBLEMS}
- * problems kept (all are counted). Lines are hashed as stored bytes, never decoded, except
+ * <p>Memory is constant: a few blocks of lines in flight ({@link LineBlocks}), the lookahead window,
+ * and at most {@link #MAX_PROBLEMS} problems kept (all are counted). Blocks are scanned and hashed
+ * on up to {@link #SCANNERS} threads; lines are hashed as stored bytes, never decoded, except
  * checkpoints when a key is given and lines that are not in canonical form.
  */
 public final class LogVerifier {
@@ -34,7 +39,9 @@ public final class LogVerifier {
   private final PublicKey key;
   private final String keyId;
   private final List<Path> files;
-  private final MessageDigest digest = RecordHash.newDigest();
+  /** Threads that scan and hash blocks of lines; the chain is followed on the calling thread. */
+  private static final int SCANNERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(RecordHash::newDigest);
 
   /** Problems sorted by the position of their line: breaks are named after the lookahead, later than edits seen meanwhile. */
   private final List<Found> problems = new ArrayList<>();
@@ -54,6 +61,7 @@ public final class LogVerifier {
   private long verifiedSignatures;
   private long lastVerifiedCheckpointSeq;
   private long ordinal;
+  private long lineNumber;
   private int fileIndex;
   private boolean firstInFile;
 
@@ -71,12 +79,31 @@ public final class LogVerifier {
   /** Verifies {@code files} (the log files of {@code dir}, in rotation order) as one chain. */
   public static VerificationResult verify(Path dir, List<Path> files, PublicKey publicKey) throws IOException {
     LogVerifier v = new LogVerifier(publicKey, List.copyOf(files));
-    for (int i = 0; i < files.size(); i++) {
-      Path f = files.get(i);
-      v.fileIndex = i;
-      v.firstInFile = true;
-      v.bytes += Files.size(f);
-      LineScanner.scan(f, (buf, off, len, number, terminated) -> v.line(buf, off, len, number));
+    ExecutorService pool = Executors.newFixedThreadPool(SCANNERS, r -> {
+      Thread t = new Thread(r, "rowguard-verify");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int i = 0; i < files.size(); i++) {
+        Path f = files.get(i);
+        v.fileIndex = i;
+        v.firstInFile = true;
+        v.lineNumber = 0;
+        v.bytes += Files.size(f);
+        Deque<Future<List<ScannedLine>>> inFlight = new ArrayDeque<>();
+        LineBlocks.read(f, (data, length) -> {
+          inFlight.add(pool.submit(() -> ScannedLine.scanBlock(data, length, DIGESTS.get(), publicKey != null)));
+          if (inFlight.size() > 2 * SCANNERS) {
+            v.lines(take(inFlight.poll()));
+          }
+        });
+        while (!inFlight.isEmpty()) {
+          v.lines(take(inFlight.poll()));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
     v.finish();
     return new VerificationResult(dir, v.files, v.bytes, v.records, v.firstSeq, v.last == null ? 0 : v.last.seq(),
@@ -84,24 +111,40 @@ public final class LogVerifier {
         v.lastVerifiedCheckpointSeq, v.problems.stream().map(Found::problem).toList(), v.problemCount);
   }
 
-  private void line(byte[] b, int off, int len, long lineNumber) {
-    ordinal++;
-    int hashAt = ChainLink.storedHashOffset(b, off, len);
-    ChainLink link = hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, lineNumber, ordinal, fileIndex, firstInFile);
-    LogRecord parsed = null;
-    if (hashAt >= 0 && (link == null || (key != null && RecordKind.CHECKPOINT.wireName().equals(link.kind())))) {
-      parsed = LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8));
-      link = parsed == null ? null : ChainLink.fromRecord(parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), lineNumber, ordinal, fileIndex, firstInFile);
+  private static List<ScannedLine> take(Future<List<ScannedLine>> block) throws IOException {
+    try {
+      return block.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while verifying");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
     }
-    if (link == null) {
+  }
+
+  private void lines(List<ScannedLine> block) {
+    for (ScannedLine line : block) {
+      line(line);
+    }
+  }
+
+  private void line(ScannedLine line) {
+    ordinal++;
+    lineNumber++;
+    if (line.link() == null) {
       pendingBadCount++;
       if (pendingBad.size() < LOOKAHEAD) {
-        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, len));
+        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, line.length()));
       }
       return;
     }
+    ChainLink link = line.link().at(lineNumber, ordinal, fileIndex, firstInFile);
+    LogRecord parsed = line.checkpoint();
     firstInFile = false;
-    if (!hashMatches(b, off, len, hashAt)) {
+    if (!line.hashOk()) {
       report(Problem.Type.HASH_MISMATCH, where(link), ordinal, link.seq(), "record seq " + link.seq() + " was modified: its hash does not match its content");
     }
     records++;
@@ -112,23 +155,6 @@ public final class LogVerifier {
     resolvePendingBad(link);
     input.add(link);
     drain();
-  }
-
-  private boolean hashMatches(byte[] b, int off, int len, int hashAt) {
-    digest.reset();
-    digest.update(b, off, len - ChainLink.HASH_SUFFIX);
-    digest.update((byte) '}');
-    byte[] d = digest.digest();
-    for (int i = 0; i < d.length; i++) {
-      if (b[hashAt + 2 * i] != hexDigit((d[i] >> 4) & 0xF) || b[hashAt + 2 * i + 1] != hexDigit(d[i] & 0xF)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static byte hexDigit(int v) {
-    return (byte) (v < 10 ? '0' + v : 'a' + v - 10);
   }
 
   /** Lines before {@code next} that were not records: torn by a crash if the chain goes on, else edited or foreign. */

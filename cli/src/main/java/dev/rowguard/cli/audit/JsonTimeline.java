@@ -2,6 +2,7 @@ package dev.rowguard.cli.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneId;
@@ -9,7 +10,10 @@ import java.time.ZoneId;
 /** {@code --format json}: one JSON array of entries, written as they come. */
 final class JsonTimeline implements TimelineWriter {
 
-  static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  /** Writes values to a writer it neither closes nor flushes per value: entries are streamed. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private final Writer out;
   private final ZoneId zone;

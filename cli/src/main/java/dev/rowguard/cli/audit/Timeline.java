@@ -10,7 +10,8 @@ import java.util.Deque;
 /**
  * The timeline pipeline: merged events in, finished entries out. An entry is held until what comes
  * after it in the log is known: the outcome of its transaction (at most {@link #TX_HORIZON} later)
- * and, with access logs, the requests within the match window. Memory is what arrives in that time.
+ * and, with access logs, the requests within the match window. Memory is what arrives in that time,
+ * and never more than {@link #MAX_HELD} entries.
  */
 final class Timeline {
 
@@ -23,6 +24,12 @@ final class Timeline {
    * was cut off (usually rolled back by the database).
    */
   static final String NOT_RECORDED = "not recorded";
+
+  /**
+   * At most this many entries are held: autocommit statements never get an outcome record, so a
+   * log full of them would otherwise hold an hour of entries. Past it the oldest is written as is.
+   */
+  static final int MAX_HELD = 100_000;
 
   private final Transactions transactions = new Transactions();
   private final Anomalies anomalies;
@@ -70,14 +77,14 @@ final class Timeline {
       boolean waitingForOutcome = e.isStatement() && e.tx != null && e.tx.outcome == null
           && now != Instant.MAX && now.isBefore(e.ts.plus(TX_HORIZON));
       boolean waitingForRequests = access != null && e.isStatement() && now != Instant.MAX && !now.isAfter(e.ts.plus(access.window()));
-      if (waitingForOutcome || waitingForRequests) {
+      if ((waitingForOutcome || waitingForRequests) && held.size() <= MAX_HELD) {
         break;
       }
       held.pollFirst();
       finish(e);
     }
-    if (access != null && !held.isEmpty()) {
-      access.forgetBefore(held.peekFirst().ts);
+    if (access != null && now != Instant.MAX) {
+      access.forgetBefore(held.isEmpty() ? now : held.peekFirst().ts);
     }
   }
 

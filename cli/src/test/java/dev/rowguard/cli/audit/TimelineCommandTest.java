@@ -83,6 +83,19 @@ class TimelineCommandTest {
   }
 
   @Test
+  void recordsOfConcurrentThreadsComeOutInTimeOrder() throws Exception {
+    Path log = dir.resolve("app-1");
+    try (var w = dev.rowguard.audit.log.AuditLogWriter.open(log, dev.rowguard.audit.log.WriterOptions.defaults())) {
+      for (int s : new int[] {2, 1, 3, 0}) {
+        w.append(IncidentLogs.statement(T0.plusMillis(s), "app-1", "tx" + s, "orders", 100 + s, Map.of()));
+      }
+    }
+    List<Long> rows = new ArrayList<>();
+    json(CliRun.run("audit", "timeline", log.toString(), "--format", "json")).forEach(e -> rows.add(e.get("rows").asLong()));
+    assertThat(rows).containsExactly(100L, 101L, 102L, 103L);
+  }
+
+  @Test
   void filtersByTimeTableTenantContextRowsAndKind() throws Exception {
     Path log = dir.resolve("app-1");
     try (var w = dev.rowguard.audit.log.AuditLogWriter.open(log, dev.rowguard.audit.log.WriterOptions.defaults())) {

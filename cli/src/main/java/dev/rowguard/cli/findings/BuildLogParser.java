@@ -23,11 +23,21 @@ import java.util.regex.Pattern;
  */
 public final class BuildLogParser {
 
-  private static final Pattern MAVEN =
-      Pattern.compile("\\[(ERROR|WARNING|INFO)] (.+?):\\[(\\d+),(\\d+)] \\[([A-Z][A-Za-z0-9_]*)] (.*)");
+  /**
+   * After a forked javac, Maven keeps javac's kind word in the message (and logs notes as ERROR);
+   * the word, when there, tells the severity.
+   */
+  private static final Pattern MAVEN = Pattern.compile(
+      "\\[(ERROR|WARNING|INFO)] (.+?):\\[(\\d+),(\\d+)] (?:(error|warning|Note|note): )?\\[([A-Z][A-Za-z0-9_]*)] (.*)");
+  /**
+   * maven-compiler-plugin 3.x announces each compilation. Its in-process javac gives 1-based,
+   * tab-expanded columns; a forked javac's output is parsed back into 0-based character columns.
+   */
+  private static final Pattern MAVEN_COMPILING =
+      Pattern.compile("\\[INFO] Compiling \\d+ source files? with javac \\[(forked )?.*");
   private static final Pattern JAVAC =
       Pattern.compile("(.+?):(\\d+): (error|warning|Note|note): \\[([A-Z][A-Za-z0-9_]*)] (.*)");
-  /** Maven repeats ERROR findings in its failure summary with every line prefixed. */
+  /** Maven repeats ERROR-level findings in its failure summary with every line prefixed. */
   private static final Pattern MAVEN_ERROR_CONTINUATION = Pattern.compile("\\[ERROR] (\\s+\\S.*)");
   private static final Pattern CARET = Pattern.compile("\\s*\\^\\s*");
   private static final Pattern SEE = Pattern.compile("\\s*\\(see (\\S+)\\)\\s*");
@@ -53,9 +63,14 @@ public final class BuildLogParser {
     Map<String, Finding> unique = new LinkedHashMap<>();
     BufferedReader lines = new BufferedReader(log);
     Pending pending = null;
+    boolean forked = false;
     for (String raw = lines.readLine(); raw != null; raw = lines.readLine()) {
       String line = NOISE.matcher(raw).replaceAll("");
-      Pending started = start(line);
+      Matcher compiling = MAVEN_COMPILING.matcher(line);
+      if (compiling.matches()) {
+        forked = compiling.group(1) != null;
+      }
+      Pending started = start(line, forked);
       if (started != null || pending == null || !pending.accept(line)) {
         add(unique, pending);
         pending = started;
@@ -77,18 +92,20 @@ public final class BuildLogParser {
     return String.join("\u0000", f.check(), f.path(), "" + f.line(), "" + f.column(), firstLine);
   }
 
-  private static Pending start(String line) {
+  private static Pending start(String line, boolean forkedMavenCompile) {
     Matcher maven = MAVEN.matcher(line);
     if (maven.matches()) {
+      int column = Integer.parseInt(maven.group(4));
+      Severity severity = maven.group(5) != null ? javacSeverity(maven.group(5)) : mavenSeverity(maven.group(1));
       return new Pending(
-          maven.group(5), mavenSeverity(maven.group(1)), maven.group(2),
-          Integer.parseInt(maven.group(3)), Integer.parseInt(maven.group(4)), maven.group(6), false);
+          maven.group(6), severity, maven.group(2), Integer.parseInt(maven.group(3)),
+          forkedMavenCompile ? column + 1 : column, !forkedMavenCompile, maven.group(7), false);
     }
     Matcher javac = JAVAC.matcher(line);
     if (javac.matches()) {
       return new Pending(
           javac.group(4), javacSeverity(javac.group(3)), javac.group(1),
-          Integer.parseInt(javac.group(2)), 0, javac.group(5), true);
+          Integer.parseInt(javac.group(2)), 0, false, javac.group(5), true);
     }
     return null;
   }
@@ -116,21 +133,23 @@ public final class BuildLogParser {
     private final String path;
     private final int line;
     private int column;
+    private final boolean columnExpandsTabs;
     private final String firstLine;
-    /** javac shows the source line and a caret right after the first line of the message. */
+    /** javac's format: the source line and a caret follow the first line of the message. */
     private final boolean expectsSource;
     private final List<String> details = new ArrayList<>();
     private String sourceCandidate;
     private String sourceLine;
     private int blankLines;
 
-    Pending(String check, Severity severity, String path, int line, int column, String firstLine,
-        boolean expectsSource) {
+    Pending(String check, Severity severity, String path, int line, int column, boolean columnExpandsTabs,
+        String firstLine, boolean expectsSource) {
       this.check = check;
       this.severity = severity;
       this.path = path;
       this.line = line;
       this.column = column;
+      this.columnExpandsTabs = columnExpandsTabs;
       this.firstLine = firstLine;
       this.expectsSource = expectsSource;
     }
@@ -159,7 +178,7 @@ public final class BuildLogParser {
 
     private boolean acceptDetail(String text) {
       Matcher repeated = MAVEN_ERROR_CONTINUATION.matcher(text);
-      String detail = severity == Severity.ERROR && repeated.matches() ? repeated.group(1) : text;
+      String detail = !expectsSource && repeated.matches() ? repeated.group(1) : text;
       if (detail.isBlank()) {
         blankLines++; // kept only if the message goes on after it
         return true;
@@ -202,7 +221,7 @@ public final class BuildLogParser {
           message.add(detail);
         }
       }
-      return new Finding(check, severity, path, line, column,
+      return new Finding(check, severity, path, line, column, columnExpandsTabs,
           String.join("\n", message).strip(), link, suggestion, sourceLine);
     }
   }

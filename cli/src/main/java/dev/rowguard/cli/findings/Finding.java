@@ -9,7 +9,9 @@ import dev.rowguard.checker.RowguardDocs;
  * @param path the source file as the build printed it (absolute for Maven), or relative to the
  *     report root once located
  * @param line 1-based line
- * @param column 1-based character column, or 0 when the build did not say
+ * @param column 1-based column, or 0 when the build did not say
+ * @param columnExpandsTabs whether {@code column} counts a tab as reaching the next multiple of 8,
+ *     as Maven's in-process javac prints it; located findings count characters
  * @param message the check's message without the check name, docs link and suggestion; may span
  *     lines
  * @param link the docs link of the {@code (see ...)} line, or null
@@ -22,13 +24,18 @@ public record Finding(
     String path,
     int line,
     int column,
+    boolean columnExpandsTabs,
     String message,
     String link,
     String suggestion,
     String sourceLine) {
 
-  /** Rowguard's checks are known by their docs link, so checks added later need no list here. */
   public boolean isRowguard() {
+    return isRowguardLink(link);
+  }
+
+  /** Rowguard's checks are known by their docs link, so checks added later need no list here. */
+  static boolean isRowguardLink(String link) {
     return link != null && link.startsWith(RowguardDocs.CHECKS);
   }
 
@@ -37,7 +44,8 @@ public record Finding(
     return suggestion == null ? message : message + "\n" + suggestion;
   }
 
-  Finding located(String newPath, int newColumn, String newSourceLine) {
-    return new Finding(check, severity, newPath, line, newColumn, message, link, suggestion, newSourceLine);
+  Finding located(String newPath, int newColumn, boolean expandsTabs, String newSourceLine) {
+    return new Finding(
+        check, severity, newPath, line, newColumn, expandsTabs, message, link, suggestion, newSourceLine);
   }
 }

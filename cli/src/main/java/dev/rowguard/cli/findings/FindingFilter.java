@@ -1,6 +1,5 @@
 package dev.rowguard.cli.findings;
 
-import dev.rowguard.checker.RowguardDocs;
 import java.util.Set;
 
 /**
@@ -11,15 +10,13 @@ import java.util.Set;
  */
 public record FindingFilter(Set<String> checks, boolean onlyRowguard) {
 
-  public static final FindingFilter ALL = new FindingFilter(Set.of(), false);
-
   public FindingFilter {
     checks = Set.copyOf(checks);
   }
 
   public boolean covers(String check, String link) {
     return (checks.isEmpty() || checks.contains(check))
-        && (!onlyRowguard || (link != null && link.startsWith(RowguardDocs.CHECKS)));
+        && (!onlyRowguard || Finding.isRowguardLink(link));
   }
 
   public boolean covers(Finding f) {

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Fingerprints that survive line shifts and unrelated edits: a hash of the check, the file, the
@@ -23,6 +24,8 @@ public final class Fingerprints {
   private static final Comparator<Finding> POSITION =
       Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::message);
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private Fingerprints() {}
 
   /** Fingerprints for located findings (see {@link SourceRoot#locate}), in the same order. */
@@ -30,7 +33,7 @@ public final class Fingerprints {
     List<Finding> ordered = new ArrayList<>(located);
     ordered.sort(POSITION);
     Map<String, Integer> occurrences = new HashMap<>();
-    Map<Finding, String> fingerprints = new IdentityHashMap<>();
+    IdentityHashMap<Finding, String> fingerprints = new IdentityHashMap<>();
     for (Finding f : ordered) {
       String identity = String.join("\u0000", f.check(), f.path(), content(f));
       int occurrence = occurrences.merge(identity, 1, Integer::sum) - 1;
@@ -45,7 +48,7 @@ public final class Fingerprints {
    */
   static String content(Finding f) {
     if (f.sourceLine() != null) {
-      return "line:" + f.sourceLine().strip().replaceAll("\\s+", " ");
+      return "line:" + WHITESPACE.matcher(f.sourceLine().strip()).replaceAll(" ");
     }
     return "message:" + f.message().lines().findFirst().orElse("");
   }

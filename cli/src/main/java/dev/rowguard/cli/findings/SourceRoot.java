@@ -38,12 +38,11 @@ public final class SourceRoot {
     for (Finding f : findings) {
       Path file = resolve(f.path());
       String relative = file == null ? f.path() : display(file);
-      if (f.sourceLine() != null) {
-        located.add(f.located(relative, f.column(), f.sourceLine()));
+      String source = f.sourceLine() != null || file == null ? f.sourceLine() : line(file, f.line());
+      if (f.columnExpandsTabs() && source != null) {
+        located.add(f.located(relative, characterColumn(source, f.column()), false, source));
       } else {
-        String source = file == null ? null : line(file, f.line());
-        int column = source == null ? f.column() : characterColumn(source, f.column());
-        located.add(f.located(relative, column, source));
+        located.add(f.located(relative, f.column(), f.columnExpandsTabs(), source));
       }
     }
     return located;

@@ -11,8 +11,6 @@ import dev.rowguard.cli.findings.SourceRoot;
 import dev.rowguard.cli.findings.TrackedFinding;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /** What {@code report} and {@code baseline create} read: build logs, the checkout, the checks. */
 final class FindingsInput {
+
+  /** javac prints nothing for code it does not compile. */
+  private static final String MAVEN_SKIPPED_COMPILE = "Nothing to compile - all classes are up to date";
 
   @Parameters(
       paramLabel = "BUILD_LOG",
@@ -59,22 +60,28 @@ final class FindingsInput {
     SourceRoot source = sourceRoot();
     List<Finding> parsed = new ArrayList<>();
     if (logs.isEmpty()) {
-      parsed.addAll(BuildLogParser.parse(new InputStreamReader(stdin, UTF_8)));
+      parsed.addAll(parse("standard input", stdin.readAllBytes()));
     }
     for (Path log : logs) {
       if (log.toString().equals("-")) {
-        parsed.addAll(BuildLogParser.parse(new InputStreamReader(stdin, UTF_8)));
+        parsed.addAll(parse("standard input", stdin.readAllBytes()));
+      } else if (Files.isDirectory(log)) {
+        throw new InvalidInputException(log + " is a directory; give the file the build's output was saved to");
       } else {
-        if (Files.isDirectory(log)) {
-          throw new InvalidInputException(log + " is a directory; give the file the build's output was saved to");
-        }
-        try (Reader in = new InputStreamReader(Files.newInputStream(log), UTF_8)) {
-          parsed.addAll(BuildLogParser.parse(in));
-        }
+        parsed.addAll(parse(log.toString(), Files.readAllBytes(log)));
       }
     }
     List<Finding> located = source.locate(parsed).stream().distinct().toList();
     FindingFilter filter = filter();
     return Fingerprints.track(located).stream().filter(t -> filter.covers(t.finding())).toList();
+  }
+
+  private static List<Finding> parse(String name, byte[] log) {
+    String text = new String(log, UTF_8); // malformed bytes become U+FFFD rather than an error
+    if (text.contains(MAVEN_SKIPPED_COMPILE)) {
+      System.err.println("rowguard: warning: in " + name + " Maven skipped compiling up-to-date code, so its"
+          + " findings are not there; build from clean (mvn clean verify) for all of them");
+    }
+    return BuildLogParser.parse(text);
   }
 }

@@ -8,17 +8,22 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The {@code --format} values of {@code rowguard report}. */
 enum Format {
-  SARIF(new SarifFormat()),
-  GITHUB(new GithubFormat()),
-  GITLAB(new GitlabFormat()),
-  CHECKSTYLE(new CheckstyleFormat()),
-  JSON(new JsonFormat()),
-  TEXT(new TextFormat());
+  SARIF,
+  GITHUB,
+  GITLAB,
+  CHECKSTYLE,
+  JSON,
+  TEXT;
 
-  final ReportFormat writer;
-
-  Format(ReportFormat writer) {
-    this.writer = writer;
+  ReportFormat writer() {
+    return switch (this) {
+      case SARIF -> new SarifFormat();
+      case GITHUB -> new GithubFormat();
+      case GITLAB -> new GitlabFormat();
+      case CHECKSTYLE -> new CheckstyleFormat();
+      case JSON -> new JsonFormat();
+      case TEXT -> new TextFormat();
+    };
   }
 
   static final class Converter implements ITypeConverter<Format> {

@@ -2,17 +2,20 @@ package dev.rowguard.cli.report;
 
 import dev.rowguard.cli.findings.Baseline;
 import dev.rowguard.cli.findings.Finding;
+import dev.rowguard.cli.findings.Severity;
 import dev.rowguard.cli.findings.TrackedFinding;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 
 /**
- * GitHub Actions workflow commands. GitHub shows only 10 annotations of each kind per step and 50
- * per job, so the most severe come first and a summary line gives the full count.
+ * GitHub Actions workflow commands. GitHub shows only 10 error, 10 warning and 10 notice annotations
+ * per step and 50 per job, so the most severe come first and a summary line gives the full count.
  */
 final class GithubFormat implements ReportFormat {
 
   static final int SHOWN_PER_STEP = 10;
+  static final int SHOWN_PER_JOB = 50;
 
   @Override
   public void write(Report report, Writer out) throws IOException {
@@ -27,9 +30,10 @@ final class GithubFormat implements ReportFormat {
       out.write(line + "\n");
     }
     String summary = "rowguard: " + report.summary();
-    if (report.findings().size() > SHOWN_PER_STEP) {
-      summary += "; GitHub shows at most " + SHOWN_PER_STEP + " annotations of each kind per step and 50 per"
-          + " job, the most severe first; the log above lists them all";
+    if (Arrays.stream(Severity.values()).anyMatch(s -> report.count(s) > SHOWN_PER_STEP)
+        || report.findings().size() > SHOWN_PER_JOB) {
+      summary += "; GitHub shows " + SHOWN_PER_STEP + " annotations of each kind per step and " + SHOWN_PER_JOB
+          + " per job, so not all are annotated: this log lists them all, most severe first";
     }
     out.write(summary + "\n");
     for (Baseline.Entry e : report.stale()) {

@@ -45,6 +45,10 @@ public record Report(List<TrackedFinding> findings, int accepted, List<Baseline.
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
+  static String staleEntries(int n) {
+    return n + (n == 1 ? " stale baseline entry" : " stale baseline entries");
+  }
+
   static String position(Finding f) {
     return f.path() + ":" + f.line();
   }

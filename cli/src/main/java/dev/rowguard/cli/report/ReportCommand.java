@@ -57,7 +57,7 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       Report report = report(input.read(System.in));
       StringWriter text = new StringWriter();
-      format.writer.write(report, text);
+      format.writer().write(report, text);
       if (output == null) {
         System.out.write(text.toString().getBytes(UTF_8));
         System.out.flush();
@@ -65,8 +65,8 @@ public final class ReportCommand implements Callable<Integer> {
         Files.writeString(output, text.toString(), UTF_8);
       }
       if (!report.stale().isEmpty() && format != Format.TEXT && format != Format.JSON && format != Format.GITHUB) {
-        System.err.println("rowguard report: " + report.stale().size() + " baseline entries are fixed; "
-            + "'--format text' lists them for removal from " + baselineFile);
+        System.err.println("rowguard report: " + Report.staleEntries(report.stale().size()) + " in " + baselineFile
+            + " (findings since fixed); '--format text' lists them for removal");
       }
       return report.findings().stream().anyMatch(t -> failOn.fails(t.finding())) ? 1 : 0;
     } catch (InvalidInputException e) {

@@ -19,8 +19,8 @@ import java.util.Map;
  */
 final class SarifFormat implements ReportFormat {
 
-  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  static final String FINGERPRINT = "rowguard/v1";
+  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final String FINGERPRINT = "rowguard/v1";
   private static final String SRCROOT = "%SRCROOT%";
 
   @Override

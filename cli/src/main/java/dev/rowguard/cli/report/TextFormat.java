@@ -29,7 +29,7 @@ final class TextFormat implements ReportFormat {
       String heading = first.check() + " (" + counts(group) + ")";
       out.write(first.link() == null ? heading + "\n" : heading + "  " + first.link() + "\n");
       for (Finding f : group) {
-        List<String> lines = new ArrayList<>(f.message().lines().toList());
+        List<String> lines = new ArrayList<>(List.of(f.message().split("\n", -1)));
         if (f.suggestion() != null) {
           lines.add(f.suggestion());
         }
@@ -42,9 +42,7 @@ final class TextFormat implements ReportFormat {
     }
     out.write(report.findings().isEmpty() && report.accepted() == 0 ? "No findings.\n" : report.summary() + "\n");
     if (!report.stale().isEmpty()) {
-      int n = report.stale().size();
-      out.write("\n" + n + (n == 1 ? " baseline entry" : " baseline entries")
-          + " no longer found (fixed); remove them from the baseline:\n");
+      out.write("\n" + Report.staleEntries(report.stale().size()) + " (findings since fixed); remove from the baseline:\n");
       for (Baseline.Entry e : report.stale()) {
         out.write("  " + e.path() + ":" + e.line() + "  " + e.check() + "  " + e.fingerprint() + "\n");
       }

@@ -45,7 +45,28 @@ class BuildLogParserTest {
     assertThat(findings).allSatisfy(f -> {
       assertThat(f.path()).endsWith("/" + ReportFixture.SOURCE).startsWith("/");
       assertThat(f.sourceLine()).isNull(); // Maven does not print it
+      assertThat(f.columnExpandsTabs()).isTrue();
     });
+  }
+
+  @Test
+  void forkedMavenOutput() throws Exception {
+    List<Finding> findings = fixtureFindings(ReportFixture.original().forkedMavenLog());
+
+    // Maven prints a forked javac's columns 0-based and without expanding tabs; rowguard adds one.
+    // It logs the note as an ERROR, with javac's "Note:" kept in the message.
+    assertThat(findings)
+        .extracting(Finding::check, Finding::severity, Finding::line, Finding::column, Finding::columnExpandsTabs)
+        .containsExactlyInAnyOrder(
+            tuple("FieldCanBeFinal", Severity.NOTE, 8, 15, false),
+            tuple("CollectionIncompatibleType", Severity.WARNING, 15, 24, false),
+            tuple("CollectionIncompatibleType", Severity.WARNING, 19, 24, false),
+            tuple("EqualsIncompatibleType", Severity.WARNING, 23, 17, false),
+            tuple("FixtureDeleteAll", Severity.WARNING, 27, 20, false),
+            tuple("SelfAssignment", Severity.ERROR, 32, 7, false));
+    assertThat(only(findings, "SelfAssignment").message()).isEqualTo("Variable assigned to itself");
+    assertThat(only(findings, "FixtureDeleteAll").message())
+        .isEqualTo("deleteAll() removes every row of the table.\nDelete by id, or confirm that every row must go.");
   }
 
   @Test

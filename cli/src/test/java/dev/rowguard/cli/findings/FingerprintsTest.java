@@ -17,9 +17,10 @@ class FingerprintsTest {
 
     List<TrackedFinding> maven = Fingerprints.track(root.locate(BuildLogParser.parse(fixture.mavenLog())));
     List<TrackedFinding> javac = Fingerprints.track(root.locate(BuildLogParser.parse(fixture.javacLog())));
+    List<TrackedFinding> forked = Fingerprints.track(root.locate(BuildLogParser.parse(fixture.forkedMavenLog())));
 
     // Maven's tab-expanded column of the tab-indented line is mapped back to characters too.
-    assertThat(maven).containsExactlyInAnyOrderElementsOf(javac);
+    assertThat(maven).containsExactlyInAnyOrderElementsOf(javac).containsExactlyInAnyOrderElementsOf(forked);
     assertThat(maven).extracting(t -> t.finding().path()).containsOnly(ReportFixture.SOURCE);
   }
 
@@ -55,8 +56,8 @@ class FingerprintsTest {
 
   @Test
   void pathsOutsideTheRootStayAbsolute(@org.junit.jupiter.api.io.TempDir Path root) {
-    Finding elsewhere = new Finding("X", Severity.WARNING, "/elsewhere/A.java", 3, 5, "m", null, null, null);
-    Finding relative = new Finding("X", Severity.WARNING, "src/./A.java", 3, 5, "m", null, null, null);
+    Finding elsewhere = new Finding("X", Severity.WARNING, "/elsewhere/A.java", 3, 5, false, "m", null, null, null);
+    Finding relative = new Finding("X", Severity.WARNING, "src/./A.java", 3, 5, false, "m", null, null, null);
 
     assertThat(new SourceRoot(root).locate(List.of(elsewhere, relative)))
         .extracting(Finding::path, Finding::column)
@@ -64,6 +65,6 @@ class FingerprintsTest {
   }
 
   private static Finding finding(int line, String source) {
-    return new Finding("CollectionIncompatibleType", Severity.WARNING, "src/A.java", line, 5, "m", null, null, source);
+    return new Finding("CollectionIncompatibleType", Severity.WARNING, "src/A.java", line, 5, false, "m", null, null, source);
   }
 }

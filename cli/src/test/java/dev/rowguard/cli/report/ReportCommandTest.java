@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.cli.findings.Finding;
+import dev.rowguard.cli.findings.Severity;
+import dev.rowguard.cli.findings.TrackedFinding;
 import dev.rowguard.cli.fixture.ReportFixture;
 import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +40,24 @@ class ReportCommandTest {
     List<String> kinds = lines.stream().filter(l -> l.startsWith("::")).map(l -> l.substring(2, l.indexOf(' '))).toList();
     assertThat(kinds).isSortedAccordingTo((a, b) -> Integer.compare(rank(a), rank(b))).endsWith("notice");
     assertThat(lines.get(lines.size() - 1)).startsWith("rowguard: ").contains("1 error", "1 note");
+  }
+
+  @Test
+  void githubSummarySaysWhenAnnotationsAreNotAllShown() throws Exception {
+    List<TrackedFinding> eleven = new ArrayList<>();
+    for (int line = 1; line <= 11; line++) {
+      eleven.add(new TrackedFinding(
+          new Finding("X", Severity.WARNING, "A.java", line, 1, false, "m", null, null, null), "f" + line));
+    }
+    StringWriter ten = new StringWriter();
+    StringWriter more = new StringWriter();
+    new GithubFormat().write(new Report(eleven.subList(0, 10), 0, List.of(), Path.of(".")), ten);
+    new GithubFormat().write(new Report(eleven, 0, List.of(), Path.of(".")), more);
+
+    assertThat(ten.toString()).endsWith("rowguard: 10 findings: 0 errors, 10 warnings, 0 notes\n");
+    assertThat(more.toString()).endsWith("rowguard: 11 findings: 0 errors, 11 warnings, 0 notes; GitHub shows 10"
+        + " annotations of each kind per step and 50 per job, so not all are annotated: this log lists them all,"
+        + " most severe first\n");
   }
 
   @Test
@@ -80,7 +102,7 @@ class ReportCommandTest {
 
   @Test
   void textGroupsByCheckUnderItsDocsLink() throws Exception {
-    String text = report("--format", "text", "--only-rowguard").out();
+    String text = report("--format", "text", "--checks", "FixtureDeleteAll").out();
 
     assertThat(text).isEqualTo(
         "FixtureDeleteAll (1 warning)  " + RowguardDocs.CHECKS + "FixtureDeleteAll.md\n"
@@ -89,6 +111,14 @@ class ReportCommandTest {
             + "    Did you mean '/* every row */ store.deleteAll();'?\n"
             + "\n"
             + "1 finding: 0 errors, 1 warning, 0 notes\n");
+  }
+
+  @Test
+  void onlyRowguardKeepsChecksThatLinkRowguardDocs() throws Exception {
+    String text = report("--format", "text", "--only-rowguard").out();
+
+    assertThat(text).contains("FixtureDeleteAll (1 warning)  " + RowguardDocs.CHECKS + "FixtureDeleteAll.md\n")
+        .doesNotContain("errorprone.info", "SelfAssignment", "CollectionIncompatibleType");
   }
 
   @Test
@@ -121,6 +151,21 @@ class ReportCommandTest {
 
     assertThat(fromStdin.out()).isEqualTo(fromFile.out()).isEqualTo(fromDash.out()).contains("FixtureDeleteAll");
     assertThat(fromStdin.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void warnsWhenMavenSkippedCompilingUpToDateCode() throws Exception {
+    ReportFixture fixture = ReportFixture.original();
+    String incremental = fixture.mavenLog()
+        + "[INFO] --- maven-compiler-plugin:3.14.0:compile (default-compile) @ other-module ---\n"
+        + "[INFO] Nothing to compile - all classes are up to date.\n";
+
+    CliRun run = CliRun.withInput(incremental, "report", "--root", fixture.dir().toString(), "--fail-on", "none");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEqualTo("rowguard: warning: in standard input Maven skipped compiling up-to-date code,"
+        + " so its findings are not there; build from clean (mvn clean verify) for all of them\n");
+    assertThat(CliRun.withInput(fixture.mavenLog(), "report", "--root", fixture.dir().toString()).err()).isEmpty();
   }
 
   @Test

@@ -58,11 +58,21 @@ class SarifFormatTest {
         .contains("FixtureDeleteAll", "CollectionIncompatibleType", "SelfAssignment", "FieldCanBeFinal");
     for (JsonNode rule : driver.get("rules")) {
       String id = rule.get("id").asText();
-      String expected = id.equals("FixtureDeleteAll")
-          ? RowguardDocs.CHECKS + "FixtureDeleteAll.md"
-          : "https://errorprone.info/bugpattern/" + id;
+      boolean rowguard = rule.at("/properties/tags/0").asText().equals("rowguard");
+      String expected = (rowguard ? RowguardDocs.CHECKS + id + ".md" : "https://errorprone.info/bugpattern/" + id);
       assertThat(rule.get("helpUri").asText()).isEqualTo(expected);
     }
+    assertThat(rule(driver, "FixtureDeleteAll").at("/properties/tags/0").asText()).isEqualTo("rowguard");
+    assertThat(rule(driver, "SelfAssignment").at("/properties/tags/0").asText()).isEqualTo("error-prone");
+  }
+
+  private static JsonNode rule(JsonNode driver, String id) {
+    for (JsonNode rule : driver.get("rules")) {
+      if (rule.get("id").asText().equals(id)) {
+        return rule;
+      }
+    }
+    throw new AssertionError("no rule " + id);
   }
 
   @Test

@@ -107,6 +107,16 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       record(execInfo, queries, plan);
     } catch (SQLException e) {
       throw sneaky(e);
+    } catch (RuntimeException e) {
+      // A bug here must not change what the application's statement did: keep the delete.
+      LOG.error("rowguard audit: internal error; this delete was not recorded", e);
+      if (plan.guard() != null) {
+        try {
+          plan.guard().release();
+        } catch (SQLException x) {
+          throw sneaky(x);
+        }
+      }
     }
   }
 

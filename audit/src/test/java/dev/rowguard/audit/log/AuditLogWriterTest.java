@@ -162,7 +162,8 @@ class AuditLogWriterTest {
       assertThat(w.failure().getMessage()).startsWith("cannot write the audit log in ").doesNotContain("\n");
       org.assertj.core.api.Assertions.assertThatThrownBy(w::checkWritable).isInstanceOf(AuditLogException.class);
       assertThat(w.failure().getMessage()).contains("is not a directory");
-      org.assertj.core.api.Assertions.assertThatThrownBy(w::close).hasMessage(w.failure().getMessage());
+      // Nothing was accepted, so there is nothing to flush: closing does not fail.
+      w.close();
     }
   }
 

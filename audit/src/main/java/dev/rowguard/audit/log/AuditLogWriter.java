@@ -326,12 +326,16 @@ public final class AuditLogWriter implements AutoCloseable {
         return false;
       }
       byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+      boolean newFile = !Files.exists(file);
       FileChannel ch = channelFor(file);
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
       ch.force(false);
+      if (newFile) {
+        syncDirectory(); // the new file's directory entry must survive a power loss too
+      }
       cached = new LogTail(file, ch.size(), seq, hash, false);
       openEntry = null;
       sinceCheckpoint = since;
@@ -387,6 +391,14 @@ public final class AuditLogWriter implements AutoCloseable {
       channelFile = file;
     }
     return channel;
+  }
+
+  private void syncDirectory() {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // Some platforms cannot open or sync a directory; the file's own data is already forced.
+    }
   }
 
   private void closeChannel() {

@@ -137,6 +137,18 @@ class AuditLogWriterTest {
   }
 
   @Test
+  void checkpointsAfterTheIntervalWithoutWaitingForMoreRecords() throws Exception {
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withCheckpoints(1000, Duration.ofMillis(200)))) {
+      w.append(delete(1));
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (LogVerifier.verify(dir, null).checkpoints() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(LogVerifier.verify(dir, null).recordsByKind()).containsEntry("checkpoint", 1L);
+    }
+  }
+
+  @Test
   void twoWritersOnOneDirectoryShareOneChain() throws Exception {
     try (AuditLogWriter a = AuditLogWriter.open(dir, WriterOptions.defaults());
         AuditLogWriter b = AuditLogWriter.open(dir, WriterOptions.defaults().withMaxFileBytes(4096))) {

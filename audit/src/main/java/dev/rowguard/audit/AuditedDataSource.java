@@ -42,10 +42,12 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
   private final DataSource proxy;
   private final AuditLogWriter writer;
   private final AuditOptions options;
+  private final boolean closeTarget;
 
-  private AuditedDataSource(DataSource target, AuditOptions options) {
+  private AuditedDataSource(DataSource target, AuditOptions options, boolean closeTarget) {
     this.target = target;
     this.options = options;
+    this.closeTarget = closeTarget;
     this.writer = AuditLogWriter.open(options.directory(), writerOptions(options));
     DeleteAuditListener listener = new DeleteAuditListener(options, writer);
     this.proxy = ProxyDataSourceBuilder.create("rowguard-audit", target).listener(listener).methodListener(listener).build();
@@ -84,10 +86,19 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
     writer.flush();
   }
 
-  /** Flushes the log, writes a final checkpoint and closes the log; the target stays open. */
+  /**
+   * Flushes the log, writes a final checkpoint and closes the log. The target stays open unless the
+   * builder was told {@link Builder#closeTarget(boolean) closeTarget(true)}.
+   */
   @Override
-  public void close() throws AuditLogException {
-    writer.close();
+  public void close() throws Exception {
+    try {
+      writer.close();
+    } finally {
+      if (closeTarget && target instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
   }
 
   @Override
@@ -167,6 +178,7 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
     private Duration checkpointInterval;
     private Path signingKey;
     private long maxFileBytes;
+    private boolean closeTarget;
 
     private Builder(DataSource target) {
       if (target == null) {
@@ -258,6 +270,12 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return this;
     }
 
+    /** Whether {@link AuditedDataSource#close()} also closes the target (a pool, say); default false. */
+    public Builder closeTarget(boolean close) {
+      this.closeTarget = close;
+      return this;
+    }
+
     /** Applies {@code rowguard.audit.*} properties on top of what is set so far. */
     public Builder properties(Properties p) {
       Path dir = directory;
@@ -275,7 +293,7 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
      */
     public AuditedDataSource build() {
       AuditOptions o = options(directory);
-      return new AuditedDataSource(target, o);
+      return new AuditedDataSource(target, o, closeTarget);
     }
 
     private AuditOptions options(Path dir) {

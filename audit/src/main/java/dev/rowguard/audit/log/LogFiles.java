@@ -2,6 +2,7 @@ package dev.rowguard.audit.log;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +24,15 @@ public final class LogFiles {
 
   private LogFiles() {}
 
-  /** The log files in {@code dir} in rotation order; empty if there are none. */
+  /**
+   * The log files in {@code dir} in rotation order; empty if there are none.
+   *
+   * @throws NoSuchFileException with a one-line reason if {@code dir} is not a directory
+   */
   public static List<Path> list(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir.toString(), null, "no audit log directory here");
+    }
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).forEach(files::add);

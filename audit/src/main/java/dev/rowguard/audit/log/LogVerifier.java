@@ -24,6 +24,10 @@ import java.util.concurrent.Future;
  * ("Verifying a log"), plus naming each break: when the chain breaks, up to {@link #LOOKAHEAD}
  * following records are held to tell deleted, inserted and reordered records and edited ones apart.
  *
+ * <p>A line that is not a record is {@link Problem.Type#TORN_LINE} (a crash, not tampering) when it
+ * is the beginning of a record cut short and it ends the log or the next record links straight to
+ * the record before it; otherwise {@link Problem.Type#CORRUPT_LINE}.
+ *
  * <p>Memory is constant: a few blocks of lines in flight ({@link LineBlocks}), the lookahead window,
  * and at most {@link #MAX_PROBLEMS} problems kept (all are counted). Blocks are scanned and hashed
  * on up to {@link #SCANNERS} threads; lines are hashed as stored bytes, never decoded, except
@@ -137,7 +141,7 @@ public final class LogVerifier {
     if (line.link() == null) {
       pendingBadCount++;
       if (pendingBad.size() < LOOKAHEAD) {
-        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, line.length()));
+        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, line.length(), line.looksTorn()));
       }
       return;
     }
@@ -165,7 +169,11 @@ public final class LogVerifier {
     ChainLink reference = window.isEmpty() ? last : null;
     if (reference != null && next.follows(reference)) {
       for (BadLine bad : pendingBad) {
-        report(Problem.Type.TORN_LINE, bad, "torn line from a crash; the chain continues intact after it");
+        if (bad.looksTorn()) {
+          report(Problem.Type.TORN_LINE, bad, "torn line from a crash; the chain continues intact after it");
+        } else {
+          report(Problem.Type.CORRUPT_LINE, bad, "line is not an audit record, nor the start of one a crash cut short");
+        }
       }
     } else if (reference != null && pendingBadCount == 1 && next.seq() == reference.seq() + 2) {
       BadLine bad = pendingBad.get(0);
@@ -318,7 +326,11 @@ public final class LogVerifier {
   private void finish() {
     if (pendingBadCount > 0) {
       for (BadLine bad : pendingBad) {
-        report(Problem.Type.TORN_LINE, bad, "torn last line: a write interrupted by a crash; it was never acknowledged");
+        if (bad.looksTorn()) {
+          report(Problem.Type.TORN_LINE, bad, "torn last line: a write interrupted by a crash; it was never acknowledged");
+        } else {
+          report(Problem.Type.CORRUPT_LINE, bad, "line is not an audit record, nor the start of one a crash cut short");
+        }
       }
       problemCount += Math.max(0, pendingBadCount - pendingBad.size());
     }
@@ -375,7 +387,7 @@ public final class LogVerifier {
   }
 
   /** A line that is not a record. */
-  private record BadLine(long ordinal, int fileIndex, long lineNumber, int length) {}
+  private record BadLine(long ordinal, int fileIndex, long lineNumber, int length, boolean looksTorn) {}
 
   /** A problem and the position of its line in the log. */
   private record Found(long ordinal, Problem problem) {}

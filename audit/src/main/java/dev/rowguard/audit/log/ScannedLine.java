@@ -3,6 +3,7 @@ package dev.rowguard.audit.log;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,8 +15,13 @@ import java.util.List;
  *     members are not set yet (see {@link ChainLink#at})
  * @param hashOk whether the stored hash is the hash of the line
  * @param checkpoint the parsed record, for checkpoints when signatures are checked
+ * @param looksTorn for a line that is not a record: whether it is the beginning of a record cut
+ *     short (it starts with <code>{"seq":</code>, or is a prefix of that, and is not a whole JSON
+ *     record), which is what a crash during a write leaves
  */
-record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpoint) {
+record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpoint, boolean looksTorn) {
+
+  private static final byte[] RECORD_START = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
 
   /** Scans every line of a block ({@link LineBlocks}). */
   static List<ScannedLine> scanBlock(byte[] b, int length, MessageDigest digest, boolean parseCheckpoints) {
@@ -39,9 +45,18 @@ record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpo
       link = parsed == null ? null : ChainLink.fromRecord(parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), 0, 0, 0, false);
     }
     if (link == null) {
-      return new ScannedLine(len, null, false, null);
+      return new ScannedLine(len, null, false, null, looksTorn(b, off, len, hashAt >= 0));
     }
-    return new ScannedLine(len, link, hashMatches(b, off, len, hashAt, digest), parsed);
+    return new ScannedLine(len, link, hashMatches(b, off, len, hashAt, digest), parsed, false);
+  }
+
+  /** {@code parsedAlready}: the line was parsed above and is not a record. */
+  private static boolean looksTorn(byte[] b, int off, int len, boolean parsedAlready) {
+    int common = Math.min(len, RECORD_START.length);
+    if (len == 0 || !Arrays.equals(b, off, off + common, RECORD_START, 0, common)) {
+      return false;
+    }
+    return parsedAlready || LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8)) == null;
   }
 
   private static boolean hashMatches(byte[] b, int off, int len, int hashAt, MessageDigest digest) {

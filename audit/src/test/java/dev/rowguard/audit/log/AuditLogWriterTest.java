@@ -137,6 +137,18 @@ class AuditLogWriterTest {
   }
 
   @Test
+  void checkpointsAfterTheIntervalWithoutWaitingForMoreRecords() throws Exception {
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withCheckpoints(1000, Duration.ofMillis(200)))) {
+      w.append(delete(1));
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (LogVerifier.verify(dir, null).checkpoints() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(LogVerifier.verify(dir, null).recordsByKind()).containsEntry("checkpoint", 1L);
+    }
+  }
+
+  @Test
   void twoWritersOnOneDirectoryShareOneChain() throws Exception {
     try (AuditLogWriter a = AuditLogWriter.open(dir, WriterOptions.defaults());
         AuditLogWriter b = AuditLogWriter.open(dir, WriterOptions.defaults().withMaxFileBytes(4096))) {
@@ -162,7 +174,52 @@ class AuditLogWriterTest {
       assertThat(w.failure().getMessage()).startsWith("cannot write the audit log in ").doesNotContain("\n");
       org.assertj.core.api.Assertions.assertThatThrownBy(w::checkWritable).isInstanceOf(AuditLogException.class);
       assertThat(w.failure().getMessage()).contains("is not a directory");
-      org.assertj.core.api.Assertions.assertThatThrownBy(w::close).hasMessage(w.failure().getMessage());
+      // Nothing was accepted, so there is nothing to flush: closing does not fail.
+      w.close();
+    }
+  }
+
+  @Test
+  void detectsAForgedCheckpointAndAnInsertedLine() throws Exception {
+    KeyPair keys = CheckpointKeys.generate();
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withSigningKey(keys))) {
+      w.append(delete(1));
+    }
+    Path file = LogFiles.list(dir).get(0);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+    String checkpoint = lines.get(2);
+    String sig = new LogRecordView(checkpoint).signature();
+    // Re-signing with another key and re-hashing keeps the chain valid but not the signature.
+    String forgedSig = CheckpointSignature.sign(CheckpointKeys.generate().getPrivate(), 3, LogRecord.parse(checkpoint).prevHash());
+    String body = checkpoint.substring(0, checkpoint.length() - 75).replace(sig, forgedSig);
+    lines.set(2, body + ",\"hash\":\"" + RecordHash.ofBody(RecordHash.newDigest(), body) + "\"}");
+    lines.add(1, "{\"note\":\"inserted\"}");
+    Files.write(file, lines);
+    VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
+    // A whole foreign line is not a crash artefact, even where the chain runs on past it.
+    assertThat(r.problems()).extracting(Problem::type)
+        .containsExactly(Problem.Type.CORRUPT_LINE, Problem.Type.BAD_SIGNATURE);
+    // A record cut short where the chain runs on past it is a crash artefact.
+    lines.set(1, "{\"seq\":2,\"ts\":\"2026-11");
+    Files.write(file, lines);
+    assertThat(LogVerifier.verify(dir, keys.getPublic()).problems()).extracting(Problem::type)
+        .containsExactly(Problem.Type.TORN_LINE, Problem.Type.BAD_SIGNATURE);
+  }
+
+  @Test
+  void asyncRecordsAreOnDiskAfterClose() throws Exception {
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withDurability(Durability.ASYNC))) {
+      for (int i = 0; i < 500; i++) {
+        w.append(delete(i));
+      }
+    }
+    assertThat(LogVerifier.verify(dir, null).recordsByKind()).containsEntry("delete", 500L);
+  }
+
+  /** Reads the signature member of a checkpoint line. */
+  private record LogRecordView(String line) {
+    String signature() {
+      return LogRecord.parse(line).string(Fields.CHECKPOINT_SIGNATURE);
     }
   }
 

@@ -1,0 +1,60 @@
+package dev.rowguard.audit.boot;
+
+import dev.rowguard.audit.AuditedDataSource;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Replaces each DataSource bean with an {@link AuditedDataSource} around it. Closing the context
+ * closes the audit log and then the wrapped DataSource (a pool, say).
+ */
+final class AuditedDataSourcePostProcessor implements BeanPostProcessor {
+
+  private final Environment environment;
+
+  AuditedDataSourcePostProcessor(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    if (!(bean instanceof DataSource ds) || bean instanceof AuditedDataSource) {
+      return bean;
+    }
+    return AuditedDataSource.builder(ds).properties(auditProperties()).closeTarget(true).build();
+  }
+
+  /** The {@code rowguard.audit.*} properties with names as AuditProperties expects them. */
+  private Properties auditProperties() {
+    Map<String, String> bound = Binder.get(environment)
+        .bind("rowguard.audit", Bindable.mapOf(String.class, String.class))
+        .orElse(Map.of());
+    Properties p = new Properties();
+    bound.forEach((name, value) -> {
+      if (!name.equals("enabled")) {
+        p.setProperty("rowguard.audit." + camelCase(name), value);
+      }
+    });
+    return p;
+  }
+
+  /** {@code row-threshold} and {@code rowThreshold} both become {@code rowThreshold}. */
+  static String camelCase(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    boolean upper = false;
+    for (char c : name.toCharArray()) {
+      if (c == '-' || c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+}

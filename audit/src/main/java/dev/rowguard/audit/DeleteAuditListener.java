@@ -51,7 +51,25 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   /** What beforeQuery found out, handed to afterQuery. */
-  private record Plan(Classification[] deleting, Guard guard) {}
+  private static final class Plan {
+    /** Per query of the call: its classification if it deletes, else null. */
+    final Classification[] deleting;
+    /** The savepoint the statement runs in, or null. */
+    final Guard guard;
+
+    Plan(Classification[] deleting, Guard guard) {
+      this.deleting = deleting;
+      this.guard = guard;
+    }
+
+    Classification[] deleting() {
+      return deleting;
+    }
+
+    Guard guard() {
+      return guard;
+    }
+  }
 
   @Override
   public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {

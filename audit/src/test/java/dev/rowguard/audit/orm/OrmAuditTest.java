@@ -34,8 +34,9 @@ class OrmAuditTest {
 
   @BeforeEach
   void setUp() {
+    databases++;
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:orm" + (++databases) + ";DB_CLOSE_DELAY=-1");
+    h2.setURL("jdbc:h2:mem:orm" + databases + ";DB_CLOSE_DELAY=-1");
     ds = AuditedDataSource.wrap(h2, dir);
     Configuration cfg = new Configuration().addAnnotatedClass(Tenant.class).addAnnotatedClass(Customer.class);
     cfg.getProperties().putAll(Map.of(

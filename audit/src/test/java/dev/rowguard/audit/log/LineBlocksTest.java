@@ -2,6 +2,7 @@ package dev.rowguard.audit.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class LineBlocksTest {
     StringBuilder joined = new StringBuilder();
     LineBlocks.read(file, (data, length) -> {
       blockSizes.add(length);
-      String block = new String(data, 0, length);
+      String block = new String(data, 0, length, StandardCharsets.UTF_8);
       joined.append(block);
       if (joined.length() < text.length()) {
         assertThat(block).endsWith("\n");

@@ -45,8 +45,8 @@ final class AccessMatcher {
     Instant limit = oldest.minus(window).minus(window);
     while (!recent.isEmpty() && recent.peekFirst().time().isBefore(limit)) {
       AccessEntry a = recent.pollFirst();
-      if (a.requestId() != null && byId.get(a.requestId()) == a) {
-        byId.remove(a.requestId());
+      if (a.requestId() != null) {
+        byId.remove(a.requestId(), a); // unless a later request reused the id
       }
     }
   }

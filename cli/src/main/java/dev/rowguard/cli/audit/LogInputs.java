@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,7 +26,7 @@ final class LogInputs {
     if (args == null || args.isEmpty()) {
       throw new InvalidInputException("no log given: pass an audit log directory (or its audit-NNNNNN.jsonl files)");
     }
-    Map<Path, TreeSet<Path>> byDir = new LinkedHashMap<>();
+    Map<Path, Set<Path>> byDir = new LinkedHashMap<>();
     for (Path arg : args) {
       if (Files.isDirectory(arg)) {
         List<Path> files = LogFiles.list(arg);
@@ -47,7 +48,7 @@ final class LogInputs {
     return logs;
   }
 
-  private static TreeSet<Path> files() {
+  private static Set<Path> files() {
     return new TreeSet<>(Comparator.comparingLong(LogFiles::number).thenComparing(Path::toString));
   }
 

@@ -52,9 +52,9 @@ final class Timeline {
     out.begin();
     for (Event e = events.next(); e != null; e = events.next()) {
       accept(e);
-      release(e.ts);
+      release(e.ts, false);
     }
-    release(Instant.MAX);
+    release(null, true);
     out.end();
   }
 
@@ -71,19 +71,20 @@ final class Timeline {
     held.addLast(e);
   }
 
-  private void release(Instant now) throws IOException {
+  /** Writes the held entries that nothing can change any more; at the end of input, all of them. */
+  private void release(Instant now, boolean end) throws IOException {
     while (!held.isEmpty()) {
       Event e = held.peekFirst();
       boolean waitingForOutcome = e.isStatement() && e.tx != null && e.tx.outcome == null
-          && now != Instant.MAX && now.isBefore(e.ts.plus(TX_HORIZON));
-      boolean waitingForRequests = access != null && e.isStatement() && now != Instant.MAX && !now.isAfter(e.ts.plus(access.window()));
+          && !end && now.isBefore(e.ts.plus(TX_HORIZON));
+      boolean waitingForRequests = access != null && e.isStatement() && !end && !now.isAfter(e.ts.plus(access.window()));
       if ((waitingForOutcome || waitingForRequests) && held.size() <= MAX_HELD) {
         break;
       }
       held.pollFirst();
       finish(e);
     }
-    if (access != null && now != Instant.MAX) {
+    if (access != null && !end) {
       access.forgetBefore(held.isEmpty() ? now : held.peekFirst().ts);
     }
   }

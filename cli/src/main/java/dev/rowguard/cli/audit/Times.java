@@ -71,10 +71,10 @@ final class Times {
     if (text == null) {
       return null;
     }
-    String[] parts = text.split("-");
+    int dash = text.indexOf('-');
     try {
-      if (parts.length == 2) {
-        return new Anomalies.Hours(LocalTime.parse(parts[0].strip()), LocalTime.parse(parts[1].strip()));
+      if (dash > 0) {
+        return new Anomalies.Hours(LocalTime.parse(text.substring(0, dash).strip()), LocalTime.parse(text.substring(dash + 1).strip()));
       }
     } catch (DateTimeParseException e) {
       // reported below

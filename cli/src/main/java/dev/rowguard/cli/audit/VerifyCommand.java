@@ -80,7 +80,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     int listed = 0;
     for (Problem p : r.problems()) {
-      if (p == first) {
+      if (p.equals(first)) {
         continue;
       }
       if (listed++ == LISTED) {

@@ -80,7 +80,8 @@ final class IncidentLogs {
     try (AuditLogWriter w = AuditLogWriter.open(log, WriterOptions.defaults())) {
       int tx = 0;
       for (Instant t : times) {
-        String id = host + "-tx" + (++tx);
+        tx++;
+        String id = host + "-tx" + tx;
         w.append(statement(t, host, id, "orders", 500, Map.of("tenant", "t" + tx)));
         w.append(LogEntry.of(RecordKind.COMMIT, t.plusMillis(5)).put(Fields.TX, id).put(Fields.AFFECTED_ROWS, 500)
             .put(Fields.HOST, host).put(Fields.PID, 7));

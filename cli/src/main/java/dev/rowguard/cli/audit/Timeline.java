@@ -92,6 +92,9 @@ final class Timeline {
   private void finish(Event e) throws IOException {
     if (e.isStatement()) {
       e.outcome = e.tx == null ? null : e.tx.outcome == null ? NOT_RECORDED : e.tx.outcome;
+      if (e.tx != null && e.tx.outcome == null) {
+        transactions.forget(e.tx);
+      }
       if (access != null) {
         access.match(e);
       }

@@ -71,6 +71,14 @@ final class Transactions {
     return tx;
   }
 
+  /**
+   * Stops waiting for the outcome of {@code tx}: autocommit statements never get one, and the map of
+   * open transactions must not grow with them.
+   */
+  void forget(Tx tx) {
+    open.remove(tx.key, tx);
+  }
+
   /** Closes the transaction of a commit or rollback record and puts its totals on it. */
   Tx outcome(Event e) {
     String key = e.txKey();

@@ -30,7 +30,8 @@ for r in runs:
         throughput[params["durability"]] = m["score"]
 print()
 print("== rowguard audit logger ==")
-for op, label in (("select", "non-delete statement (select by id)"), ("deleteNoMatch", "delete that is not a mass delete")):
+for op, label in (("select", "non-delete statement (select by id)"), ("deleteNoMatch", "delete that is not a mass delete"),
+                  ("massDelete", "mass delete, recorded with durability=sync, 1 thread")):
     if (op, "raw") in median:
         raw, proxy, audited = (median.get((op, k)) for k in ("raw", "proxy", "audited"))
         print(f"{label}: median raw {raw:.0f} ns, datasource-proxy {proxy:.0f} ns, audited {audited:.0f} ns"

@@ -51,7 +51,25 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   /** What beforeQuery found out, handed to afterQuery. */
-  private record Plan(Classification[] deleting, Guard guard) {}
+  private static final class Plan {
+    /** Per query of the call: its classification if it deletes, else null. */
+    final Classification[] deleting;
+    /** The savepoint the statement runs in, or null. */
+    final Guard guard;
+
+    Plan(Classification[] deleting, Guard guard) {
+      this.deleting = deleting;
+      this.guard = guard;
+    }
+
+    Classification[] deleting() {
+      return deleting;
+    }
+
+    Guard guard() {
+      return guard;
+    }
+  }
 
   @Override
   public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
@@ -107,6 +125,16 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       record(execInfo, queries, plan);
     } catch (SQLException e) {
       throw sneaky(e);
+    } catch (RuntimeException e) {
+      // A bug here must not change what the application's statement did: keep the delete.
+      LOG.error("rowguard audit: internal error; this delete was not recorded", e);
+      if (plan.guard() != null) {
+        try {
+          plan.guard().release();
+        } catch (SQLException x) {
+          throw sneaky(x);
+        }
+      }
     }
   }
 
@@ -117,22 +145,25 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     List<Execution> executions = Execution.of(plan.deleting(), queries, execInfo.getResult(), execInfo.getStatement(), execInfo.isBatch());
     DatabaseInfo db = state.database(raw);
     Guard guard = plan.guard();
-    if (guard != null && options.guarded()) {
-      enforceGuard(guard, executions, state, db, autoCommit);
-    }
     try {
-      recordExecutions(executions, state, db, autoCommit);
-    } catch (AuditUnavailableException e) {
-      if (guard != null) {
-        guard.rollback();
+      if (guard != null && options.guarded()) {
+        enforceGuard(guard, executions, state, db);
       }
-      throw e;
-    }
-    if (guard != null) {
-      guard.release();
-    }
-    if (autoCommit) {
-      state.reset();
+      try {
+        recordExecutions(executions, state, db, autoCommit);
+      } catch (AuditUnavailableException e) {
+        if (guard != null) {
+          guard.rollback();
+        }
+        throw e;
+      }
+      if (guard != null) {
+        guard.release();
+      }
+    } finally {
+      if (autoCommit) {
+        state.reset(); // every autocommit statement is its own transaction
+      }
     }
   }
 
@@ -153,8 +184,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
-  private void enforceGuard(Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
-      throws SQLException {
+  private void enforceGuard(Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db) throws SQLException {
     for (Execution e : executions) {
       long soFar = state.rowsSoFar(e.table()) + e.rows();
       String scope = null;
@@ -181,9 +211,6 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
           state.markRecorded();
         } catch (AuditLogException x) {
           LOG.error("rowguard audit: a blocked delete on {} was NOT recorded: {}", e.table(), x.getMessage());
-        }
-        if (autoCommit) {
-          state.reset();
         }
         throw new MassDeleteBlockedException(e.table(), rows, limit, scope);
       }

@@ -15,6 +15,7 @@ final class Guard {
   private final Connection raw;
   private final boolean autoCommit;
   private final Savepoint savepoint;
+  private boolean finished;
 
   private Guard(Connection raw, boolean autoCommit, Savepoint savepoint) {
     this.raw = raw;
@@ -37,6 +38,10 @@ final class Guard {
 
   /** Undoes the statement. */
   void rollback() throws SQLException {
+    if (finished) {
+      return;
+    }
+    finished = true;
     if (autoCommit) {
       try {
         raw.rollback();
@@ -50,6 +55,10 @@ final class Guard {
 
   /** Keeps the statement. */
   void release() throws SQLException {
+    if (finished) {
+      return;
+    }
+    finished = true;
     if (autoCommit) {
       raw.setAutoCommit(true); // commits, as JDBC specifies for a change of autocommit mode
     } else {
@@ -63,7 +72,8 @@ final class Guard {
 
   /** The statement failed: end the temporary transaction, leave the application's one alone. */
   void abandon() {
-    if (autoCommit) {
+    if (!finished && autoCommit) {
+      finished = true;
       try {
         raw.rollback();
         raw.setAutoCommit(true);

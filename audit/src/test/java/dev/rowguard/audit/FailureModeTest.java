@@ -36,7 +36,7 @@ class FailureModeTest {
   void failOpenLetsTheDeleteRun() throws Exception {
     DataSource raw = h2();
     customers(raw, 200);
-    try (Connection c = AuditedDataSource.wrap(raw, unwritable()).getConnection(); Statement s = c.createStatement()) {
+    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, unwritable()); Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       assertThat(s.executeUpdate("delete from customer")).isEqualTo(200);
     }
     assertThat(count(raw)).isZero();
@@ -46,8 +46,9 @@ class FailureModeTest {
   void failClosedRefusesTheDeleteBeforeItRuns() throws Exception {
     DataSource raw = h2();
     customers(raw, 200);
-    AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(unwritable()).failClosed().build();
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(unwritable()).failClosed().build();
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("delete from customer"))
           .isInstanceOf(AuditUnavailableException.class)
           .hasMessageContaining("it is not a directory; set rowguard.audit.directory to a directory");
@@ -61,8 +62,9 @@ class FailureModeTest {
   void fullDiskIsReportedInOneLineAndFailClosedRefuses() throws Exception {
     DataSource raw = h2();
     customers(raw, 200);
-    AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(fullDisk()).failClosed().build();
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(fullDisk()).failClosed().build();
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("delete from customer"))
           .isInstanceOf(AuditUnavailableException.class)
           .hasMessageContaining("the disk is full; free space on it or set rowguard.audit.directory to another disk");

@@ -70,6 +70,21 @@ class PlainJdbcAuditTest {
     assertThat(Files.readString(dir.resolve("audit-000001.jsonl"))).doesNotContain("secret-password");
   }
 
+  @Test
+  void callSiteExcludesSkipTheApplicationsOwnDataAccessLayer() throws Exception {
+    DataSource raw = h2();
+    customers(raw, 10);
+    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(dir)
+        .callSiteExcludes(Purge.class.getName()).maskQueryText(false).build()) {
+      new Purge().purge(ds);
+    }
+    LogRecord r = events(dir).get(0);
+    assertThat(r.string(Fields.CODE_FUNCTION))
+        .isEqualTo(PlainJdbcAuditTest.class.getName() + ".callSiteExcludesSkipTheApplicationsOwnDataAccessLayer");
+    assertThat(r.string(Fields.REASON)).isEqualTo("test purge"); // read from every frame, excluded or not
+    assertThat(r.string(Fields.DB_QUERY_TEXT)).isEqualTo("delete from customer where 1=1");
+  }
+
   static final class Purge {
     @MassDelete(reason = "test purge")
     void purge(DataSource ds) throws Exception {

@@ -1,5 +1,6 @@
 package dev.rowguard.cli;
 
+import dev.rowguard.cli.audit.AuditCommand;
 import dev.rowguard.cli.report.BaselineCommand;
 import dev.rowguard.cli.report.ReportCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Rowguard.Version.class,
     description = "Data-safety tooling: compile-time findings, audit-log verification and incident timelines.",
-    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, BaselineCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, BaselineCommand.class, AuditCommand.class})
 public final class Rowguard {
 
   public static void main(String[] args) {
@@ -20,7 +21,16 @@ public final class Rowguard {
 
   /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
-    return new CommandLine(new Rowguard()).execute(args); // picocli exits 2 on usage errors
+    CommandLine cli = new CommandLine(new Rowguard());
+    cli.setParameterExceptionHandler(Rowguard::usageError);
+    return cli.execute(args);
+  }
+
+  /** A wrong option or argument: one line saying what and where to look, exit 2 (not the whole usage text). */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+    System.err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
+    return 2;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

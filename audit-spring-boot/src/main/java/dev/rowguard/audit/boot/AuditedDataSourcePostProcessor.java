@@ -47,7 +47,8 @@ final class AuditedDataSourcePostProcessor implements BeanPostProcessor {
   static String camelCase(String name) {
     StringBuilder out = new StringBuilder(name.length());
     boolean upper = false;
-    for (char c : name.toCharArray()) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
       if (c == '-' || c == '_') {
         upper = true;
       } else {

@@ -92,7 +92,7 @@ public final class AuditLogWriter implements AutoCloseable {
     w.thread.start();
     Runtime.getRuntime().addShutdownHook(w.shutdownHook);
     try {
-      w.flush();
+      w.submit(null, true, true);
     } catch (AuditLogException e) {
       // Kept in failure(); the caller reports it in the way its failure mode asks for.
     }
@@ -157,10 +157,16 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   private void submit(LogEntry entry, boolean await) throws AuditLogException {
+    submit(entry, await, false);
+  }
+
+  /** {@code probe}: write the pending log_open now, to find out at once whether the directory works. */
+  private void submit(LogEntry entry, boolean await, boolean probe) throws AuditLogException {
     if (closed) {
       throw new AuditLogException("the audit log writer for " + dir + " is closed");
     }
     Pending p = new Pending(entry, await ? new CompletableFuture<>() : null);
+    p.probe = probe;
     try {
       queue.put(p);
       while (await && !p.done.isDone()) {
@@ -240,8 +246,8 @@ public final class AuditLogWriter implements AutoCloseable {
         continue;
       }
       try {
-        writeBatch(batch, checkpointDue);
-        if (failure != null) {
+        boolean wrote = writeBatch(batch, checkpointDue);
+        if (wrote && failure != null) {
           LOG.warn("rowguard audit: writing to {} works again", dir);
           failure = null;
         }
@@ -274,7 +280,12 @@ public final class AuditLogWriter implements AutoCloseable {
     return sinceCheckpoint == 0 ? interval : Math.max(0, interval - elapsed);
   }
 
-  private void writeBatch(List<Pending> batch, boolean checkpointDue) throws IOException {
+  /** Writes the batch; false when there was nothing to write. */
+  private boolean writeBatch(List<Pending> batch, boolean checkpointDue) throws IOException {
+    boolean probe = openEntry != null && batch.stream().anyMatch(p -> p.probe);
+    if (!probe && !checkpointDue && batch.stream().allMatch(p -> p.entry == null)) {
+      return false; // only flush or close markers: everything before them is already on disk
+    }
     directoryLock.lock();
     try (FileLock ignored = lockDirectory()) {
       LogTail tail = currentTail();
@@ -289,6 +300,9 @@ public final class AuditLogWriter implements AutoCloseable {
       }
       long seq = tail.seq();
       String hash = tail.hash();
+      // Checkpoint bookkeeping changes only once the batch is on disk.
+      long since = sinceCheckpoint;
+      boolean checkpointed = false;
       if (openEntry != null) {
         hash = appendLine(out, openEntry, ++seq, hash);
       }
@@ -297,25 +311,38 @@ public final class AuditLogWriter implements AutoCloseable {
           continue;
         }
         hash = appendLine(out, p.entry, ++seq, hash);
-        if (p.entry.kind() != RecordKind.LOG_OPEN && ++sinceCheckpoint >= options.checkpointEveryRecords()) {
+        if (++since >= options.checkpointEveryRecords()) {
           hash = appendLine(out, checkpoint(seq + 1, hash), ++seq, hash);
+          since = 0;
+          checkpointed = true;
         }
       }
-      if (sinceCheckpoint > 0 && (checkpointDue || millisToCheckpoint() == 0)) {
+      if (since > 0 && (checkpointDue || millisToCheckpoint() == 0)) {
         hash = appendLine(out, checkpoint(seq + 1, hash), ++seq, hash);
+        since = 0;
+        checkpointed = true;
       }
       if (out.length() == 0) {
-        return;
+        return false;
       }
       byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+      boolean newFile = !Files.exists(file);
       FileChannel ch = channelFor(file);
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
       ch.force(false);
+      if (newFile) {
+        syncDirectory(); // the new file's directory entry must survive a power loss too
+      }
       cached = new LogTail(file, ch.size(), seq, hash, false);
       openEntry = null;
+      sinceCheckpoint = since;
+      if (checkpointed) {
+        lastCheckpointNanos = System.nanoTime();
+      }
+      return true;
     } finally {
       directoryLock.unlock();
     }
@@ -329,8 +356,6 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   private LogEntry checkpoint(long seq, String prevHash) {
-    sinceCheckpoint = 0;
-    lastCheckpointNanos = System.nanoTime();
     LogEntry e = LogEntry.of(RecordKind.CHECKPOINT).put(Fields.HOST, Origin.HOST).put(Fields.PID, Origin.PID);
     if (options.signingKey() != null) {
       e.put(Fields.CHECKPOINT_KEY_ID, keyId)
@@ -350,7 +375,8 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   private FileLock lockDirectory() throws IOException {
-    if (lockChannel == null || !lockChannel.isOpen()) {
+    if (lockChannel == null || !lockChannel.isOpen() || !Files.isDirectory(dir)) {
+      closeLockChannel();
       Files.createDirectories(dir);
       lockChannel = FileChannel.open(dir.resolve(LogFiles.LOCK_FILE),
           StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -365,6 +391,14 @@ public final class AuditLogWriter implements AutoCloseable {
       channelFile = file;
     }
     return channel;
+  }
+
+  private void syncDirectory() {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // Some platforms cannot open or sync a directory; the file's own data is already forced.
+    }
   }
 
   private void closeChannel() {
@@ -410,6 +444,7 @@ public final class AuditLogWriter implements AutoCloseable {
     final LogEntry entry;
     final CompletableFuture<Void> done;
     boolean closing;
+    boolean probe;
 
     Pending(LogEntry entry, CompletableFuture<Void> done) {
       this.entry = entry;

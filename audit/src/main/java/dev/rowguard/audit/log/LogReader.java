@@ -1,6 +1,5 @@
 package dev.rowguard.audit.log;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,17 +24,22 @@ public final class LogReader {
 
   /** Calls {@code sink} for every line of one log file. */
   public static void forEachLineOfFile(Path file, Consumer<LogLine> sink) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(file)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+      byte[] buf = new byte[1 << 16];
       long number = 0;
-      int b;
-      while ((b = in.read()) != -1) {
-        if (b == '\n') {
-          sink.accept(toLine(file, ++number, line, true));
-          line.reset();
-        } else {
-          line.write(b);
+      int n;
+      while ((n = in.read(buf)) != -1) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            line.write(buf, start, i - start);
+            sink.accept(toLine(file, ++number, line, true));
+            line.reset();
+            start = i + 1;
+          }
         }
+        line.write(buf, start, n - start);
       }
       if (line.size() > 0) {
         sink.accept(toLine(file, ++number, line, false));

@@ -77,7 +77,7 @@ public record LogTail(Path file, long fileSize, long seq, String hash, boolean n
     }
   }
 
-  /** The seq of a canonical line ({@code {"seq":N,...}), or -1. */
+  /** The seq of a canonical line (<code>{"seq":N,...</code>), or -1. */
   static long seqOf(String line) {
     String prefix = "{\"seq\":";
     if (!line.startsWith(prefix)) {

@@ -4,35 +4,56 @@ package dev.rowguard.audit.log;
  * Something {@link LogVerifier} found.
  *
  * @param type what is wrong
- * @param where {@code file:line} ({@link LogLine#where()}), or the directory for log-wide problems
+ * @param where {@code file:line}, or the file or directory for problems that have no line
  * @param seq the seq of the record concerned, or -1
  * @param message one line saying what is wrong and what it means
  */
 public record Problem(Type type, String where, long seq, String message) {
 
-  /** Problem types; {@link #tampering()} tells evidence of editing from crash artifacts. */
+  /**
+   * Problem types; {@link #label()} is the kind of break as {@code rowguard audit verify} reports it,
+   * {@link #tampering()} tells evidence of editing or loss from crash artifacts.
+   */
   public enum Type {
-    /** A record's stored hash is not the hash of its bytes: the record was edited. */
-    HASH_MISMATCH(true),
-    /** A record's prev_hash is not the previous record's hash: records were removed, inserted or reordered. */
-    CHAIN_BREAK(true),
-    /** A record's seq is not the previous seq + 1. */
-    SEQ_GAP(true),
-    /** The log does not start at seq 1 with the genesis prev_hash: its first files are missing. */
-    MISSING_START(true),
+    /** A record's stored hash is not the hash of its bytes, or it no longer parses: it was edited. */
+    HASH_MISMATCH("edited record", true),
+    /**
+     * A record whose hash verifies but which the next record (seq + 1) does not link to: it was
+     * edited and its hash recomputed.
+     */
+    REHASHED_RECORD("edited record", true),
+    /** Records missing inside a file: seq jumps forward and the chain breaks there. */
+    DELETED_RECORDS("deleted record", true),
+    /** Records that are not part of the chain: the chain continues past them as if they were absent. */
+    INSERTED_RECORDS("inserted record", true),
+    /** Records present but out of seq order, each still linking to its seq predecessor. */
+    REORDERED_RECORDS("reordered records", true),
+    /** A rotated file whose last records were cut off: the next file starts later in the chain. */
+    TRUNCATED_TAIL("truncated tail", true),
+    /** A file of the sequence is missing: a gap in the file numbers, or the log does not start at seq 1. */
+    MISSING_FILE("missing file in the sequence", true),
+    /** A chain break that none of the kinds above explains. */
+    CHAIN_BREAK("chain break", true),
     /** A line that is not a record and is not explained by a crash. */
-    CORRUPT_LINE(true),
+    CORRUPT_LINE("corrupt line", true),
     /** A checkpoint whose signature does not verify under the given key. */
-    BAD_SIGNATURE(true),
-    /** A partial line left by a crash during a write; the chain continues past it intact. */
-    TORN_LINE(false),
+    BAD_SIGNATURE("bad signature", true),
+    /** A partial line left by a crash during a write: the last line, or one the chain continues past. */
+    TORN_LINE("torn last line", false),
     /** A checkpoint without signature, or signed by another key, while a key was given. */
-    UNSIGNED_CHECKPOINT(false);
+    UNSIGNED_CHECKPOINT("unsigned checkpoint", false);
 
+    private final String label;
     private final boolean tampering;
 
-    Type(boolean tampering) {
+    Type(String label, boolean tampering) {
+      this.label = label;
       this.tampering = tampering;
+    }
+
+    /** The kind of break in words: "edited record", "missing file in the sequence", ... */
+    public String label() {
+      return label;
     }
 
     /** True when this problem means the log was altered (or lost records), not just crashed. */
@@ -43,6 +64,6 @@ public record Problem(Type type, String where, long seq, String message) {
 
   @Override
   public String toString() {
-    return where + ": " + type + ": " + message;
+    return where + ": " + type.label() + ": " + message;
   }
 }

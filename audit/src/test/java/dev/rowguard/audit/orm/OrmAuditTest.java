@@ -3,6 +3,7 @@ package dev.rowguard.audit.orm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rowguard.audit.AuditedDataSource;
+import dev.rowguard.audit.Databases;
 import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogReader;
 import dev.rowguard.audit.log.LogRecord;
@@ -11,19 +12,17 @@ import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Hibernate 6, Spring Data JPA (without Spring Boot) and JdbcTemplate over an audited H2. */
+/** Hibernate 6, Spring Data JPA (without Spring Boot) and JdbcTemplate over audited H2 and PostgreSQL. */
 class OrmAuditTest {
 
   private static int databases;
@@ -32,11 +31,10 @@ class OrmAuditTest {
   private AuditedDataSource ds;
   private SessionFactory sessions;
 
-  @BeforeEach
-  void setUp() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:orm" + (++databases) + ";DB_CLOSE_DELAY=-1");
-    ds = AuditedDataSource.wrap(h2, dir);
+  /** Opens Hibernate on a fresh database with two tenants of 150 customers each. */
+  private void setUp(Databases db) {
+    databases++;
+    ds = AuditedDataSource.wrap(db.fresh("orm" + databases), dir);
     Configuration cfg = new Configuration().addAnnotatedClass(Tenant.class).addAnnotatedClass(Customer.class);
     cfg.getProperties().putAll(Map.of(
         AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds,
@@ -58,8 +56,12 @@ class OrmAuditTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    sessions.close();
-    ds.close();
+    if (sessions != null) {
+      sessions.close();
+    }
+    if (ds != null) {
+      ds.close();
+    }
   }
 
   private List<LogRecord> events() throws Exception {
@@ -68,8 +70,10 @@ class OrmAuditTest {
         .filter(r -> !r.kindName().equals("log_open") && !r.kindName().equals("checkpoint")).toList();
   }
 
-  @Test
-  void jpqlBulkDeletes() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void jpqlBulkDeletes(Databases db) throws Exception {
+    setUp(db);
     EntityManager em = sessions.createEntityManager();
     em.getTransaction().begin();
     int bounded = em.createQuery("delete from Customer c where c.tenant.id = :t").setParameter("t", 1L).executeUpdate();
@@ -87,8 +91,10 @@ class OrmAuditTest {
     assertThat(events.get(3).number(Fields.AFFECTED_ROWS)).isEqualTo(300);
   }
 
-  @Test
-  void cascadedRemoveIsATransactionAggregate() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void cascadedRemoveIsATransactionAggregate(Databases db) throws Exception {
+    setUp(db);
     EntityManager em = sessions.createEntityManager();
     em.getTransaction().begin();
     em.remove(em.find(Tenant.class, 1L));
@@ -102,8 +108,10 @@ class OrmAuditTest {
     assertThat(events.get(1).number(Fields.AFFECTED_ROWS)).isEqualTo(151); // 150 customers + the tenant
   }
 
-  @Test
-  void springDataDeleteAllInBatchCarriesTheRepositoryReason() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void springDataDeleteAllInBatchCarriesTheRepositoryReason(Databases db) throws Exception {
+    setUp(db);
     EntityManager em = sessions.createEntityManager();
     CustomerRepository repo = new JpaRepositoryFactory(em).getRepository(CustomerRepository.class);
     em.getTransaction().begin();
@@ -117,8 +125,10 @@ class OrmAuditTest {
     assertThat(events.get(0).string(Fields.CODE_FUNCTION)).endsWith(".springDataDeleteAllInBatchCarriesTheRepositoryReason");
   }
 
-  @Test
-  void springDataDerivedDeleteIsATransactionAggregate() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void springDataDerivedDeleteIsATransactionAggregate(Databases db) throws Exception {
+    setUp(db);
     EntityManager em = sessions.createEntityManager();
     CustomerRepository repo = new JpaRepositoryFactory(em).getRepository(CustomerRepository.class);
     em.getTransaction().begin();
@@ -130,8 +140,10 @@ class OrmAuditTest {
     assertThat(events.get(1).number(Fields.AFFECTED_ROWS)).isEqualTo(150);
   }
 
-  @Test
-  void jdbcTemplate() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void jdbcTemplate(Databases db) throws Exception {
+    setUp(db);
     JdbcTemplate jdbc = new JdbcTemplate(ds);
     assertThat(jdbc.update("delete from customer where name like ?", "new-%")).isEqualTo(150);
     jdbc.execute("delete from customer");

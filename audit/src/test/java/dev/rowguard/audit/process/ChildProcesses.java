@@ -21,10 +21,11 @@ final class ChildProcesses {
     }
   }
 
-  static Child start(Path logDir, String label, int threads, int perThread) throws IOException {
+  static Child start(Path logDir, String label, int threads, int perThread, long maxFileBytes) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            DeletingChild.class.getName(), logDir.toString(), label, Integer.toString(threads), Integer.toString(perThread))
+            DeletingChild.class.getName(), logDir.toString(), label, Integer.toString(threads), Integer.toString(perThread),
+            Long.toString(maxFileBytes))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     Set<String> acked = ConcurrentHashMap.newKeySet();

@@ -29,7 +29,7 @@ class ConcurrencyTest {
 
   @Test
   void twoProcessesAndManyThreadsShareOneGapFreeChain() throws Exception {
-    ChildProcesses.Child child = ChildProcesses.start(dir, "child", THREADS, PER_THREAD);
+    ChildProcesses.Child child = ChildProcesses.start(dir, "child", THREADS, PER_THREAD, 64 * 1024);
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:concurrency;DB_CLOSE_DELAY=-1");
     try (AuditedDataSource ds = AuditedDataSource.builder(h2).logDirectory(dir).maxFileBytes(64 * 1024).build()) {

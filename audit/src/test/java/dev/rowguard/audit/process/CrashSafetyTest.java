@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a child JVM that is deleting (3 threads, sync durability) with SIGKILL at random moments,
- * ten times into the same log: every acknowledged delete must be in the log, and the log must
+ * Kills a child JVM that is deleting (3 threads, sync durability, 16 KiB files so that rotation
+ * happens too) with SIGKILL at random moments, ten times into the same log: every acknowledged delete must be in the log, and the log must
  * verify, with at most torn lines (never tampering).
  */
 class CrashSafetyTest {
@@ -31,7 +31,7 @@ class CrashSafetyTest {
     Random random = new Random(42);
     Set<String> acked = new HashSet<>();
     for (int run = 0; run < KILLS; run++) {
-      ChildProcesses.Child child = ChildProcesses.start(dir, "run" + run, 3, 0);
+      ChildProcesses.Child child = ChildProcesses.start(dir, "run" + run, 3, 0, 16 * 1024);
       // Wait for the first acknowledgements, then kill at a random moment within the next 400 ms.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (child.acked().isEmpty() && System.nanoTime() < deadline && child.process().isAlive()) {
@@ -49,6 +49,7 @@ class CrashSafetyTest {
     assertThat(r.intact()).as("%s", r.problems()).isTrue();
     assertThat(r.problems()).allMatch(p -> p.type() == Problem.Type.TORN_LINE);
     assertThat(r.recordsByKind()).containsEntry("log_open", (long) KILLS);
+    assertThat(r.files()).hasSizeGreaterThan(KILLS);
     Set<String> logged = new HashSet<>();
     for (LogRecord rec : LogReader.records(dir)) {
       if ("delete".equals(rec.kindName())) {

@@ -12,7 +12,7 @@ import org.h2.jdbcx.JdbcDataSource;
 /**
  * A separate JVM that makes mass deletes through an audited DataSource and prints {@code ACK <op>}
  * after each delete has returned. Arguments: log directory, label, threads, deletes per thread
- * (0 = until killed).
+ * (0 = until killed), log file size limit in bytes.
  */
 public final class DeletingChild {
 
@@ -21,10 +21,11 @@ public final class DeletingChild {
     String label = args[1];
     int threads = Integer.parseInt(args[2]);
     int perThread = Integer.parseInt(args[3]);
+    long maxFileBytes = Long.parseLong(args[4]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:child;DB_CLOSE_DELAY=-1");
-    AuditedDataSource ds = AuditedDataSource.wrap(h2, dir);
+    AuditedDataSource ds = AuditedDataSource.builder(h2).logDirectory(dir).maxFileBytes(maxFileBytes).build();
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       String owner = label + "-t" + t;

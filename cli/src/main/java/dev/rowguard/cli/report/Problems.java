@@ -6,10 +6,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** One line for an I/O failure, saying which file and what is wrong with it. */
-final class Problems {
+public final class Problems {
   private Problems() {}
 
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     if (e instanceof NoSuchFileException f) {
       return f.getFile() + " does not exist";
     }

@@ -9,13 +9,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 
 /** Runs the rowguard command line in this JVM with its standard streams captured. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-  static CliRun run(String... args) {
+  public static CliRun run(String... args) {
     return withInput("", args);
   }
 
-  static synchronized CliRun withInput(String stdin, String... args) {
+  public static synchronized CliRun withInput(String stdin, String... args) {
     InputStream in = System.in;
     PrintStream out = System.out;
     PrintStream err = System.err;

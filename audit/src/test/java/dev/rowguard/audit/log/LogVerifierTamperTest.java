@@ -1,0 +1,206 @@
+package dev.rowguard.audit.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Logs written by the real writer, then tampered with: each break is named, at the right line. */
+class LogVerifierTamperTest {
+
+  @TempDir Path dir;
+
+  private List<String> writeLog(int deletes, WriterOptions options) throws Exception {
+    try (AuditLogWriter w = AuditLogWriter.open(dir, options)) {
+      for (int i = 1; i <= deletes; i++) {
+        w.append(LogEntry.of(RecordKind.DELETE).put(Fields.DB_COLLECTION, "customer").put(Fields.AFFECTED_ROWS, i * 10L));
+      }
+    }
+    return Files.readAllLines(file());
+  }
+
+  private Path file() throws Exception {
+    return LogFiles.list(dir).get(0);
+  }
+
+  private Problem onlyBreak() throws Exception {
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.intact()).isFalse();
+    assertThat(r.problems()).hasSize(1);
+    return r.problems().get(0);
+  }
+
+  /** Replaces the line's content and recomputes its hash, as a careful forger would. */
+  private static String rehash(String line, String from, String to) {
+    String edited = line.replace(from, to);
+    String body = edited.substring(0, edited.length() - ChainLink.HASH_SUFFIX);
+    MessageDigest d = RecordHash.newDigest();
+    return body + RecordHash.HASH_MEMBER + RecordHash.ofBody(d, body) + "\"}";
+  }
+
+  @Test
+  void intactLogHasNoProblem() throws Exception {
+    writeLog(20, WriterOptions.defaults());
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.lastSeq()).isEqualTo(22);
+    assertThat(r.bytes()).isEqualTo(Files.size(file()));
+  }
+
+  @Test
+  void editedRecord() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    lines.set(4, lines.get(4).replace("\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("edited record");
+    assertThat(p.where()).endsWith("audit-000001.jsonl:5");
+    assertThat(p.seq()).isEqualTo(5);
+  }
+
+  @Test
+  void editedRecordWithRecomputedHash() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    lines.set(4, rehash(lines.get(4), "\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type()).isEqualTo(Problem.Type.REHASHED_RECORD);
+    assertThat(p.type().label()).isEqualTo("edited record");
+    assertThat(p.where()).endsWith(":5");
+  }
+
+  @Test
+  void editedRecordThatNoLongerParses() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    lines.set(4, lines.get(4).substring(0, 40) + "garbage");
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("edited record");
+    assertThat(p.where()).endsWith(":5");
+  }
+
+  @Test
+  void deletedRecord() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    lines.remove(4);
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("deleted record");
+    assertThat(p.where()).endsWith(":5");
+    assertThat(p.message()).startsWith("seq 5 deleted");
+  }
+
+  @Test
+  void insertedRecord() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    lines.add(4, rehash(lines.get(3), "\"db.response.affected_rows\":30", "\"db.response.affected_rows\":3"));
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("inserted record");
+    assertThat(p.where()).endsWith(":5");
+  }
+
+  @Test
+  void insertedRecordWithTheNextSeqAndAValidLink() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    lines.add(4, rehash(lines.get(4), "\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("inserted record");
+    assertThat(p.where()).endsWith(":5");
+  }
+
+  @Test
+  void reorderedRecords() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    Collections.swap(lines, 4, 5);
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("reordered records");
+    assertThat(p.where()).endsWith(":5");
+    assertThat(p.message()).startsWith("records seq 5..6 are out of order");
+  }
+
+  @Test
+  void truncatedTailOfARotatedFile() throws Exception {
+    writeLog(60, WriterOptions.defaults().withMaxFileBytes(2048));
+    List<Path> files = LogFiles.list(dir);
+    List<String> first = new ArrayList<>(Files.readAllLines(files.get(0)));
+    int kept = first.size() - 2;
+    Files.write(files.get(0), first.subList(0, kept));
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("truncated tail");
+    assertThat(p.where()).endsWith("audit-000001.jsonl:" + kept);
+  }
+
+  @Test
+  void tornLastLineIsReportedButNotABreak() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    String last = lines.remove(lines.size() - 1);
+    Files.writeString(file(), String.join("\n", lines) + "\n" + last.substring(0, 50));
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.intact()).isTrue();
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.type().label()).isEqualTo("torn last line");
+      assertThat(p.where()).endsWith(":" + (lines.size() + 1));
+    });
+  }
+
+  @Test
+  void missingFileInTheMiddle() throws Exception {
+    writeLog(60, WriterOptions.defaults().withMaxFileBytes(2048));
+    Files.delete(LogFiles.list(dir).get(2));
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("missing file in the sequence");
+    assertThat(p.where()).endsWith("audit-000004.jsonl:1");
+  }
+
+  @Test
+  void missingFirstFile() throws Exception {
+    writeLog(60, WriterOptions.defaults().withMaxFileBytes(2048));
+    Files.delete(LogFiles.list(dir).get(0));
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("missing file in the sequence");
+    assertThat(p.where()).endsWith("audit-000002.jsonl:1");
+  }
+
+  @Test
+  void badSignature() throws Exception {
+    KeyPair keys = CheckpointKeys.generate();
+    List<String> lines = writeLog(10, WriterOptions.defaults().withSigningKey(keys).withCheckpoints(4, Duration.ofSeconds(60)));
+    int checkpoint = 0;
+    while (!lines.get(checkpoint).contains("\"kind\":\"checkpoint\"")) {
+      checkpoint++;
+    }
+    String line = lines.get(checkpoint);
+    String sig = line.replaceAll(".*\"rowguard.checkpoint.signature\":\"([^\"]+)\".*", "$1");
+    String forged = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+    lines.set(checkpoint, rehash(line, sig, forged));
+    Files.write(file(), lines);
+    VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
+    int lineNumber = checkpoint + 1;
+    assertThat(r.firstBreak()).hasValueSatisfying(p -> {
+      assertThat(p.type().label()).isEqualTo("bad signature");
+      assertThat(p.where()).endsWith(":" + lineNumber);
+    });
+  }
+
+  @Test
+  void breaksAreListedInLogOrderAndTheChainResumes() throws Exception {
+    List<String> lines = writeLog(100, WriterOptions.defaults());
+    lines.remove(10);
+    lines.set(20, lines.get(20).replace("\"customer\"", "\"invoice\""));
+    Files.write(file(), lines);
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.problems()).extracting(p -> p.type().label()).containsExactly("deleted record", "edited record");
+    assertThat(r.firstBreak().orElseThrow().where()).endsWith(":11");
+  }
+}

@@ -1,0 +1,85 @@
+package dev.rowguard.cli.audit;
+
+import dev.rowguard.audit.log.Fields;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Marks anomalies as events pass. Thresholds come from the command line; "many" defaults are
+ * deliberately high so that only what deserves a look is marked.
+ *
+ * <p>A job is the transaction, or the value of the {@code job} context key when the application
+ * sets one (a batch job spanning transactions). Threads are not jobs: a web server's worker threads
+ * serve every tenant.
+ */
+final class Anomalies {
+
+  private static final Set<String> WHOLE_TABLE_TRIGGERS = Set.of("no_where", "tautology", "truncate");
+
+  private final long manyRows;
+  private final int manyTenants;
+  private final Hours hours;
+  private final ZoneId zone;
+  /** Tenants seen per {@code job} context value, up to the threshold (transactions keep their own). */
+  private final Map<String, Set<String>> tenantsByJob = new HashMap<>();
+
+  /** {@code hours} may be null: no check of the time of day. */
+  Anomalies(long manyRows, int manyTenants, Hours hours, ZoneId zone) {
+    this.manyRows = manyRows;
+    this.manyTenants = manyTenants;
+    this.hours = hours;
+    this.zone = zone;
+  }
+
+  /** Allowed hours of the day for mass deletes, in the display zone: {@code 08:00-18:00}. */
+  record Hours(LocalTime from, LocalTime to) {
+    boolean contains(LocalTime t) {
+      return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+    }
+
+    @Override
+    public String toString() {
+      return from + "-" + to;
+    }
+  }
+
+  void statement(Event e) {
+    String trigger = e.record.string(Fields.TRIGGER);
+    if ("truncate".equals(e.kind) || WHOLE_TABLE_TRIGGERS.contains(trigger)) {
+      e.anomalies.add(new Marker(Anomaly.NO_WHERE, ("truncate".equals(e.kind) ? "TRUNCATE " : "every row of ") + e.table()));
+    }
+    if ("tx_aggregate".equals(e.kind) && e.rows() != null && e.rows() >= manyRows) {
+      e.anomalies.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
+    }
+    boolean massDelete = !"blocked".equals(e.kind);
+    if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
+      e.anomalies.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
+    }
+    String tenant = e.context().get("tenant");
+    String job = e.context().get("job");
+    Set<String> tenants = job != null ? tenantsByJob.computeIfAbsent(job, k -> new HashSet<>()) : e.tx == null ? null : e.tx.tenants;
+    if (tenant != null && tenants != null) {
+      if (job != null && tenants.size() <= manyTenants) {
+        tenants.add(tenant);
+      }
+      if (tenants.size() >= manyTenants) {
+        e.anomalies.add(new Marker(Anomaly.MANY_TENANTS, (job != null ? "job " + job : "transaction " + e.tx()) + " touched " + tenants.size() + " tenants"));
+      }
+    }
+  }
+
+  void outcome(Event e, Transactions.Tx tx) {
+    Map.Entry<String, Long> largest = tx.largestTable();
+    if (largest != null && largest.getValue() >= manyRows) {
+      e.anomalies.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
+    }
+    if ("rollback".equals(e.kind) && tx.massDelete) {
+      e.anomalies.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.rowguard.cli.audit;
+
+import dev.rowguard.audit.log.Fields;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An entry as named fields: what the json, html and timesketch formats write. */
+final class EntryFields {
+
+  /** ISO-8601 with microseconds and the offset, in the display zone. */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+
+  private EntryFields() {}
+
+  static Map<String, Object> of(Event e, ZoneId zone) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("time", TIME.format(e.ts.atZone(zone)));
+    put(m, "host", e.host);
+    m.put("kind", e.kind);
+    if (e.isHttp()) {
+      AccessEntry a = e.request;
+      m.put("request", request(a));
+      m.put("source_file", a.where());
+    } else {
+      put(m, "table", e.table());
+      put(m, "rows", e.rows());
+      put(m, "outcome", e.outcome);
+      put(m, "tx", e.tx());
+      put(m, "call_site", e.callSite());
+      put(m, "reason", e.reason());
+      if (!e.context().isEmpty()) {
+        m.put("context", e.context());
+      }
+      put(m, "operation", e.record.string(Fields.DB_OPERATION));
+      put(m, "query", e.record.string(Fields.DB_QUERY_TEXT));
+      put(m, "trigger", e.record.string(Fields.TRIGGER));
+      put(m, "thread", e.record.string(Fields.THREAD));
+      put(m, "seq", e.record.seq());
+      if (e.source != null) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("file", e.source.file().toString());
+        s.put("line", e.source.line());
+        put(s, "code", e.source.code());
+        put(s, "method", e.source.method());
+        m.put("source", s);
+      }
+      if (e.matchedRequest != null) {
+        Map<String, Object> r = request(e.matchedRequest);
+        r.put("matched_by", e.matchedById ? "request id" : "host and time");
+        m.put("request", r);
+      }
+      if (e.totals != null) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("statements", e.totals.statements());
+        t.put("rows", e.totals.rows());
+        t.put("rows_by_table", e.totals.rowsByTable());
+        m.put("transaction", t);
+      }
+    }
+    if (!e.anomalies.isEmpty()) {
+      List<Map<String, String>> list = new ArrayList<>();
+      for (Marker a : e.anomalies) {
+        list.add(Map.of("code", a.anomaly().code(), "description", a.anomaly().description(), "detail", a.detail()));
+      }
+      m.put("anomalies", list);
+    }
+    return m;
+  }
+
+  private static Map<String, Object> request(AccessEntry a) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("method", a.method());
+    r.put("path", a.path());
+    r.put("status", a.status());
+    r.put("client", a.client());
+    put(r, "request_id", a.requestId());
+    r.put("where", a.where());
+    return r;
+  }
+
+  private static void put(Map<String, Object> m, String k, Object v) {
+    if (v != null) {
+      m.put(k, v);
+    }
+  }
+}

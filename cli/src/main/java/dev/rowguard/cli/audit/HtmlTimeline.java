@@ -1,0 +1,59 @@
+package dev.rowguard.cli.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+
+/**
+ * {@code --format html}: one self-contained page (inline CSS and script, no network) that lists the
+ * entries with rows-deleted bars, anomaly markers and filters. Entries are streamed into a JSON data
+ * block as they come; {@code <} is escaped so no value can close the script element.
+ */
+final class HtmlTimeline implements TimelineWriter {
+
+  private static final String ENTRIES = "/*ENTRIES*/";
+  private static final String ZONE = "/*ZONE*/";
+
+  private final Writer out;
+  private final ZoneId zone;
+  private final String head;
+  private final String tail;
+  private boolean first = true;
+
+  HtmlTimeline(Writer out, ZoneId zone) throws IOException {
+    this.out = out;
+    this.zone = zone;
+    String page;
+    try (InputStream in = HtmlTimeline.class.getResourceAsStream("timeline.html")) {
+      page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    int at = page.indexOf(ENTRIES);
+    this.head = page.substring(0, at);
+    this.tail = page.substring(at + ENTRIES.length()).replace(ZONE, safe(JsonTimeline.MAPPER.writeValueAsString(zone.getId())));
+  }
+
+  @Override
+  public void begin() throws IOException {
+    out.write(head);
+  }
+
+  @Override
+  public void entry(Event e) throws IOException {
+    out.write(first ? "\n" : ",\n");
+    first = false;
+    out.write(safe(JsonTimeline.MAPPER.writeValueAsString(EntryFields.of(e, zone))));
+  }
+
+  @Override
+  public void end() throws IOException {
+    out.write(tail);
+    out.flush();
+  }
+
+  /** JSON that is safe inside a script element: {@code <} only ever appears inside strings, as an escape. */
+  private static String safe(String json) {
+    return json.replace("<", "\\u003c");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.rowguard.cli.audit;
+
+import dev.rowguard.audit.log.LogFiles;
+import dev.rowguard.cli.findings.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns the LOG arguments into logs: a directory stands for all its {@code audit-NNNNNN.jsonl}
+ * files in rotation order; files named on the command line are grouped by directory and put in
+ * rotation order, so {@code DIR} and {@code DIR/audit-*.jsonl} mean the same.
+ */
+final class LogInputs {
+
+  private LogInputs() {}
+
+  static List<AuditLog> resolve(List<Path> args) throws IOException {
+    if (args == null || args.isEmpty()) {
+      throw new InvalidInputException("no log given: pass an audit log directory (or its audit-NNNNNN.jsonl files)");
+    }
+    Map<Path, Set<Path>> byDir = new LinkedHashMap<>();
+    for (Path arg : args) {
+      if (Files.isDirectory(arg)) {
+        List<Path> files = LogFiles.list(arg);
+        if (files.isEmpty()) {
+          throw new InvalidInputException(arg + " holds no audit-NNNNNN.jsonl files: pass the directory the audit logger writes to");
+        }
+        byDir.computeIfAbsent(key(arg), k -> files()).addAll(files);
+      } else if (Files.isRegularFile(arg)) {
+        if (!isLogFileName(arg)) {
+          throw new InvalidInputException(arg + " is not an audit log file: audit logs are named audit-NNNNNN.jsonl");
+        }
+        byDir.computeIfAbsent(key(arg.toAbsolutePath().getParent()), k -> files()).add(arg);
+      } else {
+        throw new InvalidInputException(arg + " does not exist: pass an audit log directory or file");
+      }
+    }
+    List<AuditLog> logs = new ArrayList<>();
+    byDir.forEach((dir, files) -> logs.add(new AuditLog(dir, List.copyOf(files))));
+    return logs;
+  }
+
+  private static Set<Path> files() {
+    return new TreeSet<>(Comparator.comparingLong(LogFiles::number).thenComparing(Path::toString));
+  }
+
+  private static Path key(Path dir) {
+    return dir.toAbsolutePath().normalize();
+  }
+
+  private static boolean isLogFileName(Path file) {
+    try {
+      LogFiles.number(file);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

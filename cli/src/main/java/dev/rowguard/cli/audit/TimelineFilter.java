@@ -1,0 +1,49 @@
+package dev.rowguard.cli.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which entries the timeline shows. Statement filters (table, tenant, context, min rows) pick
+ * statements; a commit or rollback is shown when a statement of its transaction was; HTTP requests
+ * are shown only without statement filters. {@code log_open} and {@code checkpoint} records are
+ * bookkeeping and shown only when asked for with {@code --kind}.
+ */
+record TimelineFilter(
+    Instant from, Instant to, Set<String> tables, Set<String> tenants, Map<String, String> context, long minRows, Set<String> kinds) {
+
+  private static final Set<String> BOOKKEEPING = Set.of("log_open", "checkpoint");
+
+  boolean hasStatementFilters() {
+    return !tables.isEmpty() || !tenants.isEmpty() || !context.isEmpty() || minRows > 0;
+  }
+
+  boolean inTime(Event e) {
+    return (from == null || !e.ts.isBefore(from)) && (to == null || !e.ts.isAfter(to));
+  }
+
+  boolean shows(Event e) {
+    if (!inTime(e) || !kindShown(e.kind)) {
+      return false;
+    }
+    if (e.isHttp()) {
+      return !hasStatementFilters();
+    }
+    if (e.isOutcome()) {
+      return !hasStatementFilters() || (e.tx != null && e.tx.shown);
+    }
+    if (!e.isStatement()) {
+      return !hasStatementFilters();
+    }
+    Map<String, String> ctx = e.context();
+    return (tables.isEmpty() || tables.contains(e.table()))
+        && (tenants.isEmpty() || tenants.contains(ctx.get("tenant")))
+        && context.entrySet().stream().allMatch(c -> c.getValue().equals(ctx.get(c.getKey())))
+        && (minRows == 0 || (e.rows() != null && e.rows() >= minRows));
+  }
+
+  private boolean kindShown(String kind) {
+    return kinds.isEmpty() ? !BOOKKEEPING.contains(kind) : kinds.contains(kind);
+  }
+}

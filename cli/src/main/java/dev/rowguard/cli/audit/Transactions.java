@@ -1,0 +1,94 @@
+package dev.rowguard.cli.audit;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Joins statements to the commit or rollback of their transaction and adds up what each
+ * transaction deleted. A transaction is open from its first record to its outcome record; only open
+ * ones are held.
+ */
+final class Transactions {
+
+  /** What one transaction did, as far as the log shows. */
+  static final class Tx {
+    final String key;
+    String outcome;
+    long statements;
+    /** Rows per table: recorded statements, or the tx_aggregate total when larger (it also counts unrecorded deletes). */
+    final Map<String, Long> rowsByTable = new TreeMap<>();
+    final Set<String> tenants = new HashSet<>();
+    boolean massDelete;
+    /** Whether any of its statements passed the filters, so its outcome is shown too. */
+    boolean shown;
+
+    Tx(String key) {
+      this.key = key;
+    }
+
+    /** The table with the most rows deleted, or null. */
+    Map.Entry<String, Long> largestTable() {
+      return rowsByTable.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+    }
+  }
+
+  /** The totals shown on a commit or rollback entry. */
+  record Totals(String tx, long statements, long rows, Map<String, Long> rowsByTable) {}
+
+  /** Tenants remembered per transaction: enough to say "many". */
+  private static final int MAX_TENANTS = 1000;
+
+  private final Map<String, Tx> open = new HashMap<>();
+
+  /** Records a statement, returning its transaction (null for a statement with no tx). */
+  Tx statement(Event e) {
+    String key = e.txKey();
+    if (key == null) {
+      return null;
+    }
+    Tx tx = open.computeIfAbsent(key, Tx::new);
+    long rows = e.rows() == null ? 0 : e.rows();
+    String table = e.table() == null ? "?" : e.table();
+    switch (e.kind) {
+      case "delete", "truncate" -> {
+        tx.statements++;
+        tx.rowsByTable.merge(table, rows, Long::sum);
+        tx.massDelete = true;
+      }
+      case "tx_aggregate" -> {
+        tx.rowsByTable.merge(table, rows, Math::max);
+        tx.massDelete = true;
+      }
+      default -> { }
+    }
+    String tenant = e.context().get("tenant");
+    if (tenant != null && tx.tenants.size() < MAX_TENANTS) {
+      tx.tenants.add(tenant);
+    }
+    return tx;
+  }
+
+  /**
+   * Stops waiting for the outcome of {@code tx}: autocommit statements never get one, and the map of
+   * open transactions must not grow with them.
+   */
+  void forget(Tx tx) {
+    open.remove(tx.key, tx);
+  }
+
+  /** Closes the transaction of a commit or rollback record and puts its totals on it. */
+  Tx outcome(Event e) {
+    String key = e.txKey();
+    Tx tx = key == null ? null : open.remove(key);
+    if (tx == null) {
+      tx = new Tx(key);
+    }
+    tx.outcome = e.kind.equals("commit") ? "committed" : "rolled back";
+    long total = e.rows() != null ? e.rows() : tx.rowsByTable.values().stream().mapToLong(Long::longValue).sum();
+    e.totals = new Totals(e.tx(), tx.statements, total, Map.copyOf(tx.rowsByTable));
+    return tx;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.rowguard.cli.audit;
+
+import dev.rowguard.audit.log.CheckpointKeys;
+import dev.rowguard.audit.log.LogVerifier;
+import dev.rowguard.audit.log.Problem;
+import dev.rowguard.audit.log.VerificationResult;
+import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.report.Problems;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rowguard audit verify LOG...}: a thin command over {@link LogVerifier}. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks the hash chain across files and rotations, seq continuity and checkpoint signatures,",
+      "and reports the first break: file, line, seq and kind (edited, deleted, inserted or reordered",
+      "records, truncated tail, torn last line, bad signature, missing file in the sequence).",
+      "Exit 0 intact, 1 broken, 2 usage or I/O error."
+    })
+public final class VerifyCommand implements Callable<Integer> {
+
+  /** Problems listed after the first break; the rest are counted. */
+  private static final int LISTED = 20;
+
+  @Parameters(paramLabel = "LOG", arity = "1..*", description = "Audit log directories or audit-NNNNNN.jsonl files.")
+  List<Path> logs;
+
+  @Option(names = "--public-key", paramLabel = "FILE", description = "PEM public key that checkpoint signatures must verify under.")
+  Path publicKey;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    try {
+      PublicKey key = publicKey == null ? null : CheckpointKeys.readPublicKey(publicKey);
+      boolean intact = true;
+      for (AuditLog log : LogInputs.resolve(logs)) {
+        long start = System.nanoTime();
+        VerificationResult r = LogVerifier.verify(log.directory(), log.files(), key);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        intact &= r.intact();
+        print(out, log, r, key != null, seconds);
+      }
+      out.flush();
+      return intact ? 0 : 1;
+    } catch (InvalidInputException e) {
+      System.err.println("rowguard audit verify: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("rowguard audit verify: " + Problems.describe(e));
+      return 2;
+    }
+  }
+
+  private static void print(PrintStream out, AuditLog log, VerificationResult r, boolean signed, double seconds) {
+    String size = String.format(Locale.ROOT, "%d file(s), %,d records, seq %d..%d, %.1f MB in %.2f s (%.0f MB/s)",
+        r.files().size(), r.records(), r.firstSeq(), r.lastSeq(), r.bytes() / 1e6, seconds, r.bytes() / 1e6 / Math.max(seconds, 1e-9));
+    String where = log.directory().toString();
+    Problem first = r.firstBreak().orElse(null);
+    if (first == null) {
+      out.println(where + ": intact (" + size + ")");
+    } else {
+      out.println(where + ": BROKEN (" + size + ")");
+      out.println("  first break: " + first.type().label() + " at " + first.where()
+          + (first.seq() >= 0 ? " (seq " + first.seq() + ")" : "") + ": " + first.message());
+    }
+    if (signed) {
+      out.printf(Locale.ROOT, "  checkpoints: %d, %d signature(s) verified; %d record(s) after the last verified one%n",
+          r.checkpoints(), r.verifiedSignatures(), r.recordsAfterLastVerifiedCheckpoint());
+    }
+    int listed = 0;
+    for (Problem p : r.problems()) {
+      if (p.equals(first)) {
+        continue;
+      }
+      if (listed++ == LISTED) {
+        break;
+      }
+      out.println("  " + (p.type().tampering() ? "also: " : "note: ") + p.type().label() + " at " + p.where()
+          + (p.seq() >= 0 ? " (seq " + p.seq() + ")" : "") + ": " + p.message());
+    }
+    long more = r.problemCount() - (first == null ? 0 : 1) - Math.min(listed, LISTED);
+    if (more > 0) {
+      out.println("  ... and " + more + " more problem(s)");
+    }
+  }
+}

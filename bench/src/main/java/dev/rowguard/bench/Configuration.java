@@ -1,5 +1,6 @@
 package dev.rowguard.bench;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,7 @@ enum Configuration {
     args.add("-XDcompilePolicy=simple");
     args.add("--should-stop=ifError=FLOW");
     args.add("-processorpath");
-    args.add(this == ROWGUARD ? errorPronePath + java.io.File.pathSeparator + rowguardPath : errorPronePath);
+    args.add(this == ROWGUARD ? errorPronePath + File.pathSeparator + rowguardPath : errorPronePath);
     args.add("-Xplugin:ErrorProne");
     return args;
   }

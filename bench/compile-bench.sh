@@ -28,6 +28,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+# The generator needs room for the shared package and one whole domain.
+[[ $files -ge 16 ]] || { echo "compile-bench: --files must be at least 16, not $files" >&2; exit 2; }
+
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work="$repo/bench/target/compile-bench"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -181,7 +181,9 @@ final class DeleteGuards {
 
   /**
    * The variables whose emptiness a guard may test for {@code expression}: itself, and the local
-   * or parameter a local's initializer was computed from ({@code ids = remote.stream()...}: remote).
+   * or parameter it was computed from, whether through a local's initializer
+   * ({@code ids = remote.stream()...}: remote) or in place
+   * ({@code removeAll(remote.stream().map(UUID::fromString).collect(toSet()))}: remote).
    */
   private static List<Symbol> references(ExpressionTree expression, VisitorState state) {
     List<Symbol> out = new ArrayList<>();
@@ -191,10 +193,19 @@ final class DeleteGuards {
       LocalValues.initializer(ASTHelpers.stripParentheses(expression), state)
           .map(DeleteGuards::root)
           .map(DeleteGuards::variable)
-          .filter(s -> s.getKind() == ElementKind.LOCAL_VARIABLE || s.getKind() == ElementKind.PARAMETER)
+          .filter(DeleteGuards::isLocalOrParameter)
           .ifPresent(out::add);
+    } else {
+      Symbol source = variable(root(expression));
+      if (source != null && isLocalOrParameter(source)) {
+        out.add(source);
+      }
     }
     return out;
+  }
+
+  private static boolean isLocalOrParameter(Symbol s) {
+    return s.getKind() == ElementKind.LOCAL_VARIABLE || s.getKind() == ElementKind.PARAMETER;
   }
 
   private static ExpressionTree root(ExpressionTree chain) {

@@ -173,6 +173,36 @@ final class UnguardedDifferenceDeleteTest {
   }
 
   @Test
+  void guardOnTheSourceOfAConvertedSubtrahendCounts() {
+    helper
+        .addSourceLines(
+            "ConvertingSync.java",
+            "package app;",
+            "import static java.util.stream.Collectors.toSet;",
+            "import java.util.HashSet;",
+            "import java.util.List;",
+            "import java.util.Set;",
+            "class ConvertingSync {",
+            "  TenantRepository repository;",
+            "  void guardedThenConverted(List<Long> ours, List<String> listed) {",
+            "    if (listed.isEmpty()) {",
+            "      throw new IllegalStateException(\"directory returned nothing\");",
+            "    }",
+            "    Set<Long> gone = new HashSet<>(ours);",
+            "    gone.removeAll(listed.stream().map(Long::valueOf).collect(toSet()));",
+            "    repository.deleteAllByIdInBatch(gone);",
+            "  }",
+            "  void unguardedThenConverted(List<Long> ours, List<String> listed) {",
+            "    Set<Long> gone = new HashSet<>(ours);",
+            "    gone.removeAll(listed.stream().map(Long::valueOf).collect(toSet()));",
+            "    // BUG: Diagnostic contains: UnguardedDifferenceDelete",
+            "    repository.deleteAllByIdInBatch(gone);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void identification() {
     helper
         .addSourceLines(

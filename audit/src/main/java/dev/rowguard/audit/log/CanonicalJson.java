@@ -33,7 +33,8 @@ public final class CanonicalJson {
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;
-      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+      Map<?, ?> sorted = map instanceof TreeMap<?, ?> t && t.comparator() == null ? map : new TreeMap<>(map);
+      for (Map.Entry<?, ?> e : sorted.entrySet()) {
         if (!first) {
           out.append(',');
         }
@@ -50,7 +51,12 @@ public final class CanonicalJson {
   public static void string(StringBuilder out, String s) {
     out.append('"');
     int n = s.length();
-    for (int i = 0; i < n; i++) {
+    int plain = 0;
+    while (plain < n && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+      plain++;
+    }
+    out.append(s, 0, plain); // most strings need no escaping: copy them in one go
+    for (int i = plain; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");

@@ -29,11 +29,13 @@ import org.slf4j.LoggerFactory;
  * Appends records to a log directory: one hash chain and gap-free seq across rotated files and
  * across every writer (in this or other processes) on the same directory.
  *
- * <p>One writer thread takes every queued record, and per batch: takes the directory lock
+ * <p>Appending threads serialize their record (all but seq and hashes) and queue it. One writer
+ * thread takes every queued record, and per batch: takes the directory lock
  * ({@value LogFiles#LOCK_FILE}, an OS file lock, plus an in-JVM lock because the OS lock is per
  * process), re-reads the tail if another writer appended since, rotates if the file is full,
- * numbers, chains and writes the batch with one write and one fsync, releases the lock, and only
- * then acknowledges the batch. Under load many records share one fsync (group commit).
+ * numbers, chains and writes the batch with one write and one fsync, and releases the lock; only
+ * then is the batch acknowledged, by a second thread so that the writer goes on at once. Under load
+ * many records share one fsync (group commit).
  *
  * <p>Write failures do not kill the writer: the affected appenders get an {@link AuditLogException}
  * and the next batch starts again from the tail on disk, terminating any torn line first.

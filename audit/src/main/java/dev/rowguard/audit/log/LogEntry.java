@@ -55,6 +55,14 @@ public final class LogEntry {
     return this;
   }
 
+  /** Adds an object member of integer values (used for {@code rowguard.tx.deleted_rows}); an empty map is left out. */
+  public LogEntry putCounts(String name, Map<String, Long> value) {
+    if (value != null && !value.isEmpty()) {
+      members.put(name, Collections.unmodifiableSortedMap(new TreeMap<>(value)));
+    }
+    return this;
+  }
+
   public RecordKind kind() {
     return kind;
   }

@@ -51,6 +51,13 @@ final class ConnectionState {
     return t;
   }
 
+  /** Rows deleted per table in this transaction. */
+  synchronized Map<String, Long> rowsByTable() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    tables.forEach((table, tally) -> out.put(table, tally.rows));
+    return out;
+  }
+
   synchronized long rowsSoFar(String table) {
     Tally t = tables.get(table);
     return t == null ? 0 : t.rows;

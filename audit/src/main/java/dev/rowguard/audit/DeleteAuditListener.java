@@ -320,6 +320,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       LogEntry e = LogEntry.of(kind)
           .put(Fields.TX, state.txId())
           .put(Fields.AFFECTED_ROWS, state.deletedRows())
+          .putCounts(Fields.TX_DELETED_ROWS, state.rowsByTable())
           .put(Fields.THREAD, Thread.currentThread().getName())
           .put(Fields.HOST, Origin.HOST)
           .put(Fields.PID, Origin.PID);

@@ -133,6 +133,7 @@ class PlainJdbcAuditTest {
     assertThat(agg.number(Fields.TX_STATEMENTS)).isEqualTo(100);
     assertThat(events.get(2).string(Fields.TX)).isEqualTo(agg.string(Fields.TX));
     assertThat(events.get(2).number(Fields.AFFECTED_ROWS)).isEqualTo(150);
+    assertThat(events.get(2).counts(Fields.TX_DELETED_ROWS)).containsExactly(java.util.Map.entry("customer", 150L));
     LogRecord batch = events.get(3);
     assertThat(batch.number(Fields.DB_BATCH_SIZE)).isEqualTo(120);
     assertThat(batch.number(Fields.AFFECTED_ROWS)).isEqualTo(120);

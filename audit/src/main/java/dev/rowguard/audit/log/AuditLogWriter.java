@@ -1,5 +1,6 @@
 package dev.rowguard.audit.log;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,11 +29,13 @@ import org.slf4j.LoggerFactory;
  * Appends records to a log directory: one hash chain and gap-free seq across rotated files and
  * across every writer (in this or other processes) on the same directory.
  *
- * <p>One writer thread takes every queued record, and per batch: takes the directory lock
+ * <p>Appending threads serialize their record (all but seq and hashes) and queue it. One writer
+ * thread takes every queued record, and per batch: takes the directory lock
  * ({@value LogFiles#LOCK_FILE}, an OS file lock, plus an in-JVM lock because the OS lock is per
  * process), re-reads the tail if another writer appended since, rotates if the file is full,
- * numbers, chains and writes the batch with one write and one fsync, releases the lock, and only
- * then acknowledges the batch. Under load many records share one fsync (group commit).
+ * numbers, chains and writes the batch with one write and one fsync, and releases the lock; only
+ * then is the batch acknowledged, by a second thread so that the writer goes on at once. Under load
+ * many records share one fsync (group commit).
  *
  * <p>Write failures do not kill the writer: the affected appenders get an {@link AuditLogException}
  * and the next batch starts again from the tail on disk, terminating any torn line first.
@@ -48,6 +51,7 @@ public final class AuditLogWriter implements AutoCloseable {
   private final ReentrantLock directoryLock;
   private final BlockingQueue<Pending> queue;
   private final Thread thread;
+  private final java.util.concurrent.ExecutorService acknowledger;
   private final Thread shutdownHook;
   private final MessageDigest digest = RecordHash.newDigest();
   private final String keyId;
@@ -74,6 +78,11 @@ public final class AuditLogWriter implements AutoCloseable {
     this.keyId = options.signingKey() == null ? null : CheckpointKeys.keyId(options.signingKey().getPublic());
     this.thread = new Thread(this::run, "rowguard-audit-writer " + this.dir.getFileName());
     this.thread.setDaemon(true);
+    this.acknowledger = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "rowguard-audit-acks " + this.dir.getFileName());
+      t.setDaemon(true);
+      return t;
+    });
     this.shutdownHook = new Thread(this::closeQuietly, "rowguard-audit-shutdown");
   }
 
@@ -165,6 +174,9 @@ public final class AuditLogWriter implements AutoCloseable {
     if (closed) {
       throw new AuditLogException("the audit log writer for " + dir + " is closed");
     }
+    if (entry != null) {
+      entry.middle(); // serialize on the appending thread, not on the one writer thread
+    }
     Pending p = new Pending(entry, await ? new CompletableFuture<>() : null);
     p.probe = probe;
     try {
@@ -251,7 +263,7 @@ public final class AuditLogWriter implements AutoCloseable {
           LOG.warn("rowguard audit: writing to {} works again", dir);
           failure = null;
         }
-        batch.forEach(p -> p.complete(null));
+        acknowledge(List.copyOf(batch));
       } catch (Exception | Error e) {
         // Any failure, even an Error, must reach the waiting appenders rather than strand them.
         AuditLogException f = describe(e);
@@ -267,10 +279,26 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     closeChannel();
     closeLockChannel();
+    acknowledger.shutdown();
     // Appenders that raced with close() must not wait forever.
     AuditLogException closedFailure = new AuditLogException("the audit log writer for " + dir + " is closed");
     for (Pending p; (p = queue.poll()) != null; ) {
       p.complete(closedFailure);
+    }
+  }
+
+  /**
+   * Wakes the appenders of a written batch on a second thread, so that the writer thread goes on
+   * to the next batch at once (waking hundreds of threads costs as much as writing their records).
+   */
+  private void acknowledge(List<Pending> written) {
+    if (written.stream().allMatch(p -> p.done == null)) {
+      return;
+    }
+    try {
+      acknowledger.execute(() -> written.forEach(p -> p.complete(null)));
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      written.forEach(p -> p.complete(null));
     }
   }
 
@@ -291,12 +319,12 @@ public final class AuditLogWriter implements AutoCloseable {
       LogTail tail = currentTail();
       Path file = tail.file();
       long size = tail.fileSize();
-      StringBuilder out = new StringBuilder(batch.size() * 400 + 512);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 700 + 1024);
       if (file == null || size >= options.maxFileBytes()) {
         file = LogFiles.file(dir, file == null ? 1 : LogFiles.number(file) + 1);
         size = 0;
       } else if (tail.needsNewline()) {
-        out.append('\n');
+        out.write('\n');
       }
       long seq = tail.seq();
       String hash = tail.hash();
@@ -322,10 +350,10 @@ public final class AuditLogWriter implements AutoCloseable {
         since = 0;
         checkpointed = true;
       }
-      if (out.length() == 0) {
+      if (out.size() == 0) {
         return false;
       }
-      byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = out.toByteArray();
       boolean newFile = !Files.exists(file);
       FileChannel ch = channelFor(file);
       ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -348,10 +376,12 @@ public final class AuditLogWriter implements AutoCloseable {
     }
   }
 
-  private String appendLine(StringBuilder out, LogEntry entry, long seq, String prevHash) {
-    String body = entry.body(seq, prevHash);
+  private String appendLine(ByteArrayOutputStream out, LogEntry entry, long seq, String prevHash) {
+    byte[] body = entry.body(seq, prevHash).getBytes(StandardCharsets.UTF_8);
     String hash = RecordHash.ofBody(digest, body);
-    out.append(body).append(RecordHash.HASH_MEMBER).append(hash).append("\"}\n");
+    out.write(body, 0, body.length);
+    byte[] suffix = (RecordHash.HASH_MEMBER + hash + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+    out.write(suffix, 0, suffix.length);
     return hash;
   }
 

@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * <p>No whitespace; members in the order given; strings escaped as {@code \"}, {@code \\},
  * {@code \b \f \n \r \t}, other characters below U+0020 as <code>&#92;u00XX</code> (lowercase hex), everything
  * else (including non-ASCII and {@code /}) written as itself in UTF-8; integers in plain decimal;
- * nested objects (only {@code context}) with members sorted by key (Java {@link String#compareTo}).
+ * nested objects ({@code context}, {@code rowguard.tx.deleted_rows}) with members sorted by key (Java
+ * {@link String#compareTo}).
  * A verifier never has to reproduce this: it hashes the bytes it reads (see {@link RecordHash}).
  */
 public final class CanonicalJson {
@@ -18,7 +19,7 @@ public final class CanonicalJson {
 
   private CanonicalJson() {}
 
-  /** Appends {@code "key":value}; value is a String, Long/Integer, or Map of String to String. */
+  /** Appends {@code "key":value}; value is a String, Long/Integer, or a Map of String to String or Long. */
   static void member(StringBuilder out, String key, Object value) {
     string(out, key);
     out.append(':');
@@ -33,12 +34,14 @@ public final class CanonicalJson {
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;
-      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+      Map<?, ?> sorted = map instanceof TreeMap<?, ?> t && t.comparator() == null ? map : new TreeMap<>(map);
+      for (Map.Entry<?, ?> e : sorted.entrySet()) {
         if (!first) {
           out.append(',');
         }
         first = false;
-        member(out, String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+        Object v = e.getValue();
+        member(out, String.valueOf(e.getKey()), v instanceof Long || v instanceof Integer ? v : String.valueOf(v));
       }
       out.append('}');
     } else {
@@ -50,7 +53,12 @@ public final class CanonicalJson {
   public static void string(StringBuilder out, String s) {
     out.append('"');
     int n = s.length();
-    for (int i = 0; i < n; i++) {
+    int plain = 0;
+    while (plain < n && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+      plain++;
+    }
+    out.append(s, 0, plain); // most strings need no escaping: copy them in one go
+    for (int i = plain; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");

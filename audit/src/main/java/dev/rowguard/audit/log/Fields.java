@@ -27,6 +27,8 @@ public final class Fields {
   public static final String ROWS_UNKNOWN = "rowguard.rows_unknown";
   /** On {@code tx_aggregate}: DELETE statements on the table in the transaction so far. */
   public static final String TX_STATEMENTS = "rowguard.tx.statements";
+  /** On {@code commit} and {@code rollback}: rows deleted per table in the transaction (an object of integers). */
+  public static final String TX_DELETED_ROWS = "rowguard.tx.deleted_rows";
   /** On {@code blocked}: the limit that was exceeded. */
   public static final String GUARD_LIMIT = "rowguard.guard.limit";
   /** On {@code blocked}: {@code statement} or {@code transaction}. */

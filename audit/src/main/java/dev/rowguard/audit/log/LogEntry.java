@@ -1,11 +1,11 @@
 package dev.rowguard.audit.log;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A record before the writer numbers and chains it: its kind, its time and its other members in
@@ -13,12 +13,10 @@ import java.util.Map;
  */
 public final class LogEntry {
 
-  static final DateTimeFormatter TS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
   private final RecordKind kind;
   private final Instant ts;
   private final Map<String, Object> members = new LinkedHashMap<>();
+  private volatile String middle;
 
   private LogEntry(RecordKind kind, Instant ts) {
     this.kind = kind;
@@ -52,7 +50,15 @@ public final class LogEntry {
   /** Adds an object member of string values (used for {@code context}); an empty map is left out. */
   public LogEntry put(String name, Map<String, String> value) {
     if (value != null && !value.isEmpty()) {
-      members.put(name, Map.copyOf(value));
+      members.put(name, Collections.unmodifiableSortedMap(new TreeMap<>(value)));
+    }
+    return this;
+  }
+
+  /** Adds an object member of integer values (used for {@code rowguard.tx.deleted_rows}); an empty map is left out. */
+  public LogEntry putCounts(String name, Map<String, Long> value) {
+    if (value != null && !value.isEmpty()) {
+      members.put(name, Collections.unmodifiableSortedMap(new TreeMap<>(value)));
     }
     return this;
   }
@@ -70,17 +76,32 @@ public final class LogEntry {
     return members;
   }
 
+  /**
+   * Serializes everything between {@code seq} and {@code prev_hash}, once. The writer calls this on
+   * the appending thread, so the single writer thread only numbers, chains and hashes; the entry
+   * must not change after it is appended.
+   */
+  String middle() {
+    String m = middle;
+    if (m == null) {
+      StringBuilder out = new StringBuilder(512);
+      out.append(",\"ts\":\"");
+      Timestamps.append(out, ts);
+      out.append("\",\"kind\":\"").append(kind.wireName()).append('"');
+      for (Map.Entry<String, Object> e : members.entrySet()) {
+        out.append(',');
+        CanonicalJson.member(out, e.getKey(), e.getValue());
+      }
+      m = out.toString();
+      middle = m;
+    }
+    return m;
+  }
+
   /** The body of the line: everything before the {@code hash} member. */
   String body(long seq, String prevHash) {
-    StringBuilder out = new StringBuilder(256);
-    out.append("{\"seq\":").append(seq).append(",\"ts\":\"");
-    TS.formatTo(ts, out);
-    out.append("\",\"kind\":\"").append(kind.wireName()).append('"');
-    for (Map.Entry<String, Object> m : members.entrySet()) {
-      out.append(',');
-      CanonicalJson.member(out, m.getKey(), m.getValue());
-    }
-    out.append(",\"prev_hash\":\"").append(prevHash).append('"');
-    return out.toString();
+    String m = middle();
+    return new StringBuilder(m.length() + 110).append("{\"seq\":").append(seq).append(m)
+        .append(",\"prev_hash\":\"").append(prevHash).append('"').toString();
   }
 }

@@ -103,6 +103,20 @@ public final class LogRecord {
     return out;
   }
 
+  /** An object member of integers (such as {@code rowguard.tx.deleted_rows}); empty when absent. */
+  public Map<String, Long> counts(String name) {
+    if (!(members.get(name) instanceof Map<?, ?> m)) {
+      return Map.of();
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> {
+      if (v instanceof Number n) {
+        out.put(String.valueOf(k), n.longValue());
+      }
+    });
+    return out;
+  }
+
   @Override
   public String toString() {
     return "LogRecord" + members;

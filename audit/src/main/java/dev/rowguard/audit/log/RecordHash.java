@@ -36,8 +36,14 @@ public final class RecordHash {
 
   /** The hash of a line whose body (everything before {@code ,"hash":}) is {@code body}. */
   public static String ofBody(MessageDigest digest, CharSequence body) {
+    return ofBody(digest, body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The hash of a line whose body, UTF-8 encoded, is {@code body}. */
+  public static String ofBody(MessageDigest digest, byte[] body) {
     digest.reset();
-    digest.update((body + "}").getBytes(StandardCharsets.UTF_8));
+    digest.update(body);
+    digest.update((byte) '}');
     return HEX.formatHex(digest.digest());
   }
 

@@ -81,8 +81,9 @@ public final class TimelineCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "DIR", description = "Source root (or project) to show each call site's line and method from (repeatable).")
   List<Path> sourceRoots = new ArrayList<>();
 
-  @Option(names = "--many-rows", paramLabel = "N", defaultValue = "1000",
-      description = "Mark a transaction that deleted at least N rows of one table (default 1000).")
+  // 100 is the audit logger's own default rowThreshold: what it calls a mass delete, this marks.
+  @Option(names = "--many-rows", paramLabel = "N", defaultValue = "100",
+      description = "Mark a transaction that deleted at least N rows of one table (default 100, the audit logger's rowThreshold).")
   long manyRows;
 
   @Option(names = "--many-tenants", paramLabel = "N", defaultValue = "3",

@@ -1,5 +1,6 @@
 package dev.rowguard.cli.audit;
 
+import dev.rowguard.audit.log.Fields;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,7 +19,10 @@ final class Transactions {
     final String key;
     String outcome;
     long statements;
-    /** Rows per table: recorded statements, or the tx_aggregate total when larger (it also counts unrecorded deletes). */
+    /**
+     * Rows per table: recorded statements, or the tx_aggregate or outcome-record total when larger
+     * (they also count unrecorded deletes).
+     */
     final Map<String, Long> rowsByTable = new TreeMap<>();
     final Set<String> tenants = new HashSet<>();
     boolean massDelete;
@@ -87,6 +91,10 @@ final class Transactions {
       tx = new Tx(key);
     }
     tx.outcome = e.kind.equals("commit") ? "committed" : "rolled back";
+    // The outcome record holds the final rows per table; tx_aggregate records were written when a
+    // table crossed the threshold, so they undercount whatever was deleted afterwards.
+    Map<String, Long> rowsByTable = tx.rowsByTable;
+    e.record.counts(Fields.TX_DELETED_ROWS).forEach((table, rows) -> rowsByTable.merge(table, rows, Math::max));
     long total = e.rows() != null ? e.rows() : tx.rowsByTable.values().stream().mapToLong(Long::longValue).sum();
     e.totals = new Totals(e.tx(), tx.statements, total, Map.copyOf(tx.rowsByTable));
     return tx;

@@ -68,6 +68,27 @@ final class IncidentLogs {
     return new Incident(log, access, start, end);
   }
 
+  /**
+   * Through AuditedDataSource (row threshold 100) on H2: one transaction deletes 150 customers one
+   * row at a time, as an ORM flushing removed entities does, and commits.
+   */
+  static Path rowByRow(Path dir) throws Exception {
+    Path log = dir.resolve("row-by-row");
+    Files.createDirectories(log);
+    try (AuditedDataSource ds = AuditedDataSource.builder(h2()).logDirectory(log).rowThreshold(100).build();
+        Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement p = c.prepareStatement("delete from customer where id = ?")) {
+        for (int id = 1; id <= 150; id++) {
+          p.setInt(1, id);
+          p.executeUpdate();
+        }
+      }
+      c.commit();
+    }
+    return log;
+  }
+
   /** One combined-format line with nginx's {@code "$request_id"} appended. */
   static String accessLine(String client, Instant time, String request, int status, String requestId) {
     return client + " - - [" + ACCESS_TIME.format(time) + "] \"" + request + " HTTP/1.1\" " + status

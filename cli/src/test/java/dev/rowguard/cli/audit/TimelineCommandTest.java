@@ -51,6 +51,16 @@ class TimelineCommandTest {
     assertThat(out).contains("GET /health -> 200");
   }
 
+  @Test
+  void commitShowsFinalRowsPerTableNotTheThresholdCrossing() throws Exception {
+    Path log = IncidentLogs.rowByRow(dir);
+    CliRun r = CliRun.run("audit", "timeline", log.toString());
+    assertThat(r.exit()).isZero();
+    // The tx_aggregate record is written when the table reaches 100 rows; the commit knows all 150.
+    assertThat(block(r.out(), "tx_aggregate")).contains("100", "committed", "!TX-MASS");
+    assertThat(block(r.out(), " commit ")).contains("150 rows deleted in total (customer 150)", "!TX-MASS");
+  }
+
   /** The entry line containing {@code marker} and its indented details. */
   private static String block(String out, String marker) {
     List<String> lines = out.lines().toList();

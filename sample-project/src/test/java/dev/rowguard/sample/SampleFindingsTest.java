@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,13 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SampleFindingsTest {
 
-  private static final Path SOURCES = Path.of("src", "main", "java");
-  private static final Path EXPECTED = Path.of("expected-findings.txt");
   private static final String CHECKS_SERVICE =
       "META-INF/services/com.google.errorprone.bugpatterns.BugChecker";
 
@@ -44,11 +36,11 @@ final class SampleFindingsTest {
     assertThat(rowguardChecks).isNotEmpty();
 
     List<String> findings = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> diagnostic : compileSample(classes)) {
+    for (Diagnostic<? extends JavaFileObject> diagnostic : SampleCompilation.diagnostics(classes)) {
       String message = diagnostic.getMessage(Locale.ROOT);
       for (String check : rowguardChecks) {
         if (message.startsWith("[" + check + "]") && diagnostic.getSource() != null) {
-          Path file = SOURCES.toAbsolutePath().relativize(Path.of(diagnostic.getSource().toUri()));
+          Path file = SampleCompilation.SOURCES.toAbsolutePath().relativize(Path.of(diagnostic.getSource().toUri()));
           findings.add(
               file.toString().replace('\\', '/')
                   + ":"
@@ -60,39 +52,8 @@ final class SampleFindingsTest {
     }
     Collections.sort(findings);
 
-    List<String> expected;
-    try (Stream<String> lines = Files.lines(EXPECTED, UTF_8)) {
-      expected = lines.map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
-    }
+    List<String> expected = SampleCompilation.expectedFindings();
     assertThat(findings).containsExactlyElementsOf(expected);
-  }
-
-  private static List<Diagnostic<? extends JavaFileObject>> compileSample(Path classes)
-      throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-    }
-    String classPath = System.getProperty("java.class.path");
-    List<String> options =
-        List.of(
-            "-d", classes.toString(),
-            "-classpath", classPath,
-            "-processorpath", classPath,
-            "-XDcompilePolicy=simple",
-            "--should-stop=ifError=FLOW",
-            "-Xplugin:ErrorProne -XepDisableWarningsInGeneratedCode",
-            "-Xmaxwarns", "100000");
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, UTF_8)) {
-      boolean compiled =
-          javac
-              .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
-              .call();
-      assertThat(compiled).as("sample compiles: %s", diagnostics.getDiagnostics()).isTrue();
-    }
-    return diagnostics.getDiagnostics();
   }
 
   /** The checks rowguard-checker registers, by their BugPattern names. */

@@ -15,12 +15,14 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.Invocations;
 
@@ -45,6 +47,27 @@ final class Differences {
 
   private static final Matcher<ExpressionTree> FIND_ALL_BY_ID =
       instanceMethod().onDescendantOf(DeleteApis.CRUD_REPOSITORY).named("findAllById");
+
+  /** Static factories that copy their one argument. */
+  private static final Matcher<ExpressionTree> COPY_OF =
+      anyOf(
+          staticMethod().onClassAny("java.util.List", "java.util.Set").named("copyOf"),
+          staticMethod()
+              .onClassAny(
+                  "com.google.common.collect.ImmutableSet",
+                  "com.google.common.collect.ImmutableList",
+                  "com.google.common.collect.ImmutableSortedSet")
+              .named("copyOf"),
+          staticMethod().onClassAny("com.google.common.collect.Sets", "com.google.common.collect.Lists").namedAnyOf("newHashSet", "newArrayList", "newLinkedHashSet"),
+          staticMethod().onClass("java.util.Collections").namedAnyOf("unmodifiableSet", "unmodifiableList", "unmodifiableCollection"));
+
+  /**
+   * Calls on a collection (or its stream) whose result holds the same elements: a chain of these
+   * after a difference is still the difference. {@code filter} is not among them: it is read as a
+   * difference of its own.
+   */
+  private static final Set<String> COPYING_CHAIN_NAMES =
+      Set.of("immutableCopy", "stream", "toList", "collect", "sorted", "distinct", "boxed");
 
   private static final Matcher<ExpressionTree> PREDICATE_NOT =
       staticMethod().onClass("java.util.function.Predicate").named("not");
@@ -72,6 +95,10 @@ final class Differences {
     if (subtrahend.isPresent()) {
       return Optional.of(new Difference(subtrahend.get(), Optional.empty()));
     }
+    Optional<ExpressionTree> copied = copiedFrom(e, state);
+    if (copied.isPresent()) {
+      return of(copied.get(), state, depth + 1);
+    }
     if (e instanceof MethodInvocationTree call
         && call.getArguments().size() == 1
         && FIND_ALL_BY_ID.matches(call, state)) {
@@ -90,6 +117,30 @@ final class Differences {
     return LocalValues.initializer(e, state)
         .flatMap(init -> of(ASTHelpers.stripParentheses(init), state, depth + 1))
         .map(d -> new Difference(d.subtrahend(), Optional.of(var)));
+  }
+
+  /**
+   * The collection {@code e} copies without dropping elements: {@code d.immutableCopy()},
+   * {@code ImmutableSet.copyOf(d)}, {@code new HashSet<>(d)}, {@code d.stream().toList()}. A copy of a
+   * difference is that difference.
+   */
+  private static Optional<ExpressionTree> copiedFrom(ExpressionTree e, VisitorState state) {
+    if (e instanceof NewClassTree created
+        && created.getArguments().size() == 1
+        && ASTHelpers.isSubtype(ASTHelpers.getType(created), state.getTypeFromString("java.util.Collection"), state)) {
+      return Optional.of(ASTHelpers.stripParentheses(created.getArguments().get(0)));
+    }
+    if (!(e instanceof MethodInvocationTree call)) {
+      return Optional.empty();
+    }
+    if (COPY_OF.matches(call, state) && call.getArguments().size() == 1) {
+      return Optional.of(ASTHelpers.stripParentheses(call.getArguments().get(0)));
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (receiver == null || !COPYING_CHAIN_NAMES.contains(Invocations.name(call))) {
+      return Optional.empty();
+    }
+    return Optional.of(ASTHelpers.stripParentheses(receiver));
   }
 
   /** {@code Sets.difference(a, b)}, or a stream of a filtered by {@code !b.contains(x)}: b. */

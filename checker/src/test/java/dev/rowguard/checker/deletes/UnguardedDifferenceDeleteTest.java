@@ -203,6 +203,48 @@ final class UnguardedDifferenceDeleteTest {
   }
 
   @Test
+  void copiesOfADifferenceAreStillTheDifference() {
+    helper
+        .addSourceLines(
+            "CopyingSync.java",
+            "package app;",
+            "import com.google.common.collect.ImmutableSet;",
+            "import com.google.common.collect.Sets;",
+            "import java.util.HashSet;",
+            "import java.util.List;",
+            "import java.util.Set;",
+            "class CopyingSync {",
+            "  TenantRepository repository;",
+            "  void immutableCopy(Set<Long> local, Set<Long> live) {",
+            "    Set<Long> gone = Sets.difference(local, live).immutableCopy();",
+            "    // BUG: Diagnostic contains: UnguardedDifferenceDelete",
+            "    repository.deleteAllById(gone);",
+            "  }",
+            "  void copyOf(Set<Long> local, Set<Long> live) {",
+            "    // BUG: Diagnostic contains: UnguardedDifferenceDelete",
+            "    repository.deleteAllById(ImmutableSet.copyOf(Sets.difference(local, live)));",
+            "  }",
+            "  void newHashSet(Set<Long> local, Set<Long> live) {",
+            "    Set<Long> gone = new HashSet<>(Sets.difference(local, live));",
+            "    // BUG: Diagnostic contains: UnguardedDifferenceDelete",
+            "    repository.deleteAllById(gone);",
+            "  }",
+            "  void streamedToList(Set<Long> local, Set<Long> live) {",
+            "    List<Long> gone = Sets.difference(local, live).stream().toList();",
+            "    // BUG: Diagnostic contains: UnguardedDifferenceDelete",
+            "    repository.deleteAllById(gone);",
+            "  }",
+            "  void guardedCopy(Set<Long> local, Set<Long> live) {",
+            "    if (live.isEmpty()) {",
+            "      return;",
+            "    }",
+            "    repository.deleteAllById(Sets.difference(local, live).immutableCopy());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void identification() {
     helper
         .addSourceLines(

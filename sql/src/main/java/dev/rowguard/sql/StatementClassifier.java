@@ -70,19 +70,46 @@ public final class StatementClassifier {
     return parsed;
   }
 
-  /** Cheap pre-filter: does the text contain the word {@code delete} or {@code truncate}. */
+  /**
+   * Cheap pre-filter: does {@code delete} or {@code truncate} stand as a word where a statement
+   * starts (the start of the text or of a line, after {@code ;}, {@code (} as in a CTE, or after a
+   * block comment)? Texts that merely mention the word ({@code deleted_at}, {@code 'please delete'},
+   * {@code THEN DELETE}) are not parsed at all.
+   */
   static boolean mentionsDeletion(String text) {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      int length;
       if ((c == 'd' || c == 'D') && text.regionMatches(true, i, "delete", 0, 6)) {
-        return true;
+        length = 6;
+      } else if ((c == 't' || c == 'T') && text.regionMatches(true, i, "truncate", 0, 8)) {
+        length = 8;
+      } else {
+        continue;
       }
-      if ((c == 't' || c == 'T') && text.regionMatches(true, i, "truncate", 0, 8)) {
+      if (endsWord(text, i + length) && startsStatement(text, i)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean endsWord(String text, int end) {
+    return end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+  }
+
+  private static boolean startsStatement(String text, int start) {
+    for (int k = start - 1; k >= 0; k--) {
+      char p = text.charAt(k);
+      if (p == '\n' || p == '\r') {
+        return true;
+      }
+      if (!Character.isWhitespace(p)) {
+        return p == ';' || p == '(' || (p == '/' && k > 0 && text.charAt(k - 1) == '*');
+      }
+    }
+    return true;
   }
 
   private static Classification parse(String text) {

@@ -72,6 +72,34 @@ class StatementClassifierTest {
     assertThat(classifier.classify(sql)).isEqualTo(Classification.OTHER);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "delete from t",
+        "  DELETE FROM t",
+        "truncate table t",
+        "/* purge */ delete from t",
+        "-- why we purge\ndelete from t",
+        "with gone as (delete from t returning id) select 1",
+        "select 1; delete from t",
+      })
+  void preFilterLetsStatementsThrough(String sql) {
+    assertThat(StatementClassifier.mentionsDeletion(sql)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "select deleted_at from t",
+        "update t set note = 'please delete me'",
+        "select * from t where is_deleted = false",
+        "merge into t using s on (t.id = s.id) when matched then delete",
+        "select truncated from t",
+      })
+  void preFilterSkipsTextsThatOnlyMentionTheWord(String sql) {
+    assertThat(StatementClassifier.mentionsDeletion(sql)).isFalse();
+  }
+
   @Test
   void nullIsOther() {
     assertThat(classifier.classify(null)).isEqualTo(Classification.OTHER);

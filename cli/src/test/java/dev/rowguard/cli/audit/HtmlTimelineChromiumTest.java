@@ -61,7 +61,10 @@ class HtmlTimelineChromiumTest {
     assertThat(entries).anySatisfy(e -> assertThat(e).contains("kind-rollback", "!ROLLBACK"));
     assertThat(entries).anySatisfy(e -> assertThat(e).contains("kind-http", "GET /health -&gt; 200"));
     assertThat(entries).anySatisfy(e -> assertThat(e).contains("retention: invoices older than 10 years"));
-    assertThat(rendered).contains("+01:00").contains("8 entries, 570 rows in recorded deletes, 2 anomaly marker(s)");
+    // !NO-WHERE and !ROLLBACK, and !TX-MASS on both outcomes: 150 and 300 rows of customer reach
+    // the default --many-rows (100, the audit logger's rowThreshold).
+    assertThat(entries).anySatisfy(e -> assertThat(e).contains("kind-commit", "!TX-MASS"));
+    assertThat(rendered).contains("+01:00").contains("8 entries, 570 rows in recorded deletes, 4 anomaly marker(s)");
     assertThat(rendered).contains("class=\"bar\"").contains("id=\"f-anomalies\"");
   }
 }

@@ -41,6 +41,7 @@ import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.springdata.DerivedQueryParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +59,6 @@ import java.util.stream.Collectors;
     link = RowguardDocs.CHECKS + "CheckThenInsertRace.md")
 public final class CheckThenInsertRace extends BugChecker implements MethodInvocationTreeMatcher {
 
-  private static final List<String> LOOKUP_PREFIXES =
-      List.of("find", "read", "get", "query", "search", "stream", "count", "exists");
   private static final Set<String> INSERTS = Set.of("save", "saveAndFlush", "persist");
   private static final List<String> ENTITY_MANAGERS =
       List.of("jakarta.persistence.EntityManager", "javax.persistence.EntityManager", "org.hibernate.Session");
@@ -137,7 +136,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
 
   private static Optional<Lookup> lookup(TreePath path, TreePath method, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
-    Symbol.MethodSymbol symbol = ASTHelpers.getSymbol(call);
+    Symbol.MethodSymbol symbol = Invocations.symbol(call);
     if (symbol == null) {
       return Optional.empty();
     }
@@ -230,7 +229,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
    * directly or through a local initialised with one in this method.
    */
   private static Optional<Symbol.ClassSymbol> insertedEntity(MethodInvocationTree insert, MethodTree method, VisitorState state) {
-    Symbol.MethodSymbol symbol = ASTHelpers.getSymbol(insert);
+    Symbol.MethodSymbol symbol = Invocations.symbol(insert);
     if (symbol == null || insert.getArguments().size() != 1 || !isInsert(insert, symbol, state)) {
       return Optional.empty();
     }
@@ -327,7 +326,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
             + " (@Column(unique = true) or @Table(uniqueConstraints)) and handle its violation"
             + " (DataIntegrityViolationException, ConstraintViolationException), or insert with an upsert"
             + " (INSERT ... ON CONFLICT DO NOTHING).",
-        lookup.entity().type().getSimpleName(), ASTHelpers.getSymbol(lookup.call()).getSimpleName(), columns);
+        lookup.entity().type().getSimpleName(), Invocations.name(lookup.call()), columns);
   }
 
   /** Collects calls named like derived lookups, by name only; types are checked later. */
@@ -342,7 +341,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
       String name = Invocations.name(tree);
-      if (name.contains("By") && LOOKUP_PREFIXES.stream().anyMatch(name::startsWith)) {
+      if (DerivedQueryParser.mayBeDerivedRead(name)) {
         lookups.add(getCurrentPath());
       }
       return super.visitMethodInvocation(tree, null);

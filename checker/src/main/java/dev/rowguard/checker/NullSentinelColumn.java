@@ -28,6 +28,7 @@ import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.nullness.StateNames;
 import java.util.List;
 import java.util.Optional;
+import dev.rowguard.checker.util.Invocations;
 
 /** Flags entity methods that derive a state from whether a persisted column is NULL. */
 @BugPattern(
@@ -52,12 +53,14 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
     if (!(only instanceof ReturnTree ret) || ret.getExpression() == null) {
       return Description.NO_MATCH;
     }
-    Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null || !isBoolean(method.getReturnType(), state) || !(method.owner instanceof Symbol.ClassSymbol owner)) {
+    // Syntax before types: every one-line getter gets this far.
+    Optional<ExpressionTree> tested = nullTested(ret.getExpression());
+    if (tested.isEmpty()) {
       return Description.NO_MATCH;
     }
-    Optional<ExpressionTree> tested = nullTested(ret.getExpression());
-    if (tested.isEmpty() || !(EntityModels.isEntity(owner) || EntityModels.isMappedSuperclass(owner))) {
+    Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method == null || !isBoolean(method.getReturnType(), state) || !(method.owner instanceof Symbol.ClassSymbol owner)
+        || !(EntityModels.isEntity(owner) || EntityModels.isMappedSuperclass(owner))) {
       return Description.NO_MATCH;
     }
     Optional<EntityModel> model = EntityModels.instance(state).of(owner);
@@ -104,7 +107,7 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
       }
     }
     if (e instanceof MethodInvocationTree call && call.getArguments().size() == 1) {
-      Symbol.MethodSymbol m = ASTHelpers.getSymbol(call);
+      Symbol.MethodSymbol m = Invocations.symbol(call);
       if (m != null
           && m.owner.getQualifiedName().contentEquals("java.util.Objects")
           && List.of("isNull", "nonNull").contains(m.getSimpleName().toString())) {
@@ -121,7 +124,7 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
       if (!call.getArguments().isEmpty() || !onThis(call.getMethodSelect())) {
         return Optional.empty();
       }
-      Symbol.MethodSymbol getter = ASTHelpers.getSymbol(call);
+      Symbol.MethodSymbol getter = Invocations.symbol(call);
       return getter == null ? Optional.empty() : model.fieldForGetter(getter);
     }
     if (!onThis(e)) {

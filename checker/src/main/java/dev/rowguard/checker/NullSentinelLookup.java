@@ -20,10 +20,10 @@ import dev.rowguard.checker.nullness.NullChecks;
 import dev.rowguard.checker.nullness.NullableAnnotations;
 import dev.rowguard.checker.nullness.PossiblyNull;
 import dev.rowguard.checker.springdata.DerivedQuery;
+import dev.rowguard.checker.springdata.DerivedQueryParser;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Invocations;
-import java.util.List;
 import java.util.Optional;
 
 /** Flags derived queries that may receive null for a nullable property, which Spring Data turns into IS NULL. */
@@ -37,15 +37,12 @@ import java.util.Optional;
     link = RowguardDocs.CHECKS + "NullSentinelLookup.md")
 public final class NullSentinelLookup extends BugChecker implements MethodInvocationTreeMatcher {
 
-  private static final List<String> PREFIXES =
-      List.of("find", "read", "get", "query", "search", "stream", "count", "exists", "delete", "remove");
-
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (tree.getArguments().isEmpty() || !looksDerived(Invocations.name(tree))) {
+    if (tree.getArguments().isEmpty() || !DerivedQueryParser.mayBeDerived(Invocations.name(tree))) {
       return Description.NO_MATCH;
     }
-    Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
+    Symbol.MethodSymbol method = Invocations.symbol(tree);
     if (method == null || method.isVarArgs()) {
       return Description.NO_MATCH;
     }
@@ -81,18 +78,6 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
       }
     }
     return Description.NO_MATCH;
-  }
-
-  private static boolean looksDerived(String name) {
-    if (!name.contains("By")) {
-      return false;
-    }
-    for (String prefix : PREFIXES) {
-      if (name.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** True when the property's column may hold NULL; unresolvable paths count as not nullable. */

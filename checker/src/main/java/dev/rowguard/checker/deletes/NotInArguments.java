@@ -41,8 +41,10 @@ final class NotInArguments {
     if (derived.isPresent()) {
       if (derived.get().subject() == Subject.DELETE) {
         for (DerivedQuery.Part part : derived.get().parts()) {
-          if (part.type() == DerivedQuery.Type.NOT_IN && part.firstArgument() < call.getArguments().size()) {
-            out.add(call.getArguments().get(part.firstArgument()));
+          if (part.type() == DerivedQuery.Type.NOT_IN) {
+            SpringDataRepositories.parameterIndex(method, part.firstArgument(), state)
+                .filter(i -> i < call.getArguments().size())
+                .ifPresent(i -> out.add(call.getArguments().get(i)));
           }
         }
       }

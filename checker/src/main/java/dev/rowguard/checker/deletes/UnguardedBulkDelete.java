@@ -59,10 +59,9 @@ public final class UnguardedBulkDelete extends BugChecker
       problem =
           JooqDeletes.unboundedStart(tree, state)
               .map(start -> jooqProblem(Invocations.name(start)));
-    } else if (DeleteApis.STATEMENT_TEXT_NAMES.contains(name)
-        && !tree.getArguments().isEmpty()
-        && Invocations.symbol(tree) != null) {
-      problem = statementProblem(tree, Invocations.symbol(tree), state);
+    } else if (DeleteApis.STATEMENT_TEXT_NAMES.contains(name) && !tree.getArguments().isEmpty()) {
+      Symbol.MethodSymbol method = Invocations.symbol(tree);
+      problem = method == null ? Optional.empty() : statementProblem(tree, method, state);
     }
     if (problem.isEmpty() || isExempt(state)) {
       return Description.NO_MATCH;
@@ -127,24 +126,28 @@ public final class UnguardedBulkDelete extends BugChecker
             .orElse("repository");
   }
 
+  /**
+   * A CriteriaDelete or statement text that deletes every row. The receiver matchers come first:
+   * names like {@code execute} and {@code update} are common, the type and constant work is not cheap.
+   */
   private static Optional<String> statementProblem(
       MethodInvocationTree tree, Symbol.MethodSymbol method, VisitorState state) {
-    boolean criteria =
-        tree.getArguments().size() == 1
-            && CriteriaDeletes.isCriteriaDelete(ASTHelpers.getType(tree.getArguments().get(0)), state);
-    if (criteria) {
-      return DeleteApis.CRITERIA_QUERY.matches(tree, state)
-              && CriteriaDeletes.isUnrestricted(tree.getArguments().get(0), state)
+    if (tree.getArguments().size() == 1
+        && DeleteApis.CRITERIA_QUERY.matches(tree, state)
+        && CriteriaDeletes.isCriteriaDelete(ASTHelpers.getType(tree.getArguments().get(0)), state)) {
+      return CriteriaDeletes.isUnrestricted(tree.getArguments().get(0), state)
           ? Optional.of("This CriteriaDelete is executed without where(...) and deletes every row")
           : Optional.empty();
     }
-    List<? extends ExpressionTree> texts = statementTexts(tree, method, state);
-    for (ExpressionTree text : texts) {
+    if (!DeleteApis.STATEMENT_TEXT.matches(tree, state)) {
+      return Optional.empty();
+    }
+    for (ExpressionTree text : statementTexts(tree, method, state)) {
       Optional<Classification> everyRow =
           ConstantText.of(text, state)
               .map(StatementClassifier.shared()::classify)
               .filter(Classification::removesEveryRow);
-      if (everyRow.isPresent() && DeleteApis.STATEMENT_TEXT.matches(tree, state)) {
+      if (everyRow.isPresent()) {
         return Optional.of("This statement " + describe(everyRow.get()));
       }
     }

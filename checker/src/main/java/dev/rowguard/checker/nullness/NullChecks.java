@@ -24,6 +24,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import java.util.List;
 import java.util.Set;
+import dev.rowguard.checker.util.Invocations;
 
 /**
  * Recognises null checks that dominate a point in the code, in the plain shapes people write: an
@@ -110,7 +111,7 @@ public final class NullChecks {
         return outcome && SameValue.same(((InstanceOfTree) c).getExpression(), value);
       case METHOD_INVOCATION:
         MethodInvocationTree call = (MethodInvocationTree) c;
-        Symbol.MethodSymbol method = ASTHelpers.getSymbol(call);
+        Symbol.MethodSymbol method = Invocations.symbol(call);
         if (method == null || !method.isStatic() || call.getArguments().size() != 1 || !SameValue.same(call.getArguments().get(0), value)) {
           return false;
         }
@@ -132,7 +133,7 @@ public final class NullChecks {
         expression = assignment.getExpression();
       }
       if (expression instanceof MethodInvocationTree call && !call.getArguments().isEmpty()) {
-        Symbol.MethodSymbol method = ASTHelpers.getSymbol(call);
+        Symbol.MethodSymbol method = Invocations.symbol(call);
         return method != null
             && method.isStatic()
             && REQUIRE_NON_NULL.contains(method.getSimpleName().toString())

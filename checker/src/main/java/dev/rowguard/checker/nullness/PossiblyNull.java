@@ -18,6 +18,7 @@ import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
+import dev.rowguard.checker.util.Invocations;
 
 /**
  * Tells whether an expression may evaluate to null, from what the code states rather than from
@@ -86,7 +87,7 @@ public final class PossiblyNull {
   }
 
   private static Optional<String> method(MethodInvocationTree call, VisitorState state) {
-    Symbol.MethodSymbol method = ASTHelpers.getSymbol(call);
+    Symbol.MethodSymbol method = Invocations.symbol(call);
     if (method == null || method.getReturnType().isPrimitive()) {
       return Optional.empty();
     }

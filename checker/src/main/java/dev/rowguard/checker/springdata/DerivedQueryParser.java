@@ -26,6 +26,23 @@ public final class DerivedQueryParser {
 
   private DerivedQueryParser() {}
 
+  private static final List<String> PREFIXES =
+      List.of("find", "read", "get", "query", "search", "stream", "count", "exists", "delete", "remove");
+  private static final List<String> READ_PREFIXES = PREFIXES.subList(0, 8);
+
+  /**
+   * Cheap name test before any type work: could {@code methodName} be a derived query? A yes still
+   * needs {@link #parse}; a no is final.
+   */
+  public static boolean mayBeDerived(String methodName) {
+    return methodName.contains("By") && PREFIXES.stream().anyMatch(methodName::startsWith);
+  }
+
+  /** Like {@link #mayBeDerived}, for queries that only read (find, count, exists ...), not deletes. */
+  public static boolean mayBeDerivedRead(String methodName) {
+    return methodName.contains("By") && READ_PREFIXES.stream().anyMatch(methodName::startsWith);
+  }
+
   /** Parses {@code methodName}; empty when it is not a derived query name. */
   public static Optional<DerivedQuery> parse(String methodName) {
     Matcher m = PREFIX.matcher(methodName);

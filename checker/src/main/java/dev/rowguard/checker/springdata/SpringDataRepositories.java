@@ -120,6 +120,25 @@ public final class SpringDataRepositories {
     return Optional.of(position);
   }
 
+  /**
+   * The inverse of {@link #boundPosition}: the index of the parameter of {@code method} that is
+   * bound parameter number {@code position}, skipping {@code Pageable}, {@code Sort} and the like.
+   */
+  public static Optional<Integer> parameterIndex(Symbol.MethodSymbol method, int position, VisitorState state) {
+    List<Symbol.VarSymbol> parameters = method.getParameters();
+    int bound = 0;
+    for (int i = 0; i < parameters.size(); i++) {
+      if (isSpecial(parameters.get(i), state)) {
+        continue;
+      }
+      if (bound == position) {
+        return Optional.of(i);
+      }
+      bound++;
+    }
+    return Optional.empty();
+  }
+
   private static boolean isSpecial(Symbol.VarSymbol parameter, VisitorState state) {
     for (String name : SPECIAL_PARAMETERS) {
       Type special = state.getTypeFromString(name);

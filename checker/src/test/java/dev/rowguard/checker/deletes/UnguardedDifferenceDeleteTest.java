@@ -245,6 +245,34 @@ final class UnguardedDifferenceDeleteTest {
   }
 
   @Test
+  void notInArgumentSkipsSpecialParameters() {
+    helper
+        .addSourceLines(
+            "SortedTenants.java",
+            "package app;",
+            "import java.util.Collection;",
+            "import java.util.List;",
+            "import org.springframework.data.domain.Sort;",
+            "import org.springframework.data.jpa.repository.JpaRepository;",
+            "public interface SortedTenants extends JpaRepository<Tenant, Long> {",
+            "  List<Tenant> removeByExternalIdNotIn(Sort sort, Collection<String> keep);",
+            "}")
+        .addSourceLines(
+            "SortedPurge.java",
+            "package app;",
+            "import java.util.Set;",
+            "import org.springframework.data.domain.Sort;",
+            "class SortedPurge {",
+            "  SortedTenants tenants;",
+            "  void purge(Set<String> keep) {",
+            "    // BUG: Diagnostic contains: NOT IN keep",
+            "    tenants.removeByExternalIdNotIn(Sort.by(\"id\"), keep);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void identification() {
     helper
         .addSourceLines(

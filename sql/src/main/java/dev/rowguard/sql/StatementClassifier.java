@@ -70,10 +70,15 @@ public final class StatementClassifier {
     return parsed;
   }
 
+  /** How many classifications the cache holds; for tests of its bound. */
+  int cachedTexts() {
+    return cache.size();
+  }
+
   /**
    * Cheap pre-filter: does {@code delete} or {@code truncate} stand as a word where a statement
-   * starts (the start of the text or of a line, after {@code ;}, {@code (} as in a CTE, or after a
-   * block comment)? Texts that merely mention the word ({@code deleted_at}, {@code 'please delete'},
+   * starts (the start of the text or of a line, after {@code ;}, after {@code (} or {@code )} as in
+   * CTEs, or after a block comment)? Texts that merely mention the word ({@code deleted_at}, {@code 'please delete'},
    * {@code THEN DELETE}) are not parsed at all.
    */
   static boolean mentionsDeletion(String text) {
@@ -106,7 +111,8 @@ public final class StatementClassifier {
         return true;
       }
       if (!Character.isWhitespace(p)) {
-        return p == ';' || p == '(' || (p == '/' && k > 0 && text.charAt(k - 1) == '*');
+        // ')' ends a CTE: WITH old AS (SELECT ...) DELETE FROM t ...
+        return p == ';' || p == '(' || p == ')' || (p == '/' && k > 0 && text.charAt(k - 1) == '*');
       }
     }
     return true;
@@ -122,15 +128,17 @@ public final class StatementClassifier {
     }
     Classification worst = Classification.OTHER;
     for (Statement statement : statements) {
-      Classification c = classify(statement);
-      if (rank(c) > rank(worst)) {
-        worst = c;
-      }
+      worst = worse(worst, classify(statement));
     }
     return worst;
   }
 
-  /** Orders classifications by danger, so a multi-statement text reports its worst statement. */
+  /** The more dangerous of two classifications, so a text reports its worst statement. */
+  private static Classification worse(Classification a, Classification b) {
+    return rank(b) > rank(a) ? b : a;
+  }
+
+  /** Orders classifications by danger. */
   private static int rank(Classification c) {
     if (c.removesEveryRow()) {
       return 3;
@@ -146,7 +154,7 @@ public final class StatementClassifier {
       return classifyDelete(delete);
     }
     if (statement instanceof Truncate truncate) {
-      return new Classification(Kind.TRUNCATE, Where.NONE, truncateTables(truncate), List.of());
+      return new Classification(Kind.TRUNCATE, Where.NONE, tableNames(truncate.getTables(), truncate.getTable()), List.of());
     }
     if (statement instanceof Select select && select.getWithItemsList() != null) {
       return classifyWithItems(select.getWithItemsList());
@@ -160,22 +168,14 @@ public final class StatementClassifier {
     for (WithItem<?> item : items) {
       ParenthesedStatement inner = item.getParenthesedStatement();
       if (inner instanceof ParenthesedDelete parenthesed) {
-        Classification c = classifyDelete(parenthesed.getDelete());
-        if (rank(c) > rank(worst)) {
-          worst = c;
-        }
+        worst = worse(worst, classifyDelete(parenthesed.getDelete()));
       }
     }
     return worst;
   }
 
   private static Classification classifyDelete(Delete delete) {
-    List<String> tables = new ArrayList<>();
-    if (delete.getTables() != null && !delete.getTables().isEmpty()) {
-      delete.getTables().forEach(t -> tables.add(tableName(t)));
-    } else if (delete.getTable() != null) {
-      tables.add(tableName(delete.getTable()));
-    }
+    List<String> tables = tableNames(delete.getTables(), delete.getTable());
     Where where;
     List<String> notIn = List.of();
     if (delete.getWhere() != null) {
@@ -190,12 +190,13 @@ public final class StatementClassifier {
     return new Classification(Kind.DELETE, where, tables, notIn);
   }
 
-  private static List<String> truncateTables(Truncate truncate) {
+  /** The statement's target tables: its table list where it has one (multi-table forms), else its table. */
+  private static List<String> tableNames(List<Table> list, Table single) {
     List<String> tables = new ArrayList<>();
-    if (truncate.getTables() != null && !truncate.getTables().isEmpty()) {
-      truncate.getTables().forEach(t -> tables.add(tableName(t)));
-    } else if (truncate.getTable() != null) {
-      tables.add(tableName(truncate.getTable()));
+    if (list != null && !list.isEmpty()) {
+      list.forEach(t -> tables.add(tableName(t)));
+    } else if (single != null) {
+      tables.add(tableName(single));
     }
     return tables;
   }

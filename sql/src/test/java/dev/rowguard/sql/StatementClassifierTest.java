@@ -31,6 +31,7 @@ class StatementClassifierTest {
         "delete from a using b                             | a",
         "truncate table tag                                | tag",
         "with gone as (delete from tag returning id) select count(*) from gone | tag",
+        "with old as (select id from tag) delete from tag                      | tag",
         "delete from t where id = 1; delete from u         | u",
       })
   void everyRow(String sql, String table) {
@@ -81,6 +82,7 @@ class StatementClassifierTest {
         "/* purge */ delete from t",
         "-- why we purge\ndelete from t",
         "with gone as (delete from t returning id) select 1",
+        "with old as (select id from t) delete from t where id in (select id from old)",
         "select 1; delete from t",
       })
   void preFilterLetsStatementsThrough(String sql) {
@@ -139,5 +141,6 @@ class StatementClassifierTest {
       assertThat(classifier.classify("delete from t where id = " + i).where()).isEqualTo(Where.PRESENT);
     }
     assertThat(classifier.classify("delete from t").removesEveryRow()).isTrue();
+    assertThat(classifier.cachedTexts()).isBetween(1, 16);
   }
 }

@@ -1,8 +1,11 @@
 package dev.rowguard.cli;
 
 import dev.rowguard.cli.audit.AuditCommand;
+import dev.rowguard.cli.findings.InvalidInputException;
 import dev.rowguard.cli.report.BaselineCommand;
+import dev.rowguard.cli.report.Problems;
 import dev.rowguard.cli.report.ReportCommand;
+import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +26,26 @@ public final class Rowguard {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Rowguard());
     cli.setParameterExceptionHandler(Rowguard::usageError);
+    cli.setExecutionExceptionHandler(Rowguard::executionError);
     return cli.execute(args);
+  }
+
+  /**
+   * Whatever a command did not turn into a one-line error itself: still one line and exit 2, because
+   * exit 1 means "findings" or "broken log" to a CI job, and a stack trace helps no user.
+   */
+  private static int executionError(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    String message;
+    if (e instanceof InvalidInputException) {
+      message = e.getMessage();
+    } else if (e instanceof IOException io) {
+      message = Problems.describe(io);
+    } else {
+      message = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + " (please report this with the command line)";
+    }
+    System.err.println(command.getCommandSpec().qualifiedName() + ": " + message);
+    return 2;
   }
 
   /** A wrong option or argument: one line saying what and where to look, exit 2 (not the whole usage text). */

@@ -30,6 +30,18 @@ class AuditBadInputTest {
   }
 
   @Test
+  void anUnexpectedFailureIsOneLineAndExitTwoNotAStackTrace() throws Exception {
+    // A window this large overflows java.time deep inside the matcher: no command anticipates it.
+    Path access = Files.write(dir.resolve("access.log"),
+        List.of(IncidentLogs.accessLine("10.0.0.7", java.time.Instant.now(), "GET /health", 200, "req-9")));
+    CliRun r = CliRun.run("audit", "timeline", log().toString(), "--access-log", access.toString(),
+        "--match-window", String.valueOf(Long.MAX_VALUE));
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("rowguard audit timeline: ").doesNotContain("\tat ");
+  }
+
+  @Test
   void missingFile() {
     for (String cmd : List.of("verify", "timeline", "stats")) {
       assertThat(fails("audit", cmd, dir.resolve("nope").toString()).err()).contains("nope does not exist");

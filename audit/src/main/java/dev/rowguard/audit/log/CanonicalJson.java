@@ -1,6 +1,7 @@
 package dev.rowguard.audit.log;
 
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -34,7 +35,8 @@ public final class CanonicalJson {
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;
-      Map<?, ?> sorted = map instanceof TreeMap<?, ?> t && t.comparator() == null ? map : new TreeMap<>(map);
+      // LogEntry stores maps already sorted (unmodifiable SortedMap views); sort only what is not.
+      Map<?, ?> sorted = map instanceof SortedMap<?, ?> t && t.comparator() == null ? map : new TreeMap<>(map);
       for (Map.Entry<?, ?> e : sorted.entrySet()) {
         if (!first) {
           out.append(',');

@@ -49,14 +49,15 @@ public final class LogEntry {
 
   /** Adds an object member of string values (used for {@code context}); an empty map is left out. */
   public LogEntry put(String name, Map<String, String> value) {
-    if (value != null && !value.isEmpty()) {
-      members.put(name, Collections.unmodifiableSortedMap(new TreeMap<>(value)));
-    }
-    return this;
+    return putSorted(name, value);
   }
 
   /** Adds an object member of integer values (used for {@code rowguard.tx.deleted_rows}); an empty map is left out. */
   public LogEntry putCounts(String name, Map<String, Long> value) {
+    return putSorted(name, value);
+  }
+
+  private LogEntry putSorted(String name, Map<String, ?> value) {
     if (value != null && !value.isEmpty()) {
       members.put(name, Collections.unmodifiableSortedMap(new TreeMap<>(value)));
     }

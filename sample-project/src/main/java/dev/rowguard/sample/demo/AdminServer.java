@@ -81,7 +81,7 @@ final class AdminServer implements AutoCloseable {
         status = 200;
       } catch (RuntimeException e) {
         status = 500;
-        body = e.getMessage();
+        body = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

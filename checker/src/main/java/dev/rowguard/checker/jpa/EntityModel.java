@@ -30,11 +30,6 @@ public record EntityModel(Symbol.ClassSymbol type, List<PersistentField> fields,
     return fields.stream().filter(f -> f.symbol() == symbol).findFirst();
   }
 
-  /** The persistent field a column name in a constraint denotes. */
-  public Optional<PersistentField> fieldForColumn(String column) {
-    return fields.stream().filter(f -> f.hasColumnName(column)).findFirst();
-  }
-
   /**
    * The persistent field an accessor reads: {@code getUri()}/{@code isActive()} for fields
    * {@code uri}/{@code active}, or a record-style {@code uri()}.

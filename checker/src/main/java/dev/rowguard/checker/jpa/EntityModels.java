@@ -166,8 +166,6 @@ public final class EntityModels {
         id,
         find(sources, Jpa.NATURAL_ID).isPresent(),
         association,
-        relation.map(r -> Annotations.enumValues(r, "cascade")).orElse(List.of()),
-        relation.map(r -> Annotations.booleanValue(r, "orphanRemoval", false)).orElse(false),
         mappedBy,
         column.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false)
             || joinColumn.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false));

@@ -1,7 +1,6 @@
 package dev.rowguard.checker.jpa;
 
 import com.sun.tools.javac.code.Symbol;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,8 +17,6 @@ import java.util.Optional;
  * @param id {@code @Id} or {@code @EmbeddedId}
  * @param naturalId Hibernate {@code @NaturalId}
  * @param association the relationship kind, {@link Association#NONE} for basic columns
- * @param cascade the {@code cascade} constants written on the association ({@code ALL}, {@code REMOVE}, ...)
- * @param orphanRemoval {@code orphanRemoval = true} on a one-to-many or one-to-one
  * @param mappedBy the {@code mappedBy} of an inverse association side, if written
  * @param explicitlyNullable {@code nullable = true} written on {@code @Column} or {@code @JoinColumn}:
  *     the author chose NULL on purpose
@@ -32,14 +29,8 @@ public record PersistentField(
     boolean id,
     boolean naturalId,
     Association association,
-    List<String> cascade,
-    boolean orphanRemoval,
     Optional<String> mappedBy,
     boolean explicitlyNullable) {
-
-  public PersistentField {
-    cascade = List.copyOf(cascade);
-  }
 
   /** The Java name of the attribute. */
   public String name() {
@@ -64,11 +55,6 @@ public record PersistentField(
     String c = column.trim().replace("\"", "").replace("`", "");
     String logical = explicitColumn.orElseGet(this::name);
     return logical.equalsIgnoreCase(c) || snakeCase(logical).equalsIgnoreCase(c);
-  }
-
-  /** True when removing the owner also removes this association's targets. */
-  public boolean cascadesRemove() {
-    return cascade.contains("ALL") || cascade.contains("REMOVE");
   }
 
   /**

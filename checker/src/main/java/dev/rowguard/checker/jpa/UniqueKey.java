@@ -36,11 +36,6 @@ public record UniqueKey(List<String> columns, List<PersistentField> fields, Sour
     return fields.size() == columns.size();
   }
 
-  /** True when this key is exactly the single field {@code field}. */
-  public boolean coversExactly(PersistentField field) {
-    return fields.size() == 1 && columns.size() == 1 && fields.get(0).symbol() == field.symbol();
-  }
-
   /** True when the key's columns are all among {@code fieldsInLookup}: a lookup on them finds at most one row. */
   public boolean isCoveredBy(List<PersistentField> fieldsInLookup) {
     if (!isResolved()) {

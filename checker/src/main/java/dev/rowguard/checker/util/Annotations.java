@@ -37,19 +37,6 @@ public final class Annotations {
     return find(symbol, names).isPresent();
   }
 
-  /** True when {@code symbol} carries an annotation whose simple name is {@code simpleName}. */
-  public static boolean hasSimpleName(Symbol symbol, String simpleName) {
-    if (symbol == null) {
-      return false;
-    }
-    for (Attribute.Compound a : symbol.getAnnotationMirrors()) {
-      if (a.type.tsym.getSimpleName().contentEquals(simpleName)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** A boolean attribute, or {@code defaultValue} when it is not written. */
   public static boolean booleanValue(Attribute.Compound a, String attribute, boolean defaultValue) {
     Attribute value = member(a, attribute);

@@ -322,6 +322,28 @@ final class UuidStringMismatchTest {
   }
 
   @Test
+  void reassignedLocalIsNotTiedToAUuid() {
+    helper
+        .addSourceLines(
+            "Reassigned.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.UUID;
+
+            class Reassigned {
+              void lookup(List<UUID> ids, UUID other, String name) {
+                List<Comparable<?>> keys = new ArrayList<>(ids);
+                String key = other.toString();
+                key = name;
+                keys.remove(key);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void identification_looseCollectionMixes() {
     helper
         .addSourceLines(

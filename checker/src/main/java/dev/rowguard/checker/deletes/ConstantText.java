@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import java.util.Optional;
+import dev.rowguard.checker.util.LocalValues;
 
 /**
  * Statement text known at compile time: constants (javac folds static finals and their

@@ -15,6 +15,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 
 /** JPA {@code CriteriaDelete} objects built and executed within one method. */
 final class CriteriaDeletes {

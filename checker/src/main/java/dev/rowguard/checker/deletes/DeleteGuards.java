@@ -29,6 +29,7 @@ import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 
 /**
  * Visible checks that a collection deciding what gets deleted is not empty (or not suspiciously

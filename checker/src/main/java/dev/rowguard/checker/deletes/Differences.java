@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 
 /**
  * Collections computed as "what we have that the other side no longer lists": the argument shape

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 
 /** Expressions that denote the collection of a {@code @ManyToMany} association of some entity. */
 final class ManyToManyCollections {

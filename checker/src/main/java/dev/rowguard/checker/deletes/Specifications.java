@@ -14,6 +14,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import java.util.List;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 
 /** Spring Data JPA {@code Specification}s that visibly restrict nothing. */
 final class Specifications {

@@ -13,6 +13,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.rowguard.checker.util.LocalValues;
 
 /** Says in a message where a value comes from: "`liveIds` (List<String> from `dir.list()`)". */
 public final class Origins {
@@ -31,7 +32,7 @@ public final class Origins {
         case FIELD:
           return "field " + source + " (" + type + ")";
         case LOCAL_VARIABLE:
-          Tree initializer = LocalDeclarations.initializer(variable, state);
+          Tree initializer = LocalValues.initializer(variable, state).orElse(null);
           return initializer == null
               ? source + " (" + type + ")"
               : source + " (" + type + " from " + quote(initializer, state) + ")";

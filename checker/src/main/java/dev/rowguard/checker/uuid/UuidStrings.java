@@ -17,6 +17,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.rowguard.checker.collections.ElementTypes;
 import javax.lang.model.element.ElementKind;
+import dev.rowguard.checker.util.LocalValues;
 
 /** Recognizes Strings made from a UUID: {@code id.toString()}, {@code String.valueOf(id)}. */
 public final class UuidStrings {
@@ -39,7 +40,7 @@ public final class UuidStrings {
         && getSymbol(stripped) instanceof VarSymbol local
         && local.getKind() == ElementKind.LOCAL_VARIABLE
         && ElementTypes.isString(local.type, state)) {
-      Tree initializer = LocalDeclarations.initializer(local, state);
+      Tree initializer = LocalValues.initializer(local, state).orElse(null);
       return initializer instanceof ExpressionTree expression ? direct(expression, state) : null;
     }
     return direct(stripped, state);

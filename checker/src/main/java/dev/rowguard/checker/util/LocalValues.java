@@ -1,7 +1,8 @@
-package dev.rowguard.checker.deletes;
+package dev.rowguard.checker.util;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodTree;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 
 /** What an effectively final local variable of the enclosing method was initialized with. */
-final class LocalValues {
+public final class LocalValues {
 
   private LocalValues() {}
 
@@ -21,25 +22,30 @@ final class LocalValues {
    * The initializer of the local {@code tree} names, when {@code tree} is an identifier of an
    * effectively final local variable declared with one in the enclosing method.
    */
-  static Optional<ExpressionTree> initializer(ExpressionTree tree, VisitorState state) {
-    if (!(tree instanceof IdentifierTree)) {
+  public static Optional<ExpressionTree> initializer(ExpressionTree tree, VisitorState state) {
+    if (!(tree instanceof IdentifierTree) || !(ASTHelpers.getSymbol(tree) instanceof Symbol.VarSymbol var)) {
       return Optional.empty();
     }
-    Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (!(symbol instanceof Symbol.VarSymbol var)
-        || var.getKind() != ElementKind.LOCAL_VARIABLE
-        || !ASTHelpers.isConsideredFinal(var)) {
+    return initializer(var, state);
+  }
+
+  /**
+   * The initializer of {@code var} when it is an effectively final local variable declared with one
+   * in the enclosing method (or, for locals of lambdas in field initializers, class).
+   */
+  public static Optional<ExpressionTree> initializer(Symbol.VarSymbol var, VisitorState state) {
+    if (var.getKind() != ElementKind.LOCAL_VARIABLE || !ASTHelpers.isConsideredFinal(var)) {
       return Optional.empty();
     }
-    MethodTree method = state.findEnclosing(MethodTree.class);
-    if (method == null || method.getBody() == null) {
+    Tree scope = state.findEnclosing(MethodTree.class, ClassTree.class);
+    if (scope == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(declaration(method, var)).map(VariableTree::getInitializer);
+    return Optional.ofNullable(declaration(scope, var)).map(VariableTree::getInitializer);
   }
 
   /** The declaration of local {@code var} inside {@code method}, or null. */
-  static VariableTree declaration(Tree method, Symbol var) {
+  public static VariableTree declaration(Tree method, Symbol var) {
     VariableTree[] found = new VariableTree[1];
     new TreeScanner<Void, Void>() {
       @Override

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -44,11 +45,11 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
   private final AuditOptions options;
   private final boolean closeTarget;
 
-  private AuditedDataSource(DataSource target, AuditOptions options, boolean closeTarget) {
+  private AuditedDataSource(DataSource target, AuditOptions options, boolean closeTarget, Clock clock) {
     this.target = target;
     this.options = options;
     this.closeTarget = closeTarget;
-    this.writer = AuditLogWriter.open(options.directory(), writerOptions(options));
+    this.writer = AuditLogWriter.open(options.directory(), writerOptions(options).withClock(clock));
     DeleteAuditListener listener = new DeleteAuditListener(options, writer);
     this.proxy = ProxyDataSourceBuilder.create("rowguard-audit", target).listener(listener).methodListener(listener).build();
   }
@@ -179,6 +180,7 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
     private Path signingKey;
     private long maxFileBytes;
     private boolean closeTarget;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(DataSource target) {
       if (target == null) {
@@ -276,6 +278,18 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return this;
     }
 
+    /**
+     * What stamps every record (default the system clock, UTC). Not a property: it is for tests that
+     * must not depend on the day they run.
+     */
+    public Builder clock(Clock clock) {
+      if (clock == null) {
+        throw new IllegalArgumentException("clock must not be null");
+      }
+      this.clock = clock;
+      return this;
+    }
+
     /** Applies {@code rowguard.audit.*} properties on top of what is set so far. */
     public Builder properties(Properties p) {
       Path dir = directory;
@@ -293,7 +307,7 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
      */
     public AuditedDataSource build() {
       AuditOptions o = options(directory);
-      return new AuditedDataSource(target, o, closeTarget);
+      return new AuditedDataSource(target, o, closeTarget, clock);
     }
 
     private AuditOptions options(Path dir) {

@@ -222,7 +222,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       Map<String, ?> extras, ConnectionState state) {
     // Walked only for statements that get a record: the stack walk is the costliest part.
     CallSite site = callSites.find();
-    LogEntry entry = LogEntry.of(kind)
+    LogEntry entry = LogEntry.of(kind, writer.now())
         .put(Fields.DB_SYSTEM, db.systemName())
         .put(Fields.DB_NAMESPACE, db.namespace())
         .put(Fields.DB_COLLECTION, e.table())
@@ -317,7 +317,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       return;
     }
     if (state.hasRecords()) {
-      LogEntry e = LogEntry.of(kind)
+      LogEntry e = LogEntry.of(kind, writer.now())
           .put(Fields.TX, state.txId())
           .put(Fields.AFFECTED_ROWS, state.deletedRows())
           .putCounts(Fields.TX_DELETED_ROWS, state.rowsByTable())

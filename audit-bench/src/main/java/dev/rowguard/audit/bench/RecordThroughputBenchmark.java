@@ -57,7 +57,7 @@ public class RecordThroughputBenchmark {
 
   /** A typical delete record. */
   static LogEntry record() {
-    return LogEntry.of(RecordKind.DELETE)
+    return LogEntry.of(RecordKind.DELETE, java.time.Instant.now())
         .put(Fields.DB_SYSTEM, "postgresql")
         .put(Fields.DB_NAMESPACE, "shop")
         .put(Fields.DB_COLLECTION, "customer")

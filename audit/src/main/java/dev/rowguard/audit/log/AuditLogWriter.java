@@ -93,7 +93,7 @@ public final class AuditLogWriter implements AutoCloseable {
    */
   public static AuditLogWriter open(Path dir, WriterOptions options) {
     AuditLogWriter w = new AuditLogWriter(dir, options);
-    w.openEntry = LogEntry.of(RecordKind.LOG_OPEN)
+    w.openEntry = LogEntry.of(RecordKind.LOG_OPEN, w.now())
         .put(Fields.LOG_FORMAT, 1)
         .put(Fields.HOST, Origin.HOST)
         .put(Fields.PID, Origin.PID)
@@ -119,6 +119,11 @@ public final class AuditLogWriter implements AutoCloseable {
 
   public Path directory() {
     return dir;
+  }
+
+  /** The time a record made now is stamped with: {@link WriterOptions#clock()}. */
+  public java.time.Instant now() {
+    return options.clock().instant();
   }
 
   public WriterOptions options() {
@@ -386,7 +391,7 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   private LogEntry checkpoint(long seq, String prevHash) {
-    LogEntry e = LogEntry.of(RecordKind.CHECKPOINT).put(Fields.HOST, Origin.HOST).put(Fields.PID, Origin.PID);
+    LogEntry e = LogEntry.of(RecordKind.CHECKPOINT, now()).put(Fields.HOST, Origin.HOST).put(Fields.PID, Origin.PID);
     if (options.signingKey() != null) {
       e.put(Fields.CHECKPOINT_KEY_ID, keyId)
           .put(Fields.CHECKPOINT_SIGNATURE, CheckpointSignature.sign(options.signingKey().getPrivate(), seq, prevHash));

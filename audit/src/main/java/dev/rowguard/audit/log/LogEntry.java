@@ -23,11 +23,6 @@ public final class LogEntry {
     this.ts = ts.truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** An entry of {@code kind} stamped now. */
-  public static LogEntry of(RecordKind kind) {
-    return new LogEntry(kind, Instant.now());
-  }
-
   /** An entry of {@code kind} stamped {@code ts} (truncated to microseconds). */
   public static LogEntry of(RecordKind kind, Instant ts) {
     return new LogEntry(kind, ts);

@@ -1,6 +1,7 @@
 package dev.rowguard.audit.log;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param checkpointInterval a checkpoint this long after the last one if records were written since
  * @param signingKey the Ed25519 key pair that signs checkpoints, or null for unsigned checkpoints
  * @param queueCapacity records waiting for the writer thread before appenders block
+ * @param clock what stamps the writer's own records ({@code log_open}, {@code checkpoint}) and,
+ *     through {@link AuditLogWriter#now()}, every record its callers make
  */
 public record WriterOptions(
     Durability durability,
@@ -19,11 +22,12 @@ public record WriterOptions(
     int checkpointEveryRecords,
     Duration checkpointInterval,
     KeyPair signingKey,
-    int queueCapacity) {
+    int queueCapacity,
+    Clock clock) {
 
   /** Sync, 64 MiB files, a checkpoint every 1000 records or 60 s, no signing key. */
   public static WriterOptions defaults() {
-    return new WriterOptions(Durability.SYNC, 64L << 20, 1000, Duration.ofSeconds(60), null, 65_536);
+    return new WriterOptions(Durability.SYNC, 64L << 20, 1000, Duration.ofSeconds(60), null, 65_536, Clock.systemUTC());
   }
 
   public WriterOptions {
@@ -39,24 +43,31 @@ public record WriterOptions(
     if (checkpointInterval == null || checkpointInterval.isNegative() || checkpointInterval.isZero()) {
       throw new IllegalArgumentException("checkpointInterval must be positive, was " + checkpointInterval);
     }
+    if (clock == null) {
+      throw new IllegalArgumentException("clock must not be null");
+    }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
     }
   }
 
   public WriterOptions withDurability(Durability d) {
-    return new WriterOptions(d, maxFileBytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity);
+    return new WriterOptions(d, maxFileBytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity, clock);
   }
 
   public WriterOptions withMaxFileBytes(long bytes) {
-    return new WriterOptions(durability, bytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity);
+    return new WriterOptions(durability, bytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity, clock);
   }
 
   public WriterOptions withCheckpoints(int everyRecords, Duration interval) {
-    return new WriterOptions(durability, maxFileBytes, everyRecords, interval, signingKey, queueCapacity);
+    return new WriterOptions(durability, maxFileBytes, everyRecords, interval, signingKey, queueCapacity, clock);
   }
 
   public WriterOptions withSigningKey(KeyPair key) {
-    return new WriterOptions(durability, maxFileBytes, checkpointEveryRecords, checkpointInterval, key, queueCapacity);
+    return new WriterOptions(durability, maxFileBytes, checkpointEveryRecords, checkpointInterval, key, queueCapacity, clock);
+  }
+
+  public WriterOptions withClock(Clock c) {
+    return new WriterOptions(durability, maxFileBytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity, c);
   }
 }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogWriterTest {
 
+  private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-21T13:00:00Z");
+
   @TempDir Path dir;
 
   private static LogEntry delete(int i) {
-    return LogEntry.of(RecordKind.DELETE)
+    return LogEntry.of(RecordKind.DELETE, T0.plusMillis(i))
         .put(Fields.DB_SYSTEM, "h2")
         .put(Fields.DB_QUERY_TEXT, "DELETE FROM t WHERE a = ? -- \"quoted\" \u00e9\n" + i)
         .put(Fields.AFFECTED_ROWS, i)

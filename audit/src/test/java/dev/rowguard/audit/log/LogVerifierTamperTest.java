@@ -16,12 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Logs written by the real writer, then tampered with: each break is named, at the right line. */
 class LogVerifierTamperTest {
 
+  private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-21T13:00:00Z");
+
   @TempDir Path dir;
 
   private List<String> writeLog(int deletes, WriterOptions options) throws Exception {
     try (AuditLogWriter w = AuditLogWriter.open(dir, options)) {
       for (int i = 1; i <= deletes; i++) {
-        w.append(LogEntry.of(RecordKind.DELETE).put(Fields.DB_COLLECTION, "customer").put(Fields.AFFECTED_ROWS, i * 10L));
+        w.append(LogEntry.of(RecordKind.DELETE, T0.plusMillis(i)).put(Fields.DB_COLLECTION, "customer").put(Fields.AFFECTED_ROWS, i * 10L));
       }
     }
     return Files.readAllLines(file());

@@ -33,7 +33,7 @@ class AuditBadInputTest {
   void anUnexpectedFailureIsOneLineAndExitTwoNotAStackTrace() throws Exception {
     // A window this large overflows java.time deep inside the matcher: no command anticipates it.
     Path access = Files.write(dir.resolve("access.log"),
-        List.of(IncidentLogs.accessLine("10.0.0.7", java.time.Instant.now(), "GET /health", 200, "req-9")));
+        List.of(IncidentLogs.accessLine("10.0.0.7", Instant.parse("2026-11-21T13:00:01Z"), "GET /health", 200, "req-9")));
     CliRun r = CliRun.run("audit", "timeline", log().toString(), "--access-log", access.toString(),
         "--match-window", String.valueOf(Long.MAX_VALUE));
     assertThat(r.exit()).as(r.err()).isEqualTo(2);

@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +37,9 @@ final class IncidentLogs {
   private static final AtomicInteger DB = new AtomicInteger();
   static final DateTimeFormatter ACCESS_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.ofHours(1));
 
+  /** When {@link #incident} starts: a fixed day, so that tests never depend on the day they run. */
+  static final Instant INCIDENT_START = Instant.parse("2026-11-21T10:00:00Z");
+
   /** What {@link #incident} did, for assertions. */
   record Incident(Path log, Path accessLog, Instant start, Instant end) {}
 
@@ -49,8 +54,10 @@ final class IncidentLogs {
     Path log = dir.resolve("audit");
     Files.createDirectories(log);
     DataSource raw = h2();
-    Instant start = Instant.now();
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(log).rowThreshold(100).build()) {
+    // Ticks like the system clock, from a fixed instant: records keep their real order and spacing.
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), INCIDENT_START));
+    Instant start = clock.instant();
+    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(log).rowThreshold(100).clock(clock).build()) {
       try (AuditContext.Scope s = AuditContext.with("tenant", "acme", "requestId", "req-1")) {
         new TenantCleanup().removeTenant(ds, "acme", true);
       }
@@ -59,7 +66,7 @@ final class IncidentLogs {
       }
       new InvoicePurge().purge(ds);
     }
-    Instant end = Instant.now();
+    Instant end = clock.instant();
     Path access = dir.resolve("access.log");
     Files.write(access, List.of(
         accessLine("10.0.0.7", start, "DELETE /admin/tenants/acme", 204, "req-1"),

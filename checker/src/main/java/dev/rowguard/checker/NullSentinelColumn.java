@@ -1,5 +1,6 @@
 package dev.rowguard.checker;
 
+import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.errorprone.BugPattern;

@@ -21,7 +21,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.deletes.ManyToManyCollections.Reference;
 import java.util.List;
 import dev.rowguard.checker.util.Invocations;

@@ -19,7 +19,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.util.TestCode;

@@ -12,7 +12,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.TestCode;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rowguard.cli.findings;
 
-import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.annotations.RowguardDocs;
 
 /**
  * One compiler finding of an Error Prone check.

@@ -3,7 +3,7 @@ package dev.rowguard.cli.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.cli.fixture.ReportFixture;
 import java.util.List;
 import java.util.Set;

@@ -9,7 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.rowguard.checker.RowguardDocs;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.cli.fixture.ReportFixture;
 import java.io.InputStream;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.rowguard.cli;
 
 import dev.rowguard.cli.audit.AuditCommand;
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.report.BaselineCommand;
-import dev.rowguard.cli.report.Problems;
+import dev.rowguard.cli.Problems;
 import dev.rowguard.cli.report.ReportCommand;
 import java.io.IOException;
 import picocli.CommandLine;

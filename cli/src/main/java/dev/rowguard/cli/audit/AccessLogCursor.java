@@ -1,6 +1,6 @@
 package dev.rowguard.cli.audit;
 
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

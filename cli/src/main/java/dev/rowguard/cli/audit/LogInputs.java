@@ -1,7 +1,7 @@
 package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.LogFiles;
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

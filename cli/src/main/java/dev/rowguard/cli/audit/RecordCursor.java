@@ -1,7 +1,7 @@
 package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.LogRecord;
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.rowguard.cli.audit;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rowguard.audit.log.LogRecord;
-import dev.rowguard.cli.findings.InvalidInputException;
-import dev.rowguard.cli.report.Problems;
+import dev.rowguard.cli.InvalidInputException;
+import dev.rowguard.cli.Problems;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.rowguard.cli.audit;
 
-import dev.rowguard.cli.findings.InvalidInputException;
-import dev.rowguard.cli.report.Problems;
+import dev.rowguard.cli.InvalidInputException;
+import dev.rowguard.cli.Problems;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

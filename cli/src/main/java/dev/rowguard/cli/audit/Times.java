@@ -1,6 +1,6 @@
 package dev.rowguard.cli.audit;
 
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.rowguard.cli.findings;
 
+import dev.rowguard.cli.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

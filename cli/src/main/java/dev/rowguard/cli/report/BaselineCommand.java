@@ -1,7 +1,8 @@
 package dev.rowguard.cli.report;
 
+import dev.rowguard.cli.Problems;
 import dev.rowguard.cli.findings.Baseline;
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.findings.TrackedFinding;
 import java.io.IOException;
 import java.io.StringWriter;

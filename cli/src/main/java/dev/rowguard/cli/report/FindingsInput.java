@@ -6,7 +6,7 @@ import dev.rowguard.cli.findings.BuildLogParser;
 import dev.rowguard.cli.findings.Finding;
 import dev.rowguard.cli.findings.FindingFilter;
 import dev.rowguard.cli.findings.Fingerprints;
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.findings.SourceRoot;
 import dev.rowguard.cli.findings.TrackedFinding;
 import java.io.IOException;

@@ -1,9 +1,10 @@
 package dev.rowguard.cli.report;
 
+import dev.rowguard.cli.Problems;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.rowguard.cli.findings.Baseline;
-import dev.rowguard.cli.findings.InvalidInputException;
+import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.findings.TrackedFinding;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.rowguard.cli.report;
+package dev.rowguard.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

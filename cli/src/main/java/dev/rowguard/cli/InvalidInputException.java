@@ -1,4 +1,4 @@
-package dev.rowguard.cli.findings;
+package dev.rowguard.cli;
 
 /** Input the user must fix; its message is the one line the command prints, saying what to do. */
 public final class InvalidInputException extends RuntimeException {

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lines a delete up with the HTTP request it was made in: by the request id in its context when the
@@ -51,16 +52,13 @@ final class AccessMatcher {
     }
   }
 
-  /** Sets the matched request on a statement event, if one matches. */
-  void match(Event e) {
+  /** The request a statement event was made in, or null when none matches. */
+  @Nullable RequestMatch match(Event e) {
     String id = requestId(e);
     if (id != null && idsSeen) {
       AccessEntry a = byId.get(id);
-      if (a != null) {
-        e.matchedRequest = a;
-        e.matchedById = true;
-      }
-      return; // a different request id in the access log is not this request, however close in time
+      // a different request id in the access log is not this request, however close in time
+      return a == null ? null : new RequestMatch(a, true);
     }
     AccessEntry best = null;
     long bestGap = Long.MAX_VALUE;
@@ -71,7 +69,7 @@ final class AccessMatcher {
         bestGap = gap;
       }
     }
-    e.matchedRequest = best;
+    return best == null ? null : new RequestMatch(best, false);
   }
 
   static String requestId(Event e) {

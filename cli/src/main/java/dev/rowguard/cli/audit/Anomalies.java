@@ -3,11 +3,14 @@ package dev.rowguard.cli.audit;
 import dev.rowguard.audit.log.Fields;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Marks anomalies as events pass. Thresholds come from the command line; "many" defaults are
@@ -48,38 +51,44 @@ final class Anomalies {
     }
   }
 
-  void statement(Event e) {
+  /** The anomalies of a statement; {@code tx} is its transaction, or null outside one. */
+  List<Marker> statement(Event e, Transactions.@Nullable Tx tx) {
+    List<Marker> marks = new ArrayList<>();
     String trigger = e.record.string(Fields.TRIGGER);
     if ("truncate".equals(e.kind) || WHOLE_TABLE_TRIGGERS.contains(trigger)) {
-      e.anomalies.add(new Marker(Anomaly.NO_WHERE, ("truncate".equals(e.kind) ? "TRUNCATE " : "every row of ") + e.table()));
+      marks.add(new Marker(Anomaly.NO_WHERE, ("truncate".equals(e.kind) ? "TRUNCATE " : "every row of ") + e.table()));
     }
     if ("tx_aggregate".equals(e.kind) && e.rows() != null && e.rows() >= manyRows) {
-      e.anomalies.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
+      marks.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
     }
     boolean massDelete = !"blocked".equals(e.kind);
     if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
-      e.anomalies.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
+      marks.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
     }
     String tenant = e.context().get("tenant");
     String job = e.context().get("job");
-    Set<String> tenants = job != null ? tenantsByJob.computeIfAbsent(job, k -> new HashSet<>()) : e.tx == null ? null : e.tx.tenants;
+    Set<String> tenants = job != null ? tenantsByJob.computeIfAbsent(job, k -> new HashSet<>()) : tx == null ? null : tx.tenants;
     if (tenant != null && tenants != null) {
       if (job != null && tenants.size() <= manyTenants) {
         tenants.add(tenant);
       }
       if (tenants.size() >= manyTenants) {
-        e.anomalies.add(new Marker(Anomaly.MANY_TENANTS, (job != null ? "job " + job : "transaction " + e.tx()) + " touched " + tenants.size() + " tenants"));
+        marks.add(new Marker(Anomaly.MANY_TENANTS, (job != null ? "job " + job : "transaction " + e.tx()) + " touched " + tenants.size() + " tenants"));
       }
     }
+    return marks;
   }
 
-  void outcome(Event e, Transactions.Tx tx) {
+  /** The anomalies of a commit or rollback of {@code tx}. */
+  List<Marker> outcome(Event e, Transactions.Tx tx) {
+    List<Marker> marks = new ArrayList<>();
     Map.Entry<String, Long> largest = tx.largestTable();
     if (largest != null && largest.getValue() >= manyRows) {
-      e.anomalies.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
+      marks.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
     }
     if ("rollback".equals(e.kind) && tx.massDelete) {
-      e.anomalies.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
+      marks.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
     }
+    return marks;
   }
 }

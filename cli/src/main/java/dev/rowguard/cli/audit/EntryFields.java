@@ -48,9 +48,9 @@ final class EntryFields {
         put(s, "method", e.source.method());
         m.put("source", s);
       }
-      if (e.matchedRequest != null) {
-        Map<String, Object> r = request(e.matchedRequest);
-        r.put("matched_by", e.matchedById ? "request id" : "host and time");
+      if (e.match != null) {
+        Map<String, Object> r = request(e.match.request());
+        r.put("matched_by", e.match.byId() ? "request id" : "host and time");
         m.put("request", r);
       }
       if (e.totals != null) {

@@ -3,14 +3,15 @@ package dev.rowguard.cli.audit;
 import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogRecord;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One timeline entry: an audit record, or an HTTP request from an access log. What the timeline
- * learns later (the transaction outcome, the matching request, the source line, anomalies) is set
- * on it before it is written.
+ * One timeline entry: an audit record, or an HTTP request from an access log. Immutable: what the
+ * timeline learns after reading it (the transaction outcome and totals, the matching request, the
+ * source line, anomalies) makes a new, finished entry ({@link #finished}), once, before it is
+ * written.
  */
 final class Event {
 
@@ -18,28 +19,27 @@ final class Event {
   static final String HTTP = "http";
 
   final Instant ts;
-  final String host;
+  final @Nullable String host;
   final String kind;
-  final LogRecord record;
-  final AccessEntry request;
+  final @Nullable LogRecord record;
+  final @Nullable AccessEntry request;
   /** The log (or access log) it came from, and the order within it, to keep merges stable. */
   final int stream;
   final long order;
 
-  /** committed, rolled back, or null while unknown / for entries outside transactions. */
-  String outcome;
-  /** The HTTP request this delete was made in, and whether it was matched by request id. */
-  AccessEntry matchedRequest;
-  boolean matchedById;
+  /** committed, rolled back, not recorded, or null for entries outside transactions. */
+  final @Nullable String outcome;
+  /** The HTTP request this delete was made in. */
+  final @Nullable RequestMatch match;
   /** From --source: the call site's line of code and enclosing method. */
-  SourceLocator.Location source;
-  /** The transaction of a statement, commit or rollback, or null. */
-  Transactions.Tx tx;
+  final SourceLocator.@Nullable Location source;
   /** For commit and rollback: the transaction's totals. */
-  Transactions.Totals totals;
-  final List<Marker> anomalies = new ArrayList<>();
+  final @Nullable TxTotals totals;
+  final List<Marker> anomalies;
 
-  private Event(Instant ts, String host, String kind, LogRecord record, AccessEntry request, int stream, long order) {
+  private Event(Instant ts, @Nullable String host, String kind, @Nullable LogRecord record, @Nullable AccessEntry request,
+      int stream, long order, @Nullable String outcome, @Nullable RequestMatch match, SourceLocator.@Nullable Location source,
+      @Nullable TxTotals totals, List<Marker> anomalies) {
     this.ts = ts;
     this.host = host;
     this.kind = kind;
@@ -47,6 +47,22 @@ final class Event {
     this.request = request;
     this.stream = stream;
     this.order = order;
+    this.outcome = outcome;
+    this.match = match;
+    this.source = source;
+    this.totals = totals;
+    this.anomalies = List.copyOf(anomalies);
+  }
+
+  private Event(Instant ts, @Nullable String host, String kind, @Nullable LogRecord record, @Nullable AccessEntry request,
+      int stream, long order) {
+    this(ts, host, kind, record, request, stream, order, null, null, null, null, List.of());
+  }
+
+  /** This entry with what the timeline learned after reading it. */
+  Event finished(@Nullable String outcome, @Nullable RequestMatch match, SourceLocator.@Nullable Location source,
+      @Nullable TxTotals totals, List<Marker> anomalies) {
+    return new Event(ts, host, kind, record, request, stream, order, outcome, match, source, totals, anomalies);
   }
 
   static Event of(LogRecord r, int stream) {

@@ -40,7 +40,8 @@ final class LogInputs {
         }
         byDir.computeIfAbsent(key(arg.toAbsolutePath().getParent()), k -> files()).add(arg);
       } else {
-        throw new InvalidInputException(arg + " does not exist: pass an audit log directory or file");
+        throw new InvalidInputException(arg + (Files.exists(arg) ? " is not a file or directory (a device, pipe or socket)"
+            : " does not exist") + ": pass an audit log directory or file");
       }
     }
     List<AuditLog> logs = new ArrayList<>();

@@ -2,10 +2,9 @@ package dev.rowguard.cli.audit;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rowguard.audit.log.LogRecord;
-import dev.rowguard.cli.InvalidInputException;
-import dev.rowguard.cli.Problems;
+import dev.rowguard.cli.EnumConverter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,16 +18,18 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code rowguard audit stats LOG...}: what the recorded deletes add up to. */
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "Totals of recorded deletes (delete and truncate records) per table, tenant, call site and day,",
-      "and the largest deletes. Exit 0, or 2 on bad input."
+      "Adds up the recorded deletes per table, tenant, call site and day.",
+      "Counts delete and truncate records and lists the largest deletes. Exit 0, or 2 on bad input."
     })
 public final class StatsCommand implements Callable<Integer> {
 
@@ -41,8 +42,28 @@ public final class StatsCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many of the largest deletes to list (default 10).")
   int top;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
-  String format;
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  /** The {@code --format} values. */
+  enum Format {
+    TEXT,
+    JSON;
+
+    @Override
+    public String toString() {
+      return EnumConverter.label(this);
+    }
+
+    static final class Converter extends EnumConverter<Format> {
+      Converter() {
+        super(Format.class, "format");
+      }
+    }
+  }
+
+  @Spec CommandSpec spec;
 
   /** Statements and rows of one group. */
   private static final class Total {
@@ -54,39 +75,27 @@ public final class StatsCommand implements Callable<Integer> {
   private PriorityQueue<Event> largest;
 
   @Override
-  public Integer call() {
-    try {
-      if (!format.equals("text") && !format.equals("json")) {
-        throw new InvalidInputException("--format " + format + " is not a format: use text or json");
-      }
-      if (top < 0) {
-        throw new InvalidInputException("--top must be >= 0");
-      }
-      ZoneId z = zone == null ? ZoneOffset.UTC : Times.zone("--zone", zone);
-      for (String g : List.of("table", "tenant", "call site", "day")) {
-        groups.put(g, new TreeMap<>());
-      }
-      largest = new PriorityQueue<>(Comparator.comparingLong((Event e) -> e.rows()).thenComparing(e -> e.ts));
-      for (AuditLog log : LogInputs.resolve(logs)) {
-        try (RecordCursor cursor = new RecordCursor(log, w -> System.err.println("rowguard audit stats: warning: " + w))) {
-          for (LogRecord r = cursor.next(); r != null; r = cursor.next()) {
-            count(Event.of(r, 0), z);
-          }
+  public Integer call() throws IOException {
+    TimelineCommand.atLeast("--top", top, 0);
+    ZoneId z = zone == null ? ZoneOffset.UTC : Times.zone("--zone", zone);
+    for (String g : List.of("table", "tenant", "call site", "day")) {
+      groups.put(g, new TreeMap<>());
+    }
+    largest = new PriorityQueue<>(Comparator.comparingLong((Event e) -> e.rows()).thenComparing(e -> e.ts));
+    PrintWriter err = spec.commandLine().getErr();
+    for (AuditLog log : LogInputs.resolve(logs)) {
+      try (RecordCursor cursor = new RecordCursor(log, w -> err.println(spec.qualifiedName() + ": warning: " + w))) {
+        for (LogRecord r = cursor.next(); r != null; r = cursor.next()) {
+          count(Event.of(r, 0), z);
         }
       }
-      if (format.equals("json")) {
-        json(z);
-      } else {
-        text(z);
-      }
-      return 0;
-    } catch (InvalidInputException e) {
-      System.err.println("rowguard audit stats: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      System.err.println("rowguard audit stats: " + Problems.describe(e));
-      return 2;
     }
+    if (format == Format.JSON) {
+      json(z);
+    } else {
+      text(z);
+    }
+    return 0;
   }
 
   private void count(Event e, ZoneId z) {
@@ -119,7 +128,7 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   private void text(ZoneId z) {
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     groups.forEach((group, totals) -> {
       out.printf(Locale.ROOT, "%-50s %10s %14s%n", "BY " + group.toUpperCase(Locale.ROOT), "DELETES", "ROWS");
       totals.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, Total> x) -> -x.getValue().rows))
@@ -141,6 +150,6 @@ public final class StatsCommand implements Callable<Integer> {
       doc.put("by_" + group.replace(' ', '_'), g);
     });
     doc.put("largest", largestFirst().stream().map(e -> EntryFields.of(e, z)).toList());
-    System.out.println(JsonTimeline.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+    spec.commandLine().getOut().println(JsonTimeline.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
   }
 }

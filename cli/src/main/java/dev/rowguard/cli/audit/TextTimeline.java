@@ -55,9 +55,10 @@ final class TextTimeline implements TimelineWriter {
     if (!e.context().isEmpty()) {
       detail("context: " + context(e.context()));
     }
-    if (e.matchedRequest != null) {
-      detail("request: " + e.matchedRequest.summary() + " at " + TIME.format(e.matchedRequest.time().atZone(zone))
-          + " from " + e.matchedRequest.client() + (e.matchedById ? " (same request id)" : " (same host, closest in time)"));
+    if (e.match != null) {
+      AccessEntry r = e.match.request();
+      detail("request: " + r.summary() + " at " + TIME.format(r.time().atZone(zone))
+          + " from " + r.client() + (e.match.byId() ? " (same request id)" : " (same host, closest in time)"));
     }
     if (e.source != null) {
       detail("source: " + e.source.file() + ":" + e.source.line() + (e.source.method() == null ? "" : " in " + e.source.method()));
@@ -105,7 +106,7 @@ final class TextTimeline implements TimelineWriter {
   }
 
   private static String totals(Event e) {
-    Transactions.Totals t = e.totals;
+    TxTotals t = e.totals;
     String tables = t.rowsByTable().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(x -> String.format(Locale.ROOT, "%s %,d", x.getKey(), x.getValue())).collect(Collectors.joining(", "));
     return String.format(Locale.ROOT, "tx %s: %d recorded statement(s), %,d rows deleted in total%s", t.tx(), t.statements(), t.rows(),

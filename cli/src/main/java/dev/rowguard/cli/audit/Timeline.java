@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The timeline pipeline: merged events in, finished entries out. An entry is held until what comes
@@ -37,7 +39,10 @@ final class Timeline {
   private final SourceLocator sources;
   private final TimelineFilter filter;
   private final TimelineWriter out;
-  private final Deque<Event> held = new ArrayDeque<>();
+  private final Deque<Held> held = new ArrayDeque<>();
+
+  /** An entry read but not written yet, with what the pipeline found out about it so far. */
+  private record Held(Event event, Transactions.@Nullable Tx tx, List<Marker> anomalies) {}
 
   /** {@code access} and {@code sources} may be null when no access log or source root was given. */
   Timeline(Anomalies anomalies, AccessMatcher access, SourceLocator sources, TimelineFilter filter, TimelineWriter out) {
@@ -59,56 +64,66 @@ final class Timeline {
   }
 
   private void accept(Event e) {
+    Transactions.Tx tx = null;
+    List<Marker> marks = List.of();
     if (e.isHttp()) {
       access.add(e.request);
     } else if (e.isStatement()) {
-      e.tx = transactions.statement(e);
-      anomalies.statement(e);
+      tx = transactions.statement(e);
+      marks = anomalies.statement(e, tx);
     } else if (e.isOutcome()) {
-      e.tx = transactions.outcome(e);
-      anomalies.outcome(e, e.tx);
+      tx = transactions.outcome(e);
+      marks = anomalies.outcome(e, tx);
     }
-    held.addLast(e);
+    held.addLast(new Held(e, tx, marks));
   }
 
   /** Writes the held entries that nothing can change any more; at the end of input, all of them. */
   private void release(Instant now, boolean end) throws IOException {
     while (!held.isEmpty()) {
-      Event e = held.peekFirst();
-      boolean waitingForOutcome = e.isStatement() && e.tx != null && e.tx.outcome == null
+      Held h = held.peekFirst();
+      Event e = h.event();
+      boolean waitingForOutcome = e.isStatement() && h.tx() != null && h.tx().outcome == null
           && !end && now.isBefore(e.ts.plus(TX_HORIZON));
       boolean waitingForRequests = access != null && e.isStatement() && !end && !now.isAfter(e.ts.plus(access.window()));
       if ((waitingForOutcome || waitingForRequests) && held.size() <= MAX_HELD) {
         break;
       }
       held.pollFirst();
-      finish(e);
+      finish(h);
     }
     if (access != null && !end) {
-      access.forgetBefore(held.isEmpty() ? now : held.peekFirst().ts);
+      access.forgetBefore(held.isEmpty() ? now : held.peekFirst().event().ts);
     }
   }
 
-  private void finish(Event e) throws IOException {
+  private void finish(Held h) throws IOException {
+    Event e = h.event();
+    Transactions.Tx tx = h.tx();
+    String outcome = null;
+    RequestMatch match = null;
+    SourceLocator.Location source = null;
+    TxTotals totals = null;
     if (e.isStatement()) {
-      e.outcome = e.tx == null ? null : e.tx.outcome == null ? NOT_RECORDED : e.tx.outcome;
-      if (e.tx != null && e.tx.outcome == null) {
-        transactions.forget(e.tx);
+      outcome = tx == null ? null : tx.outcome == null ? NOT_RECORDED : tx.outcome;
+      if (tx != null && tx.outcome == null) {
+        transactions.forget(tx);
       }
       if (access != null) {
-        access.match(e);
+        match = access.match(e);
       }
       if (sources != null) {
-        e.source = sources.locate(e.function(), e.record.string(Fields.CODE_FILE), e.record.number(Fields.CODE_LINE));
+        source = sources.locate(e.function(), e.record.string(Fields.CODE_FILE), e.record.number(Fields.CODE_LINE));
       }
     } else if (e.isOutcome()) {
-      e.outcome = e.tx.outcome;
+      outcome = tx.outcome;
+      totals = tx.totals;
     }
-    if (filter.shows(e)) {
-      if (e.isStatement() && e.tx != null) {
-        e.tx.shown = true;
+    if (filter.shows(e, tx != null && tx.shown)) {
+      if (e.isStatement() && tx != null) {
+        tx.shown = true;
       }
-      out.entry(e);
+      out.entry(e.finished(outcome, match, source, totals, h.anomalies()));
     }
   }
 }

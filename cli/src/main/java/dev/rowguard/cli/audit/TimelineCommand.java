@@ -1,12 +1,13 @@
 package dev.rowguard.cli.audit;
 
+import dev.rowguard.audit.log.RecordKind;
+import dev.rowguard.cli.EnumConverter;
 import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.Problems;
-import java.io.BufferedWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +15,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code rowguard audit timeline LOG...}: one chronological timeline from many logs and hosts. */
 @Command(
@@ -31,13 +37,65 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Merges audit logs of one or many hosts (and access logs) into one chronological timeline:",
+      "Merges audit logs (and access logs) into one chronological incident timeline.",
+      "Audit logs of one or many hosts, and their access logs, become one timeline of",
       "what was deleted, when, by which code, in which request, and whether it was committed.",
       "Exit 0, or 2 on bad input (naming the file and line)."
     })
 public final class TimelineCommand implements Callable<Integer> {
 
-  private static final Set<String> FORMATS = Set.of("text", "json", "html", "timesketch");
+  /** The {@code --format} values. */
+  enum Format {
+    TEXT,
+    JSON,
+    HTML,
+    TIMESKETCH;
+
+    TimelineWriter writer(Writer out, ZoneId display) throws IOException {
+      return switch (this) {
+        case TEXT -> new TextTimeline(out, display);
+        case JSON -> new JsonTimeline(out, display);
+        case HTML -> new HtmlTimeline(out, display);
+        case TIMESKETCH -> new TimesketchTimeline(out);
+      };
+    }
+
+    @Override
+    public String toString() {
+      return EnumConverter.label(this);
+    }
+
+    static final class Converter extends EnumConverter<Format> {
+      Converter() {
+        super(Format.class, "format");
+      }
+    }
+  }
+
+  /** The {@code --kind} values: the audit log's record kinds and access-log requests. */
+  static final class Kinds implements Iterable<String> {
+    static final List<String> ALL = Stream.concat(
+        Stream.of(RecordKind.values()).map(RecordKind::wireName), Stream.of(Event.HTTP)).toList();
+
+    @Override
+    public Iterator<String> iterator() {
+      return ALL.iterator();
+    }
+  }
+
+  /** Rejects a {@code --kind} that no entry has, listing those there are. */
+  static final class KindConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String kind = value.toLowerCase(Locale.ROOT);
+      if (!Kinds.ALL.contains(kind)) {
+        throw new TypeConversionException("'" + value + "' is not a kind; use " + String.join(", ", Kinds.ALL));
+      }
+      return kind;
+    }
+  }
+
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "LOG", arity = "1..*", description = "Audit log directories or audit-NNNNNN.jsonl files.")
   List<Path> logs;
@@ -63,8 +121,8 @@ public final class TimelineCommand implements Callable<Integer> {
   @Option(names = "--min-rows", paramLabel = "N", description = "Only statements that deleted at least N rows.")
   long minRows;
 
-  @Option(names = "--kind", paramLabel = "KIND", split = ",",
-      description = "Only these kinds: delete, truncate, tx_aggregate, blocked, commit, rollback, http, log_open, checkpoint.")
+  @Option(names = "--kind", paramLabel = "KIND", split = ",", converter = KindConverter.class, completionCandidates = Kinds.class,
+      description = "Only these kinds: ${COMPLETION-CANDIDATES}.")
   List<String> kinds = new ArrayList<>();
 
   @Option(names = "--access-log", paramLabel = "[HOST=]FILE",
@@ -94,76 +152,71 @@ public final class TimelineCommand implements Callable<Integer> {
       description = "Mark mass deletes outside these hours of the day, in --zone (default: no check).")
   String allowedHours;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, html or timesketch.")
-  String format;
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
   Path output;
 
   @Override
-  public Integer call() {
-    try {
-      if (!FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
-        throw new InvalidInputException("--format " + format + " is not a format: use text, json, html or timesketch");
-      }
-      ZoneId display = zone == null ? ZoneOffset.UTC : Times.zone("--zone", zone);
-      ZoneId readZone = Times.zone("--zone", zone);
-      ZoneId accessZone = Times.zone("--access-log-zone", accessLogZone);
-      Instant fromTime = Times.instant("--from", from, readZone);
-      Instant toTime = Times.instant("--to", to, readZone);
-      if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
-        throw new InvalidInputException("--from " + from + " is after --to " + to + ": swap them");
-      }
-      if (matchWindowSeconds < 0 || manyRows < 1 || manyTenants < 2 || minRows < 0) {
-        throw new InvalidInputException("--match-window and --min-rows must be >= 0, --many-rows >= 1, --many-tenants >= 2");
-      }
-      for (Path root : sourceRoots) {
-        if (!Files.isDirectory(root)) {
-          throw new InvalidInputException("--source " + root + " is not a directory: pass a source root or project directory");
-        }
-      }
-      TimelineFilter filter = new TimelineFilter(fromTime, toTime, new LinkedHashSet<>(tables), new LinkedHashSet<>(tenants),
-          context, minRows, new LinkedHashSet<>(kinds));
-      Anomalies anomalies = new Anomalies(manyRows, manyTenants, Times.hours("--allowed-hours", allowedHours), display);
-      AccessMatcher access = accessLogs.isEmpty() ? null : new AccessMatcher(Duration.ofSeconds(matchWindowSeconds));
-      SourceLocator sources = sourceRoots.isEmpty() ? null : new SourceLocator(sourceRoots);
-      List<AuditLog> audit = LogInputs.resolve(logs);
-      List<AccessLogSpec> specs = accessLogs.stream().map(AccessLogSpec::parse).toList();
-      for (AccessLogSpec s : specs) {
-        if (!Files.isRegularFile(s.file())) {
-          throw new InvalidInputException("--access-log " + s.file() + " does not exist or is not a file");
-        }
-      }
-      try (Writer out = writer(); EventSource events = EventSources.open(audit, specs, accessZone, TimelineCommand::warn)) {
-        new Timeline(anomalies, access, sources, filter, writerFor(out, display)).run(events);
-      }
-      return 0;
-    } catch (InvalidInputException e) {
-      System.err.println("rowguard audit timeline: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      System.err.println("rowguard audit timeline: " + Problems.describe(e));
-      return 2;
+  public Integer call() throws IOException {
+    ZoneId display = zone == null ? ZoneOffset.UTC : Times.zone("--zone", zone);
+    ZoneId readZone = Times.zone("--zone", zone);
+    ZoneId accessZone = Times.zone("--access-log-zone", accessLogZone);
+    Instant fromTime = Times.instant("--from", from, readZone);
+    Instant toTime = Times.instant("--to", to, readZone);
+    if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
+      throw new InvalidInputException("--from " + from + " is after --to " + to + ": swap them");
     }
+    atLeast("--match-window", matchWindowSeconds, 0);
+    atLeast("--min-rows", minRows, 0);
+    atLeast("--many-rows", manyRows, 1);
+    atLeast("--many-tenants", manyTenants, 2);
+    for (Path root : sourceRoots) {
+      if (!Files.isDirectory(root)) {
+        throw new InvalidInputException("--source " + root + " is not a directory: pass a source root or project directory");
+      }
+    }
+    TimelineFilter filter = new TimelineFilter(fromTime, toTime, new LinkedHashSet<>(tables), new LinkedHashSet<>(tenants),
+        context, minRows, new LinkedHashSet<>(kinds));
+    Anomalies anomalies = new Anomalies(manyRows, manyTenants, Times.hours("--allowed-hours", allowedHours), display);
+    AccessMatcher access = accessLogs.isEmpty() ? null : new AccessMatcher(Duration.ofSeconds(matchWindowSeconds));
+    SourceLocator sources = sourceRoots.isEmpty() ? null : new SourceLocator(sourceRoots);
+    List<AuditLog> audit = LogInputs.resolve(logs);
+    List<AccessLogSpec> specs = accessLogs.stream().map(AccessLogSpec::parse).toList();
+    for (AccessLogSpec s : specs) {
+      if (!Files.isRegularFile(s.file())) {
+        throw new InvalidInputException("--access-log " + s.file() + " does not exist or is not a file");
+      }
+    }
+    try (Writer out = writer(); EventSource events = EventSources.open(audit, specs, accessZone, this::warn)) {
+      new Timeline(anomalies, access, sources, filter, format.writer(out, display)).run(events);
+    }
+    return 0;
   }
 
-  private TimelineWriter writerFor(Writer out, ZoneId display) throws IOException {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> new TextTimeline(out, display);
-      case "json" -> new JsonTimeline(out, display);
-      case "html" -> new HtmlTimeline(out, display);
-      default -> new TimesketchTimeline(out);
-    };
+  /** A range check that names the option it is about. */
+  static void atLeast(String option, long value, long min) {
+    if (value < min) {
+      throw new InvalidInputException(option + " " + value + " is out of range: it must be " + min + " or more");
+    }
   }
 
   private Writer writer() throws IOException {
     if (output == null) {
-      return new BufferedWriter(new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8), 1 << 16);
+      PrintWriter stdout = spec.commandLine().getOut();
+      return new FilterWriter(stdout) {
+        @Override
+        public void close() {
+          stdout.flush(); // standard output stays open for the root's messages
+        }
+      };
     }
-    return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    return Problems.newWriter(output);
   }
 
-  private static void warn(String message) {
-    System.err.println("rowguard audit timeline: warning: " + message);
+  private void warn(String message) {
+    spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + message);
   }
 }

@@ -23,7 +23,8 @@ record TimelineFilter(
     return (from == null || !e.ts.isBefore(from)) && (to == null || !e.ts.isAfter(to));
   }
 
-  boolean shows(Event e) {
+  /** {@code transactionShown}: for a commit or rollback, whether a statement of its transaction was shown. */
+  boolean shows(Event e, boolean transactionShown) {
     if (!inTime(e) || !kindShown(e.kind)) {
       return false;
     }
@@ -31,7 +32,7 @@ record TimelineFilter(
       return !hasStatementFilters();
     }
     if (e.isOutcome()) {
-      return !hasStatementFilters() || (e.tx != null && e.tx.shown);
+      return !hasStatementFilters() || transactionShown;
     }
     if (!e.isStatement()) {
       return !hasStatementFilters();

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joins statements to the commit or rollback of their transaction and adds up what each
@@ -16,8 +17,8 @@ final class Transactions {
 
   /** What one transaction did, as far as the log shows. */
   static final class Tx {
-    final String key;
-    String outcome;
+    final @Nullable String key;
+    @Nullable String outcome;
     long statements;
     /**
      * Rows per table: recorded statements, or the tx_aggregate or outcome-record total when larger
@@ -28,8 +29,10 @@ final class Transactions {
     boolean massDelete;
     /** Whether any of its statements passed the filters, so its outcome is shown too. */
     boolean shown;
+    /** Set with the outcome. */
+    @Nullable TxTotals totals;
 
-    Tx(String key) {
+    Tx(@Nullable String key) {
       this.key = key;
     }
 
@@ -39,16 +42,13 @@ final class Transactions {
     }
   }
 
-  /** The totals shown on a commit or rollback entry. */
-  record Totals(String tx, long statements, long rows, Map<String, Long> rowsByTable) {}
-
   /** Tenants remembered per transaction: enough to say "many". */
   private static final int MAX_TENANTS = 1000;
 
   private final Map<String, Tx> open = new HashMap<>();
 
   /** Records a statement, returning its transaction (null for a statement with no tx). */
-  Tx statement(Event e) {
+  @Nullable Tx statement(Event e) {
     String key = e.txKey();
     if (key == null) {
       return null;
@@ -83,7 +83,7 @@ final class Transactions {
     open.remove(tx.key, tx);
   }
 
-  /** Closes the transaction of a commit or rollback record and puts its totals on it. */
+  /** Closes the transaction of a commit or rollback record and adds up its totals. */
   Tx outcome(Event e) {
     String key = e.txKey();
     Tx tx = key == null ? null : open.remove(key);
@@ -96,7 +96,7 @@ final class Transactions {
     Map<String, Long> rowsByTable = tx.rowsByTable;
     e.record.counts(Fields.TX_DELETED_ROWS).forEach((table, rows) -> rowsByTable.merge(table, rows, Math::max));
     long total = e.rows() != null ? e.rows() : tx.rowsByTable.values().stream().mapToLong(Long::longValue).sum();
-    e.totals = new Totals(e.tx(), tx.statements, total, Map.copyOf(tx.rowsByTable));
+    tx.totals = new TxTotals(e.tx(), tx.statements, total, tx.rowsByTable);
     return tx;
   }
 }

@@ -1,6 +1,6 @@
 package dev.rowguard.cli.findings;
 
-import java.io.BufferedReader;
+import dev.rowguard.cli.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Error Prone findings from build output: Maven's ({@code [WARNING] /abs/File.java:[8,24]
@@ -47,25 +48,56 @@ public final class BuildLogParser {
       Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]|^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z ");
   /** javac indents every line of a message after the first by this much. */
   private static final int DETAIL_INDENT = 2;
+  /**
+   * Lines that only a compiler run prints: Maven's compiler plugin, javac's diagnostics (of any
+   * tag) and its warning and error counts. Without one the input is not a build's output.
+   */
+  private static final Pattern COMPILER_OUTPUT = Pattern.compile("\\[INFO] (?:Compiling \\d+ source files?"
+      + "|Nothing to compile|No sources to compile|--- (?:maven-)?compiler(?:-plugin)?:\\S+:(?:test)?[cC]ompile)"
+      + "|\\[(?:ERROR|WARNING)] .+\\.java:\\[\\d+,\\d+]"
+      + "|.+\\.java:\\d+: (?:error|warning|[Nn]ote): "
+      + "|\\d+ (?:warnings?|errors?)$");
+  /** Maven's word for a compile it skipped: javac prints nothing for code it does not compile. */
+  private static final String MAVEN_SKIPPED_COMPILE = "Nothing to compile - all classes are up to date";
+  /** Longer lines are not build output (a binary file, /dev/zero); reading stops there. */
+  public static final int MAX_LINE_CHARS = 8 << 20;
 
   private BuildLogParser() {}
 
+  /**
+   * What one build log holds.
+   *
+   * @param findings the findings in log order, each once although Maven prints ERROR findings twice
+   * @param compilerOutput whether any line is a compiler's (a clean build has no findings, but these)
+   * @param skippedCompile whether Maven skipped compiling up-to-date code, so its findings are missing
+   */
+  public record Parsed(List<Finding> findings, boolean compilerOutput, boolean skippedCompile) {}
+
   public static List<Finding> parse(String log) {
     try {
-      return parse(new StringReader(log));
+      return read(new StringReader(log), "the log").findings();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
   }
 
-  /** The findings in log order, each once although Maven prints ERROR findings twice. */
-  public static List<Finding> parse(Reader log) throws IOException {
+  /**
+   * Reads {@code log} line by line, holding one line and the finding it is in at a time. A line
+   * longer than {@link #MAX_LINE_CHARS} is an {@link InvalidInputException} naming {@code name}.
+   */
+  public static Parsed read(Reader log, String name) throws IOException {
     Map<String, Finding> unique = new LinkedHashMap<>();
-    BufferedReader lines = new BufferedReader(log);
+    Lines lines = new Lines(log, name);
     Pending pending = null;
     boolean forked = false;
-    for (String raw = lines.readLine(); raw != null; raw = lines.readLine()) {
+    boolean compilerOutput = false;
+    boolean skipped = false;
+    for (String raw = lines.next(); raw != null; raw = lines.next()) {
       String line = NOISE.matcher(raw).replaceAll("");
+      if (!compilerOutput && COMPILER_OUTPUT.matcher(line).lookingAt()) {
+        compilerOutput = true;
+      }
+      skipped |= line.contains(MAVEN_SKIPPED_COMPILE);
       Matcher compiling = MAVEN_COMPILING.matcher(line);
       if (compiling.matches()) {
         forked = compiling.group(1) != null;
@@ -77,7 +109,67 @@ public final class BuildLogParser {
       }
     }
     add(unique, pending);
-    return List.copyOf(unique.values());
+    return new Parsed(List.copyOf(unique.values()), compilerOutput, skipped);
+  }
+
+  /** Lines ended by \\n, \\r or \\r\\n, as {@link java.io.BufferedReader} has them, but of bounded length. */
+  private static final class Lines {
+    private final Reader in;
+    private final String name;
+    private final char[] buffer = new char[1 << 16];
+    private final StringBuilder line = new StringBuilder();
+    private int pos;
+    private int end;
+    private long number;
+    private boolean skipLineFeed;
+    /** Whether {@link #line} has begun: a last line without a line feed still counts. */
+    private boolean pendingLine;
+
+    Lines(Reader in, String name) {
+      this.in = in;
+      this.name = name;
+    }
+
+    @Nullable String next() throws IOException {
+      line.setLength(0);
+      while (true) {
+        if (pos == end) {
+          end = Math.max(in.read(buffer), 0);
+          pos = 0;
+          if (end == 0) {
+            return line.isEmpty() && !pendingLine ? null : finish();
+          }
+        }
+        if (skipLineFeed) {
+          skipLineFeed = false;
+          if (buffer[pos] == '\n') {
+            pos++;
+            continue;
+          }
+        }
+        int start = pos;
+        while (pos < end && buffer[pos] != '\n' && buffer[pos] != '\r') {
+          pos++;
+        }
+        line.append(buffer, start, pos - start);
+        pendingLine = true;
+        if (line.length() > MAX_LINE_CHARS) {
+          throw new InvalidInputException(name + ": line " + (number + 1) + " is longer than "
+              + (MAX_LINE_CHARS >> 20) + " MB, so this is not a build log: pass the log of a javac or Maven build");
+        }
+        if (pos < end) {
+          skipLineFeed = buffer[pos] == '\r';
+          pos++;
+          return finish();
+        }
+      }
+    }
+
+    private String finish() {
+      pendingLine = false;
+      number++;
+      return line.toString();
+    }
   }
 
   private static void add(Map<String, Finding> unique, Pending pending) {

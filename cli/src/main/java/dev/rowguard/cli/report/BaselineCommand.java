@@ -2,14 +2,12 @@ package dev.rowguard.cli.report;
 
 import dev.rowguard.cli.Problems;
 import dev.rowguard.cli.findings.Baseline;
-import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.findings.TrackedFinding;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,22 +47,18 @@ public final class BaselineCommand implements Callable<Integer> {
         description = "The baseline file (default: rowguard-baseline.json).")
     Path output;
 
+    @Spec CommandSpec spec;
+
     @Override
-    public Integer call() {
-      try {
-        List<TrackedFinding> findings = input.read(System.in);
-        StringWriter json = new StringWriter();
-        Baseline.of(findings).write(json);
-        Files.writeString(output, json.toString(), StandardCharsets.UTF_8);
-        System.out.println("rowguard baseline: " + Report.plural(findings.size(), "finding") + " written to " + output);
-        return 0;
-      } catch (InvalidInputException e) {
-        System.err.println("rowguard baseline: " + e.getMessage());
-        return 2;
-      } catch (IOException e) {
-        System.err.println("rowguard baseline: " + Problems.describe(e));
-        return 2;
+    public Integer call() throws IOException {
+      List<TrackedFinding> findings = input.read();
+      input.warnAboutUnknownChecks(Set.of());
+      try (Writer out = Problems.newWriter(output)) {
+        Baseline.of(findings).write(out);
       }
+      spec.commandLine().getOut().println(
+          spec.qualifiedName() + ": " + Report.plural(findings.size(), "finding") + " written to " + output);
+      return 0;
     }
   }
 }

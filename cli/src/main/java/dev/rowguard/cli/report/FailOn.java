@@ -2,29 +2,36 @@ package dev.rowguard.cli.report;
 
 import dev.rowguard.cli.findings.Finding;
 import dev.rowguard.cli.findings.Severity;
-import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import dev.rowguard.cli.EnumConverter;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code --fail-on} threshold: a reported finding at or above it makes the exit code 1. */
-record FailOn(Severity threshold) {
+enum FailOn {
+  ERROR(Severity.ERROR),
+  WARNING(Severity.WARNING),
+  NOTE(Severity.NOTE),
+  /** Converting only, the default: a report is not a gate unless asked to be one. */
+  NONE(null);
 
-  static final FailOn NONE = new FailOn(null);
+  private final @Nullable Severity threshold;
+
+  FailOn(@Nullable Severity threshold) {
+    this.threshold = threshold;
+  }
 
   boolean fails(Finding f) {
     return threshold != null && f.severity().atLeast(threshold);
   }
 
-  static final class Converter implements ITypeConverter<FailOn> {
-    @Override
-    public FailOn convert(String value) {
-      String v = value.toLowerCase(Locale.ROOT);
-      return switch (v) {
-        case "error", "warning", "note" -> new FailOn(Severity.valueOf(v.toUpperCase(Locale.ROOT)));
-        case "none" -> NONE;
-        default -> throw new TypeConversionException(
-            "'" + value + "' is not a severity; use error, warning, note or none");
-      };
+  /** As typed on the command line; picocli lists the values and matches them by this. */
+  @Override
+  public String toString() {
+    return EnumConverter.label(this);
+  }
+
+  static final class Converter extends EnumConverter<FailOn> {
+    Converter() {
+      super(FailOn.class, "severity");
     }
   }
 }

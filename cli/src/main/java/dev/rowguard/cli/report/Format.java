@@ -1,10 +1,6 @@
 package dev.rowguard.cli.report;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import dev.rowguard.cli.EnumConverter;
 
 /** The {@code --format} values of {@code rowguard report}. */
 enum Format {
@@ -26,15 +22,20 @@ enum Format {
     };
   }
 
-  static final class Converter implements ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      try {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a format; use one of "
-            + Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
-      }
+  /** Whether the format itself lists stale baseline entries; the others get a line on stderr. */
+  boolean listsStaleEntries() {
+    return this == TEXT || this == JSON || this == GITHUB;
+  }
+
+  /** As typed on the command line; picocli lists the values and matches them by this. */
+  @Override
+  public String toString() {
+    return EnumConverter.label(this);
+  }
+
+  static final class Converter extends EnumConverter<Format> {
+    Converter() {
+      super(Format.class, "format");
     }
   }
 }

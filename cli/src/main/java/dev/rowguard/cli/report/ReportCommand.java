@@ -1,20 +1,23 @@
 package dev.rowguard.cli.report;
 
-import dev.rowguard.cli.Problems;
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import dev.rowguard.cli.findings.Baseline;
 import dev.rowguard.cli.InvalidInputException;
+import dev.rowguard.cli.Problems;
+import dev.rowguard.cli.findings.Baseline;
 import dev.rowguard.cli.findings.TrackedFinding;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code rowguard report}: build findings as code-review annotations. */
 @Command(
@@ -22,9 +25,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Turns Error Prone findings in Maven or javac output into code-review annotations.",
-      "Exit 1 when a reported finding is at or above --fail-on, 2 on a usage or I/O error."
+      "Exit 0 when converted; with --fail-on, 1 when a reported finding is at or above it;",
+      "2 on a usage or I/O error, or when the input holds no compiler output."
     })
 public final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Mixin FindingsInput input;
 
@@ -33,58 +39,66 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = Format.Converter.class,
-      description = "sarif, github, gitlab, checkstyle, json or text (default: text).")
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
-      defaultValue = "warning",
+      defaultValue = "none",
       converter = FailOn.Converter.class,
-      description = "error, warning, note or none (default: warning).")
+      description = "Exit 1 when a reported finding is at this severity or above: ${COMPLETION-CANDIDATES}"
+          + " (default: ${DEFAULT-VALUE}, only convert).")
   FailOn failOn;
 
   @Option(
       names = "--baseline",
       paramLabel = "FILE",
       description = "Report only findings not in this baseline (see 'rowguard baseline create').")
-  Path baselineFile;
+  @Nullable Path baselineFile;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
-  Path output;
+  @Nullable Path output;
 
   @Override
-  public Integer call() {
-    try {
-      Report report = report(input.read(System.in));
-      StringWriter text = new StringWriter();
-      format.writer().write(report, text);
-      if (output == null) {
-        System.out.write(text.toString().getBytes(UTF_8));
-        System.out.flush();
-      } else {
-        Files.writeString(output, text.toString(), UTF_8);
+  public Integer call() throws IOException {
+    Report report = report(input.read());
+    PrintWriter err = spec.commandLine().getErr();
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      format.writer().write(report, out);
+      out.flush();
+    } else {
+      try (Writer out = Problems.newWriter(output)) {
+        format.writer().write(report, out);
       }
-      if (!report.stale().isEmpty() && format != Format.TEXT && format != Format.JSON && format != Format.GITHUB) {
-        System.err.println("rowguard report: " + Report.staleEntries(report.stale().size()) + " in " + baselineFile
-            + " (findings since fixed); '--format text' lists them for removal");
-      }
-      return report.findings().stream().anyMatch(t -> failOn.fails(t.finding())) ? 1 : 0;
-    } catch (InvalidInputException e) {
-      System.err.println("rowguard report: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      System.err.println("rowguard report: " + Problems.describe(e));
-      return 2;
     }
+    if (!report.stale().isEmpty() && !format.listsStaleEntries()) {
+      err.println(spec.qualifiedName() + ": " + Report.staleEntries(report.stale().size()) + " in " + baselineFile
+          + " (findings since fixed); '--format text' lists them for removal");
+    }
+    long failing = report.findings().stream().filter(t -> failOn.fails(t.finding())).count();
+    if (failing == 0) {
+      return 0;
+    }
+    err.println(spec.qualifiedName() + ": " + Report.plural(failing, "finding") + " at " + failOn
+        + (failOn == FailOn.ERROR ? "" : " or above") + "; failing because of --fail-on " + failOn);
+    return 1;
   }
 
   private Report report(List<TrackedFinding> current) throws IOException {
     Path root = input.sourceRoot().path();
     if (baselineFile == null) {
+      input.warnAboutUnknownChecks(Set.of());
       return new Report(current, 0, List.of(), root);
     }
-    Baseline.Comparison c = Baseline.read(baselineFile).compare(current, input.filter());
+    @Nullable String problem = Problems.notReadable(baselineFile);
+    if (problem != null) {
+      throw new InvalidInputException("--baseline " + problem + ": give the file 'rowguard baseline create' wrote");
+    }
+    Baseline baseline = Baseline.read(baselineFile);
+    input.warnAboutUnknownChecks(baseline.findings().stream().map(Baseline.Entry::check).collect(Collectors.toSet()));
+    Baseline.Comparison c = baseline.compare(current, input.filter());
     return new Report(c.fresh(), c.accepted(), c.stale(), root);
   }
 }

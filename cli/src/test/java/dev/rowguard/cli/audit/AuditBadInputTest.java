@@ -78,7 +78,7 @@ class AuditBadInputTest {
         .contains("--from 2026-11-21T14:00Z is after --to");
     assertThat(fails("audit", "timeline", log, "--from", "2026-11-21T14:00").err()).contains("has no offset").contains("--zone");
     assertThat(fails("audit", "timeline", log, "--from", "yesterday").err()).contains("not an ISO-8601 time");
-    assertThat(fails("audit", "timeline", log, "--format", "pdf").err()).contains("--format pdf is not a format");
+    assertThat(fails("audit", "timeline", log, "--format", "pdf").err()).contains("'pdf' is not a format; use one of text, json, html, timesketch");
     assertThat(fails("audit", "timeline", log, "--access-log", dir.resolve("none.log").toString()).err()).contains("none.log");
     assertThat(fails("audit", "timeline", log, "--allowed-hours", "9-5").err()).contains("HH:MM-HH:MM");
     assertThat(fails("audit", "verify", log, "--public-key", dir.resolve("key.pem").toString()).err()).contains("key.pem does not exist");

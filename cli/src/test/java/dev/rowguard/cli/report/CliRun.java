@@ -4,33 +4,31 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.rowguard.cli.Rowguard;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
-/** Runs the rowguard command line in this JVM with its standard streams captured. */
+/** Runs the rowguard command line in this JVM on its own streams: no global stream is swapped. */
 public record CliRun(int exit, String out, String err) {
 
   public static CliRun run(String... args) {
     return withInput("", args);
   }
 
-  public static synchronized CliRun withInput(String stdin, String... args) {
-    InputStream in = System.in;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(UTF_8)));
-      System.setOut(new PrintStream(outBytes, true, UTF_8));
-      System.setErr(new PrintStream(errBytes, true, UTF_8));
-      int exit = Rowguard.run(args);
-      return new CliRun(exit, outBytes.toString(UTF_8), errBytes.toString(UTF_8));
-    } finally {
-      System.setIn(in);
-      System.setOut(out);
-      System.setErr(err);
-    }
+  /** Standard input is a pipe holding {@code stdin}. */
+  public static CliRun withInput(String stdin, String... args) {
+    return run(new Rowguard.Stdin(new ByteArrayInputStream(stdin.getBytes(UTF_8)), false), args);
+  }
+
+  /** Standard input is a terminal (on which nobody types). */
+  public static CliRun onTerminal(String... args) {
+    return run(new Rowguard.Stdin(InputStream.nullInputStream(), true), args);
+  }
+
+  private static CliRun run(Rowguard.Stdin stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Rowguard.run(stdin, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new CliRun(exit, out.toString(), err.toString());
   }
 }

@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -o -q -Pbench -pl audit-bench -am package -DskipTests
+# Online: a fresh machine has not downloaded JMH yet (the build resolves what it lacks, once).
+mvn -B -q -Pbench -pl audit-bench -am package -DskipTests
 result="$(mktemp -d)/audit-bench.json"
 filter="${1:-StatementOverheadBenchmark|RecordThroughputBenchmark|WriterCeilingBenchmark}"
 # shellcheck disable=SC2086 # JMH_OPTS is a list of options

@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mb="${1:-1000}"
-mvn -B -o -q -pl cli -am package -DskipTests
+mvn -B -q -pl cli -am package -DskipTests
 jar=cli/target/rowguard.jar
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -7,7 +7,10 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -19,6 +22,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -141,12 +145,40 @@ final class DeleteGuards {
       if (parent instanceof IfTree ifTree && child != ifTree.getCondition() && watched.guards(ifTree.getCondition())) {
         return true;
       }
+      if (parent instanceof ConditionalExpressionTree conditional
+          && child != conditional.getCondition()
+          && guardsBranch(conditional, child, watched)) {
+        return true;
+      }
       if (parent instanceof BlockTree block && precededByGuard(block, child, watched)) {
         return true;
       }
       path = path.getParentPath();
     }
     return false;
+  }
+
+  /**
+   * {@code keep.isEmpty() ? 0 : delete(keep)}: the branch that runs only when the subtrahend is not
+   * empty is guarded. With a plain {@code isEmpty()} test, or its negation, the branch is known;
+   * with any other test of the subtrahend ({@code size() > 0}) either branch counts, as for
+   * {@code if}.
+   */
+  private static boolean guardsBranch(ConditionalExpressionTree conditional, Tree branch, Watched watched) {
+    ExpressionTree condition = ASTHelpers.stripParentheses(conditional.getCondition());
+    if (!watched.guards(condition)) {
+      return false;
+    }
+    boolean negated = false;
+    if (condition instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      negated = true;
+      condition = ASTHelpers.stripParentheses(not.getExpression());
+    }
+    if (condition instanceof MethodInvocationTree call && Invocations.name(call).equals("isEmpty")) {
+      Tree whenNotEmpty = negated ? conditional.getTrueExpression() : conditional.getFalseExpression();
+      return branch == whenNotEmpty;
+    }
+    return true;
   }
 
   private static boolean precededByGuard(BlockTree block, Tree child, Watched watched) {
@@ -171,13 +203,19 @@ final class DeleteGuards {
     return false;
   }
 
-  /** True when the statement ends in a throw or return. */
+  /**
+   * True when the statement ends in a throw or return, or, inside a loop, a {@code continue} or
+   * {@code break}: the statements after it in the same block do not run.
+   */
   private static boolean exits(StatementTree statement) {
     StatementTree last = statement;
     while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
       last = block.getStatements().get(block.getStatements().size() - 1);
     }
-    return last instanceof ThrowTree || last instanceof ReturnTree;
+    return last instanceof ThrowTree
+        || last instanceof ReturnTree
+        || last instanceof ContinueTree
+        || last instanceof BreakTree;
   }
 
   /**

@@ -384,4 +384,85 @@ final class UnguardedDifferenceDeleteTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void aDeliberateMassDeleteIsAccepted() {
+    helper
+        .addSourceLines(
+            "Retention.java",
+            "package app;",
+            "import dev.rowguard.annotations.MassDelete;",
+            "import java.util.Set;",
+            "class Retention {",
+            "  TenantRepository tenants;",
+            "  RemoteDirectory remote;",
+            "  @MassDelete(reason = \"the directory is the source of truth, even when it lists no tenant\")",
+            "  long mirror() {",
+            "    Set<String> listed = remote.tenantIds();",
+            "    return tenants.deleteByExternalIdNotIn(listed);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aGuardInAConditionalExpressionGuardsItsDelete() {
+    helper
+        .addSourceLines(
+            "TenantSync.java",
+            "package app;",
+            "import java.util.Set;",
+            "class TenantSync {",
+            "  TenantRepository tenants;",
+            "  RemoteDirectory remote;",
+            "  long sync() {",
+            "    Set<String> keep = remote.tenantIds();",
+            "    return keep.isEmpty() ? 0 : tenants.deleteByExternalIdNotIn(keep);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aContinueOnAnEmptyAnswerGuardsTheDeleteAfterIt() {
+    helper
+        .addSourceLines(
+            "RegionSync.java",
+            "package app;",
+            "import java.util.List;",
+            "import java.util.Set;",
+            "class RegionSync {",
+            "  TenantRepository tenants;",
+            "  RemoteDirectory remote;",
+            "  void sync(List<String> regions) {",
+            "    for (String region : regions) {",
+            "      Set<String> keep = remote.tenantIds();",
+            "      if (keep.isEmpty()) {",
+            "        continue;",
+            "      }",
+            "      tenants.removeByRegionAndExternalIdNotIn(region, keep);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void theGuardedBranchOfAConditionalIsStillChecked() {
+    helper
+        .addSourceLines(
+            "TenantSync.java",
+            "package app;",
+            "import java.util.Set;",
+            "class TenantSync {",
+            "  TenantRepository tenants;",
+            "  RemoteDirectory remote;",
+            "  long sync() {",
+            "    Set<String> keep = remote.tenantIds();",
+            "    // BUG: Diagnostic contains: UnguardedDifferenceDelete",
+            "    return keep.isEmpty() ? tenants.deleteByExternalIdNotIn(keep) : 0;",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -167,6 +167,19 @@ class AuditLogWriterTest {
   }
 
   @Test
+  void aDirectoryThatCannotBeCreatedSaysWhyAndWhatToDo() throws Exception {
+    // /proc refuses mkdir with ENOENT although its parent exists; the message once ended in the path.
+    try (AuditLogWriter w = AuditLogWriter.open(Path.of("/proc/rowguard-" + ProcessHandle.current().pid()), WriterOptions.defaults())) {
+      assertThat(w.failure()).isNotNull();
+      assertThat(w.failure().getMessage())
+          .startsWith("cannot write the audit log in /proc/rowguard-")
+          .contains("cannot be created there")
+          .endsWith("set rowguard.audit.directory to a directory on a writable disk")
+          .doesNotContain("\n");
+    }
+  }
+
+  @Test
   void unwritableDirectoryIsReportedInOneLine() throws Exception {
     Path notADir = dir.resolve("file");
     Files.writeString(notADir, "x", StandardCharsets.UTF_8);

@@ -35,6 +35,9 @@ final class LogInputs {
         }
         byDir.computeIfAbsent(key(arg), k -> files()).addAll(files);
       } else if (Files.isRegularFile(arg)) {
+        if (LogFiles.LOCK_FILE.equals(String.valueOf(arg.getFileName()))) {
+          continue; // DIR/* names the writers' lock file beside the logs: not a log, not an error
+        }
         if (!isLogFileName(arg)) {
           throw new InvalidInputException(arg + " is not an audit log file: audit logs are named audit-NNNNNN.jsonl");
         }
@@ -43,6 +46,9 @@ final class LogInputs {
         throw new InvalidInputException(arg + (Files.exists(arg) ? " is not a file or directory (a device, pipe or socket)"
             : " does not exist") + ": pass an audit log directory or file");
       }
+    }
+    if (byDir.isEmpty()) {
+      throw new InvalidInputException("no audit log in " + args + ": pass an audit log directory (or its audit-NNNNNN.jsonl files)");
     }
     List<AuditLog> logs = new ArrayList<>();
     byDir.forEach((dir, files) -> logs.add(new AuditLog(dir, List.copyOf(files))));

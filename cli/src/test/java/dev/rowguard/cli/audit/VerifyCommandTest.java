@@ -60,6 +60,23 @@ class VerifyCommandTest {
   }
 
   @Test
+  void theShellsDirStarSkipsTheWritersLockFile() throws Exception {
+    Path log = log(WriterOptions.defaults(), 3);
+    assertThat(log.resolve(LogFiles.LOCK_FILE)).exists();
+    List<String> args = new ArrayList<>(List.of("audit", "verify"));
+    try (var entries = java.nio.file.Files.list(log)) {
+      entries.sorted().forEach(p -> args.add(p.toString())); // what DIR/* expands to
+    }
+    CliRun r = CliRun.run(args.toArray(String[]::new));
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains(": intact (1 file(s), ");
+
+    CliRun onlyLock = CliRun.run("audit", "verify", log.resolve(LogFiles.LOCK_FILE).toString());
+    assertThat(onlyLock.exit()).isEqualTo(2);
+    assertThat(onlyLock.err()).startsWith("rowguard audit verify: no audit log in ");
+  }
+
+  @Test
   void brokenLogExitsOneNamingTheFirstBreak() throws Exception {
     Path log = log(WriterOptions.defaults(), 10);
     Path file = LogFiles.list(log).get(0);

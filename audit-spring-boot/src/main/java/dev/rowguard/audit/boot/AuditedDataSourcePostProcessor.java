@@ -1,5 +1,6 @@
 package dev.rowguard.audit.boot;
 
+import dev.rowguard.audit.AuditOption;
 import dev.rowguard.audit.AuditedDataSource;
 import java.util.Map;
 import java.util.Properties;
@@ -32,30 +33,16 @@ final class AuditedDataSourcePostProcessor implements BeanPostProcessor {
   /** The {@code rowguard.audit.*} properties with names as AuditProperties expects them. */
   private Properties auditProperties() {
     Map<String, String> bound = Binder.get(environment)
-        .bind("rowguard.audit", Bindable.mapOf(String.class, String.class))
+        .bind(AuditOption.PREFIX.substring(0, AuditOption.PREFIX.length() - 1), Bindable.mapOf(String.class, String.class))
         .orElse(Map.of());
     Properties p = new Properties();
     bound.forEach((name, value) -> {
       if (!name.equals("enabled")) {
-        p.setProperty("rowguard.audit." + camelCase(name), value);
+        // Spring's relaxed names (row-threshold, ROW_THRESHOLD) are the option's own: AuditOption
+        // matches them; an unknown name goes through as it is, for the one-line error it deserves.
+        p.setProperty(AuditOption.named(name).map(AuditOption::property).orElse(AuditOption.PREFIX + name), value);
       }
     });
     return p;
-  }
-
-  /** {@code row-threshold} and {@code rowThreshold} both become {@code rowThreshold}. */
-  static String camelCase(String name) {
-    StringBuilder out = new StringBuilder(name.length());
-    boolean upper = false;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '-' || c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
   }
 }

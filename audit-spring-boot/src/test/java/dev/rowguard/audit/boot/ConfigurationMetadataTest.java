@@ -62,7 +62,10 @@ class ConfigurationMetadataTest {
         for (String v : o.values()) {
           values.add(Map.of("value", v));
         }
-        hints.add(Map.of("name", kebab(o.property()), "values", values));
+        Map<String, Object> hint = new LinkedHashMap<>(); // Map.of's order changes from run to run
+        hint.put("name", kebab(o.property()));
+        hint.put("values", values);
+        hints.add(hint);
       }
     }
     Map<String, Object> root = new LinkedHashMap<>();

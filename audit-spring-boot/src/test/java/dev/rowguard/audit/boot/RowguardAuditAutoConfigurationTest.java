@@ -55,7 +55,9 @@ class RowguardAuditAutoConfigurationTest {
 
   @Test
   void kebabCaseNamesBecomeOptionNames() {
-    assertThat(AuditedDataSourcePostProcessor.camelCase("max-rows-per-transaction")).isEqualTo("maxRowsPerTransaction");
-    assertThat(AuditedDataSourcePostProcessor.camelCase("rowThreshold")).isEqualTo("rowThreshold");
+    assertThat(dev.rowguard.audit.AuditOption.named("max-rows-per-transaction").orElseThrow().property())
+        .isEqualTo("rowguard.audit.maxRowsPerTransaction");
+    assertThat(dev.rowguard.audit.AuditOption.named("rowThreshold").orElseThrow().property())
+        .isEqualTo("rowguard.audit.rowThreshold");
   }
 }

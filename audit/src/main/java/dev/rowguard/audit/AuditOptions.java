@@ -1,29 +1,45 @@
 package dev.rowguard.audit;
 
+import static dev.rowguard.audit.AuditOption.CALL_SITE_EXCLUDES;
+import static dev.rowguard.audit.AuditOption.CHECKPOINT_EVERY_RECORDS;
+import static dev.rowguard.audit.AuditOption.CHECKPOINT_INTERVAL_SECONDS;
+import static dev.rowguard.audit.AuditOption.CONTEXT_MDC_KEYS;
+import static dev.rowguard.audit.AuditOption.DIRECTORY;
+import static dev.rowguard.audit.AuditOption.DURABILITY;
+import static dev.rowguard.audit.AuditOption.FAILURE_MODE;
+import static dev.rowguard.audit.AuditOption.MASK_QUERY_TEXT;
+import static dev.rowguard.audit.AuditOption.MAX_FILE_BYTES;
+import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_STATEMENT;
+import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_TRANSACTION;
+import static dev.rowguard.audit.AuditOption.ROW_THRESHOLD;
+import static dev.rowguard.audit.AuditOption.SIGNING_KEY;
+
 import dev.rowguard.audit.log.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Every option of an {@link AuditedDataSource}; built with {@link AuditedDataSource#builder} or
- * from {@code rowguard.audit.*} properties ({@link AuditProperties}).
+ * Every option of an {@link AuditedDataSource}, one component per {@link AuditOption} (where each
+ * option's name, default, validation and meaning are declared); built with
+ * {@link AuditedDataSource#builder} or from {@code rowguard.audit.*} properties.
  *
- * @param directory the log directory (created if missing)
- * @param durability {@code sync} (default) or {@code async}
- * @param failureMode {@code failOpen} (default) or {@code failClosed}
- * @param rowThreshold a DELETE affecting at least this many rows, or a transaction whose DELETEs on
- *     one table add up to it, is a mass delete (default 100)
- * @param maxRowsPerStatement guard: roll back and refuse a DELETE affecting more rows; 0 = off
- * @param maxRowsPerTransaction guard: roll back and refuse a DELETE that brings its transaction's
- *     deleted rows on one table above this; 0 = off
- * @param maskQueryText replace literals in {@code db.query.text} with {@code ?} (default true)
- * @param callSiteExcludes extra class-name prefixes skipped when looking for the call site
- * @param contextMdcKeys SLF4J MDC keys copied into {@code context}
- * @param checkpointEveryRecords a checkpoint after this many records (default 1000)
- * @param checkpointInterval or this long after the last one (default 60 s)
- * @param signingKey PEM file with the Ed25519 key that signs checkpoints, or null
- * @param maxFileBytes rotate log files at this size (default 64 MiB)
+ * @param directory {@link AuditOption#DIRECTORY}
+ * @param durability {@link AuditOption#DURABILITY}
+ * @param failureMode {@link AuditOption#FAILURE_MODE}
+ * @param rowThreshold {@link AuditOption#ROW_THRESHOLD}
+ * @param maxRowsPerStatement {@link AuditOption#MAX_ROWS_PER_STATEMENT}
+ * @param maxRowsPerTransaction {@link AuditOption#MAX_ROWS_PER_TRANSACTION}
+ * @param maskQueryText {@link AuditOption#MASK_QUERY_TEXT}
+ * @param callSiteExcludes {@link AuditOption#CALL_SITE_EXCLUDES}
+ * @param contextMdcKeys {@link AuditOption#CONTEXT_MDC_KEYS}
+ * @param checkpointEveryRecords {@link AuditOption#CHECKPOINT_EVERY_RECORDS}
+ * @param checkpointInterval {@link AuditOption#CHECKPOINT_INTERVAL_SECONDS}
+ * @param signingKey {@link AuditOption#SIGNING_KEY}, or null for unsigned checkpoints
+ * @param maxFileBytes {@link AuditOption#MAX_FILE_BYTES}
  */
 public record AuditOptions(
     Path directory,
@@ -37,29 +53,43 @@ public record AuditOptions(
     List<String> contextMdcKeys,
     int checkpointEveryRecords,
     Duration checkpointInterval,
-    Path signingKey,
+    @Nullable Path signingKey,
     long maxFileBytes) {
 
-  public static final List<String> DEFAULT_MDC_KEYS = List.of("tenant", "user", "requestId", "request_id", "route");
-
+  /** @throws IllegalArgumentException with the one-line message of the first option that is not valid */
   public AuditOptions {
-    if (directory == null) {
-      throw new IllegalArgumentException("the audit log directory is not set: pass it to AuditedDataSource.wrap or set rowguard.audit.directory");
-    }
-    if (rowThreshold < 1) {
-      throw new IllegalArgumentException("rowguard.audit.rowThreshold must be at least 1, was " + rowThreshold);
-    }
-    if (maxRowsPerStatement < 0 || maxRowsPerTransaction < 0) {
-      throw new IllegalArgumentException("rowguard.audit.maxRowsPerStatement and maxRowsPerTransaction must be >= 0 (0 = off)");
-    }
+    DIRECTORY.check(directory);
+    DURABILITY.check(durability);
+    FAILURE_MODE.check(failureMode);
+    ROW_THRESHOLD.check(rowThreshold);
+    MAX_ROWS_PER_STATEMENT.check(maxRowsPerStatement);
+    MAX_ROWS_PER_TRANSACTION.check(maxRowsPerTransaction);
+    MASK_QUERY_TEXT.check(maskQueryText);
+    CALL_SITE_EXCLUDES.check(callSiteExcludes);
+    CONTEXT_MDC_KEYS.check(contextMdcKeys);
+    CHECKPOINT_EVERY_RECORDS.check(checkpointEveryRecords);
+    CHECKPOINT_INTERVAL_SECONDS.check(checkpointInterval);
+    SIGNING_KEY.check(signingKey);
+    MAX_FILE_BYTES.check(maxFileBytes);
     callSiteExcludes = List.copyOf(callSiteExcludes);
     contextMdcKeys = List.copyOf(contextMdcKeys);
   }
 
   /** The defaults for {@code directory}. */
   public static AuditOptions defaults(Path directory) {
-    return new AuditOptions(directory, Durability.SYNC, FailureMode.FAIL_OPEN, 100, 0, 0, true, List.of(),
-        DEFAULT_MDC_KEYS, 1000, Duration.ofSeconds(60), null, 64L << 20);
+    Map<AuditOption<?>, Object> values = new HashMap<>();
+    values.put(DIRECTORY, directory);
+    return of(values);
+  }
+
+  /** The options set in {@code values}, the defaults for the others. */
+  @SuppressWarnings("NullAway") // each component is checked by its option in the constructor
+  static AuditOptions of(Map<AuditOption<?>, Object> values) {
+    return new AuditOptions(DIRECTORY.in(values), DURABILITY.in(values), FAILURE_MODE.in(values),
+        ROW_THRESHOLD.in(values), MAX_ROWS_PER_STATEMENT.in(values), MAX_ROWS_PER_TRANSACTION.in(values),
+        MASK_QUERY_TEXT.in(values), CALL_SITE_EXCLUDES.in(values), CONTEXT_MDC_KEYS.in(values),
+        CHECKPOINT_EVERY_RECORDS.in(values), CHECKPOINT_INTERVAL_SECONDS.in(values), SIGNING_KEY.in(values),
+        MAX_FILE_BYTES.in(values));
   }
 
   /** True when a guard limit is set. */

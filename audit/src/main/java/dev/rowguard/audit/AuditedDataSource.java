@@ -14,11 +14,16 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * A DataSource that records every mass delete made through it in a tamper-evident audit log
@@ -39,6 +44,13 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  */
 public final class AuditedDataSource implements DataSource, AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(AuditedDataSource.class);
+
+  /** What the start-up line shows after the directory. */
+  private static final List<AuditOption<?>> ANNOUNCED = List.of(AuditOption.DURABILITY, AuditOption.FAILURE_MODE,
+      AuditOption.ROW_THRESHOLD, AuditOption.MAX_ROWS_PER_STATEMENT, AuditOption.MAX_ROWS_PER_TRANSACTION,
+      AuditOption.SIGNING_KEY);
+
   private final DataSource target;
   private final DataSource proxy;
   private final AuditLogWriter writer;
@@ -49,9 +61,24 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
     this.target = target;
     this.options = options;
     this.closeTarget = closeTarget;
+    LOG.info("{}", startupLine(options));
     this.writer = AuditLogWriter.open(options.directory(), writerOptions(options).withClock(clock));
     DeleteAuditListener listener = new DeleteAuditListener(options, writer);
     this.proxy = ProxyDataSourceBuilder.create("rowguard-audit", target).listener(listener).methodListener(listener).build();
+  }
+
+  /**
+   * {@code rowguard audit: recording mass deletes in /var/log/app/audit (durability=sync,
+   * failureMode=failOpen, rowThreshold=100, maxRowsPerStatement=off, maxRowsPerTransaction=off,
+   * signingKey=none)}.
+   */
+  static String startupLine(AuditOptions options) {
+    return ANNOUNCED.stream().map(o -> o.name() + "=" + describe(o, options))
+        .collect(Collectors.joining(", ", "rowguard audit: recording mass deletes in " + options.directory().toAbsolutePath() + " (", ")"));
+  }
+
+  private static <T> String describe(AuditOption<T> option, AuditOptions options) {
+    return option.describe(option.get(options));
   }
 
   /** Wraps {@code target} with the default options, logging to {@code logDirectory}. */
@@ -163,22 +190,14 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
         .withSigningKey(key);
   }
 
-  /** Sets options one by one; every setter has a {@code rowguard.audit.*} property of the same name. */
+  /**
+   * Sets options one by one; each setter sets the {@link AuditOption} of the same name (and
+   * {@link #properties} reads them as {@code rowguard.audit.*} properties). What is not set keeps its
+   * default.
+   */
   public static final class Builder {
     private final DataSource target;
-    private Path directory;
-    private Durability durability;
-    private FailureMode failureMode;
-    private long rowThreshold;
-    private long maxRowsPerStatement;
-    private long maxRowsPerTransaction;
-    private boolean maskQueryText;
-    private List<String> callSiteExcludes;
-    private List<String> contextMdcKeys;
-    private int checkpointEveryRecords;
-    private Duration checkpointInterval;
-    private Path signingKey;
-    private long maxFileBytes;
+    private final Map<AuditOption<?>, Object> values = new HashMap<>();
     private boolean closeTarget;
     private Clock clock = Clock.systemUTC();
 
@@ -187,19 +206,29 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
         throw new IllegalArgumentException("the DataSource to audit is null");
       }
       this.target = target;
-      set(AuditOptions.defaults(Path.of("unset")));
-      directory = null;
     }
 
+    /**
+     * Sets {@code option} to {@code value} (checked when the DataSource is built).
+     *
+     * @throws IllegalArgumentException for null where the option has a default
+     */
+    public <T> Builder set(AuditOption<T> option, @Nullable T value) {
+      if (value == null) {
+        option.check(null);
+      }
+      values.put(option, value);
+      return this;
+    }
+
+    /** {@link AuditOption#DIRECTORY}. */
     public Builder logDirectory(Path directory) {
-      this.directory = directory;
-      return this;
+      return set(AuditOption.DIRECTORY, directory);
     }
 
-    /** {@code SYNC} (default): records are on disk before the statement returns; see {@link Durability}. */
+    /** {@link AuditOption#DURABILITY}: {@code SYNC} (default) or {@code ASYNC}; see {@link Durability}. */
     public Builder durability(Durability durability) {
-      this.durability = durability;
-      return this;
+      return set(AuditOption.DURABILITY, durability);
     }
 
     /** The default: the application continues when the log cannot be written; SLF4J reports it. */
@@ -212,67 +241,57 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return failureMode(FailureMode.FAIL_CLOSED);
     }
 
+    /** {@link AuditOption#FAILURE_MODE}; see {@link FailureMode}. */
     public Builder failureMode(FailureMode failureMode) {
-      this.failureMode = failureMode;
-      return this;
+      return set(AuditOption.FAILURE_MODE, failureMode);
     }
 
-    /** Rows from which a DELETE (or a transaction's DELETEs on one table) is a mass delete; default 100. */
+    /** {@link AuditOption#ROW_THRESHOLD}. */
     public Builder rowThreshold(long rows) {
-      this.rowThreshold = rows;
-      return this;
+      return set(AuditOption.ROW_THRESHOLD, rows);
     }
 
-    /** Guard: a DELETE affecting more rows is rolled back and refused; 0 (default) = off. */
+    /** {@link AuditOption#MAX_ROWS_PER_STATEMENT}. */
     public Builder maxRowsPerStatement(long rows) {
-      this.maxRowsPerStatement = rows;
-      return this;
+      return set(AuditOption.MAX_ROWS_PER_STATEMENT, rows);
     }
 
-    /** Guard: a DELETE bringing its transaction's rows on one table above this is rolled back and refused; 0 = off. */
+    /** {@link AuditOption#MAX_ROWS_PER_TRANSACTION}. */
     public Builder maxRowsPerTransaction(long rows) {
-      this.maxRowsPerTransaction = rows;
-      return this;
+      return set(AuditOption.MAX_ROWS_PER_TRANSACTION, rows);
     }
 
-    /** Whether literals in {@code db.query.text} are replaced by {@code ?}; default true. */
+    /** {@link AuditOption#MASK_QUERY_TEXT}. */
     public Builder maskQueryText(boolean mask) {
-      this.maskQueryText = mask;
-      return this;
+      return set(AuditOption.MASK_QUERY_TEXT, mask);
     }
 
-    /** Class-name prefixes (your own DAO base classes, say) to skip when finding the call site. */
+    /** {@link AuditOption#CALL_SITE_EXCLUDES}: your own DAO base classes, say. */
     public Builder callSiteExcludes(String... prefixes) {
-      this.callSiteExcludes = List.of(prefixes);
-      return this;
+      return set(AuditOption.CALL_SITE_EXCLUDES, List.of(prefixes));
     }
 
-    /** SLF4J MDC keys copied into {@code context}; default tenant, user, requestId, request_id, route. */
+    /** {@link AuditOption#CONTEXT_MDC_KEYS}. */
     public Builder contextMdcKeys(String... keys) {
-      this.contextMdcKeys = List.of(keys);
-      return this;
+      return set(AuditOption.CONTEXT_MDC_KEYS, List.of(keys));
     }
 
-    /** A checkpoint every {@code everyRecords} records or {@code interval}; default 1000 / 60 s. */
+    /** {@link AuditOption#CHECKPOINT_EVERY_RECORDS} and {@link AuditOption#CHECKPOINT_INTERVAL_SECONDS}. */
     public Builder checkpoints(int everyRecords, Duration interval) {
-      this.checkpointEveryRecords = everyRecords;
-      this.checkpointInterval = interval;
-      return this;
+      return set(AuditOption.CHECKPOINT_EVERY_RECORDS, everyRecords).set(AuditOption.CHECKPOINT_INTERVAL_SECONDS, interval);
     }
 
-    /** PEM file with the Ed25519 key pair that signs checkpoints ({@link CheckpointKeys}). */
+    /** {@link AuditOption#SIGNING_KEY}: PEM file with the Ed25519 key pair ({@link CheckpointKeys}). */
     public Builder signingKey(Path pemFile) {
-      this.signingKey = pemFile;
-      return this;
+      return set(AuditOption.SIGNING_KEY, pemFile);
     }
 
-    /** Log files are rotated at this size; default 64 MiB. */
+    /** {@link AuditOption#MAX_FILE_BYTES}. */
     public Builder maxFileBytes(long bytes) {
-      this.maxFileBytes = bytes;
-      return this;
+      return set(AuditOption.MAX_FILE_BYTES, bytes);
     }
 
-    /** Whether {@link AuditedDataSource#close()} also closes the target (a pool, say); default false. */
+    /** Whether {@link AuditedDataSource#close()} also closes the target (a pool, say); default false. Not a property. */
     public Builder closeTarget(boolean close) {
       this.closeTarget = close;
       return this;
@@ -290,13 +309,13 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return this;
     }
 
-    /** Applies {@code rowguard.audit.*} properties on top of what is set so far. */
+    /**
+     * Applies {@code rowguard.audit.*} properties on top of what is set so far.
+     *
+     * @throws IllegalArgumentException with a one-line message for an unknown name or a bad value
+     */
     public Builder properties(Properties p) {
-      Path dir = directory;
-      set(AuditProperties.apply(options(directory == null ? Path.of("unset") : directory), p));
-      if (dir == null && p.getProperty(AuditProperties.PREFIX + "directory") == null) {
-        directory = null;
-      }
+      AuditProperties.apply(p, values);
       return this;
     }
 
@@ -306,29 +325,7 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
      * @throws IllegalArgumentException with a one-line message for a missing directory or a bad option
      */
     public AuditedDataSource build() {
-      AuditOptions o = options(directory);
-      return new AuditedDataSource(target, o, closeTarget, clock);
-    }
-
-    private AuditOptions options(Path dir) {
-      return new AuditOptions(dir, durability, failureMode, rowThreshold, maxRowsPerStatement, maxRowsPerTransaction,
-          maskQueryText, callSiteExcludes, contextMdcKeys, checkpointEveryRecords, checkpointInterval, signingKey, maxFileBytes);
-    }
-
-    private void set(AuditOptions o) {
-      directory = o.directory();
-      durability = o.durability();
-      failureMode = o.failureMode();
-      rowThreshold = o.rowThreshold();
-      maxRowsPerStatement = o.maxRowsPerStatement();
-      maxRowsPerTransaction = o.maxRowsPerTransaction();
-      maskQueryText = o.maskQueryText();
-      callSiteExcludes = o.callSiteExcludes();
-      contextMdcKeys = o.contextMdcKeys();
-      checkpointEveryRecords = o.checkpointEveryRecords();
-      checkpointInterval = o.checkpointInterval();
-      signingKey = o.signingKey();
-      maxFileBytes = o.maxFileBytes();
+      return new AuditedDataSource(target, AuditOptions.of(values), closeTarget, clock);
     }
   }
 }

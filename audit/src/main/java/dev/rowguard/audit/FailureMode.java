@@ -12,15 +12,4 @@ public enum FailureMode {
    * failures in time; TRUNCATE, which cannot run in a savepoint everywhere, is only pre-checked.
    */
   FAIL_CLOSED;
-
-  /** Parses {@code failOpen} / {@code failClosed} (as in properties). */
-  static FailureMode parse(String value) {
-    if ("failOpen".equalsIgnoreCase(value) || "fail_open".equalsIgnoreCase(value)) {
-      return FAIL_OPEN;
-    }
-    if ("failClosed".equalsIgnoreCase(value) || "fail_closed".equalsIgnoreCase(value)) {
-      return FAIL_CLOSED;
-    }
-    throw new IllegalArgumentException("rowguard.audit.failureMode must be failOpen or failClosed, was '" + value + "'");
-  }
 }

@@ -472,7 +472,14 @@ public final class AuditLogWriter implements AutoCloseable {
         || reason.contains("Not a directory")) {
       return new AuditLogException("cannot write the audit log in " + dir + ": it is not a directory; set rowguard.audit.directory to a directory", e);
     }
-    return new AuditLogException("cannot write the audit log in " + dir + ": " + reason, e);
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      // mkdir said ENOENT although the parents exist: /proc, a vanished mount, a dangling link
+      return new AuditLogException("cannot write the audit log in " + dir + ": the directory cannot be created there (no such file or directory: "
+          + e.getMessage() + "); set rowguard.audit.directory to a directory on a writable disk", e);
+    }
+    String what = e instanceof FileSystemException fs && fs.getReason() == null ? e.getClass().getSimpleName() + " " + reason : reason;
+    return new AuditLogException("cannot write the audit log in " + dir + ": " + what
+        + "; make it writable for this user or set rowguard.audit.directory to a writable directory", e);
   }
 
   private static final class Pending {

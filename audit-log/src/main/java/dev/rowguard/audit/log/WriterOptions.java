@@ -25,17 +25,31 @@ public record WriterOptions(
     int queueCapacity,
     Clock clock) {
 
+  /** Default durability: a record is on disk before {@link AuditLogWriter#append} returns. */
+  public static final Durability DEFAULT_DURABILITY = Durability.SYNC;
+  /** Default rotation size: 64 MiB. */
+  public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+  /** The smallest rotation size accepted. */
+  public static final long MIN_MAX_FILE_BYTES = 1024;
+  /** Default: a checkpoint after 1000 records ... */
+  public static final int DEFAULT_CHECKPOINT_EVERY_RECORDS = 1000;
+  /** ... or 60 s after the last one. */
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
+  /** Default capacity of the queue in front of the writer thread. */
+  public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
+
   /** Sync, 64 MiB files, a checkpoint every 1000 records or 60 s, no signing key. */
   public static WriterOptions defaults() {
-    return new WriterOptions(Durability.SYNC, 64L << 20, 1000, Duration.ofSeconds(60), null, 65_536, Clock.systemUTC());
+    return new WriterOptions(DEFAULT_DURABILITY, DEFAULT_MAX_FILE_BYTES, DEFAULT_CHECKPOINT_EVERY_RECORDS,
+        DEFAULT_CHECKPOINT_INTERVAL, null, DEFAULT_QUEUE_CAPACITY, Clock.systemUTC());
   }
 
   public WriterOptions {
     if (durability == null) {
       throw new IllegalArgumentException("durability must be sync or async");
     }
-    if (maxFileBytes < 1024) {
-      throw new IllegalArgumentException("maxFileBytes must be at least 1024, was " + maxFileBytes);
+    if (maxFileBytes < MIN_MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("maxFileBytes must be at least " + MIN_MAX_FILE_BYTES + ", was " + maxFileBytes);
     }
     if (checkpointEveryRecords < 1) {
       throw new IllegalArgumentException("checkpointEveryRecords must be at least 1, was " + checkpointEveryRecords);

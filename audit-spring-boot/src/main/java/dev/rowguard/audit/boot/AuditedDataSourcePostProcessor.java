@@ -1,5 +1,6 @@
 package dev.rowguard.audit.boot;
 
+import dev.rowguard.audit.AuditOption;
 import dev.rowguard.audit.AuditedDataSource;
 import java.util.Map;
 import java.util.Properties;
@@ -29,33 +30,28 @@ final class AuditedDataSourcePostProcessor implements BeanPostProcessor {
     return AuditedDataSource.builder(ds).properties(auditProperties()).closeTarget(true).build();
   }
 
-  /** The {@code rowguard.audit.*} properties with names as AuditProperties expects them. */
+  /**
+   * The {@code rowguard.audit.*} properties as bound by Spring (camelCase, kebab-case, environment
+   * variables); the builder maps each name to its {@code AuditOption} and rejects unknown ones.
+   */
   private Properties auditProperties() {
     Map<String, String> bound = Binder.get(environment)
         .bind("rowguard.audit", Bindable.mapOf(String.class, String.class))
         .orElse(Map.of());
     Properties p = new Properties();
     bound.forEach((name, value) -> {
-      if (!name.equals("enabled")) {
-        p.setProperty("rowguard.audit." + camelCase(name), value);
+      if (!name.equals(ENABLED)) {
+        p.setProperty(AuditOption.PREFIX + name, value);
       }
     });
     return p;
   }
 
-  /** {@code row-threshold} and {@code rowThreshold} both become {@code rowThreshold}. */
-  static String camelCase(String name) {
-    StringBuilder out = new StringBuilder(name.length());
-    boolean upper = false;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '-' || c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
+  /** The Spring (kebab-case) name of an option: {@code rowThreshold} is {@code row-threshold}. */
+  static String springName(AuditOption<?> option) {
+    return option.name().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
   }
+
+  /** The Spring-only switch next to the options. */
+  static final String ENABLED = "enabled";
 }

@@ -30,19 +30,28 @@ final class AuditedDataSourcePostProcessor implements BeanPostProcessor {
     return AuditedDataSource.builder(ds).properties(auditProperties()).closeTarget(true).build();
   }
 
-  /** The {@code rowguard.audit.*} properties with names as AuditProperties expects them. */
+  /**
+   * The {@code rowguard.audit.*} properties as bound by Spring (camelCase, kebab-case, environment
+   * variables); the builder maps each name to its {@code AuditOption} and rejects unknown ones.
+   */
   private Properties auditProperties() {
     Map<String, String> bound = Binder.get(environment)
-        .bind(AuditOption.PREFIX.substring(0, AuditOption.PREFIX.length() - 1), Bindable.mapOf(String.class, String.class))
+        .bind("rowguard.audit", Bindable.mapOf(String.class, String.class))
         .orElse(Map.of());
     Properties p = new Properties();
     bound.forEach((name, value) -> {
-      if (!name.equals("enabled")) {
-        // Spring's relaxed names (row-threshold, ROW_THRESHOLD) are the option's own: AuditOption
-        // matches them; an unknown name goes through as it is, for the one-line error it deserves.
-        p.setProperty(AuditOption.named(name).map(AuditOption::property).orElse(AuditOption.PREFIX + name), value);
+      if (!name.equals(ENABLED)) {
+        p.setProperty(AuditOption.PREFIX + name, value);
       }
     });
     return p;
   }
+
+  /** The Spring (kebab-case) name of an option: {@code rowThreshold} is {@code row-threshold}. */
+  static String springName(AuditOption<?> option) {
+    return option.name().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The Spring-only switch next to the options. */
+  static final String ENABLED = "enabled";
 }

@@ -2,6 +2,7 @@ package dev.rowguard.audit.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rowguard.audit.AuditOption;
 import dev.rowguard.audit.AuditedDataSource;
 import dev.rowguard.audit.log.LogReader;
 import dev.rowguard.audit.log.LogRecord;
@@ -37,13 +38,14 @@ class RowguardAuditAutoConfigurationTest {
   @Test
   void wrapsTheDataSourceAndAppliesProperties() throws Exception {
     runner.withPropertyValues("rowguard.audit.directory=" + dir, "rowguard.audit.row-threshold=5",
-            "rowguard.audit.maxRowsPerStatement=1000")
+            "rowguard.audit.maxRowsPerStatement=1000", "rowguard.audit.failure-mode=fail-closed")
         .run(ctx -> {
           DataSource ds = ctx.getBean(DataSource.class);
           assertThat(ds).isInstanceOf(AuditedDataSource.class);
           AuditedDataSource audited = (AuditedDataSource) ds;
           assertThat(audited.options().rowThreshold()).isEqualTo(5);
           assertThat(audited.options().maxRowsPerStatement()).isEqualTo(1000);
+          assertThat(audited.options().failureMode()).isEqualTo(dev.rowguard.audit.FailureMode.FAIL_CLOSED);
           JdbcTemplate jdbc = new JdbcTemplate(ds);
           jdbc.execute("create table t (id int)");
           jdbc.update("insert into t select x from system_range(1, 10)");
@@ -54,10 +56,15 @@ class RowguardAuditAutoConfigurationTest {
   }
 
   @Test
-  void kebabCaseNamesBecomeOptionNames() {
-    assertThat(dev.rowguard.audit.AuditOption.named("max-rows-per-transaction").orElseThrow().property())
-        .isEqualTo("rowguard.audit.maxRowsPerTransaction");
-    assertThat(dev.rowguard.audit.AuditOption.named("rowThreshold").orElseThrow().property())
-        .isEqualTo("rowguard.audit.rowThreshold");
+  void unknownNamesAreRejectedInOneLine() {
+    runner.withPropertyValues("rowguard.audit.directory=" + dir, "rowguard.audit.row-treshold=5")
+        .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+            .hasMessageStartingWith("unknown property rowguard.audit.row-treshold; known: "));
+  }
+
+  @Test
+  void springNamesAreKebabCase() {
+    assertThat(AuditedDataSourcePostProcessor.springName(AuditOption.MAX_ROWS_PER_TRANSACTION))
+        .isEqualTo("max-rows-per-transaction");
   }
 }

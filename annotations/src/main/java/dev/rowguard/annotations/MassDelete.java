@@ -10,9 +10,9 @@ import java.lang.annotation.Target;
  * Declares that the annotated method (or every method of the annotated class) deletes rows in bulk
  * on purpose.
  *
- * <p>The compile-time checks accept an unbounded delete under this annotation, and the runtime audit
- * log records {@link #reason()} with every mass delete made while the annotated method is on the
- * call stack, so a post-mortem can tell a deliberate purge from an accident.
+ * <p>The compile-time checks accept an unbounded delete under this annotation, and the runtime
+ * audit log records {@link #reason()} with every mass delete made while the annotated method is on
+ * the call stack, so a post-mortem can tell a deliberate purge from an accident.
  *
  * <pre>{@code
  * @MassDelete(reason = "nightly purge of expired sessions; sessions are recreated on login")

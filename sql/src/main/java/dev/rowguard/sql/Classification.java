@@ -1,6 +1,7 @@
 package dev.rowguard.sql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a statement text does, as far as data loss is concerned.
@@ -12,10 +13,12 @@ import java.util.List;
  *     written ({@code :ids}, {@code ?1}, {@code ?}); an empty binding of any of them makes the
  *     condition true for every row on Hibernate 6.4.2+ and several drivers
  */
-public record Classification(Kind kind, Where where, List<String> tables, List<String> notInParameters) {
+public record Classification(
+    Kind kind, Where where, List<String> tables, List<String> notInParameters) {
 
   /** The classification of every statement that deletes nothing. */
-  public static final Classification OTHER = new Classification(Kind.OTHER, Where.UNKNOWN, List.of(), List.of());
+  public static final Classification OTHER =
+      new Classification(Kind.OTHER, Where.UNKNOWN, List.of(), List.of());
 
   public Classification {
     tables = List.copyOf(tables);
@@ -43,7 +46,8 @@ public record Classification(Kind kind, Where where, List<String> tables, List<S
 
   /** True for a TRUNCATE and for a DELETE with no WHERE or a tautological one. */
   public boolean removesEveryRow() {
-    return kind == Kind.TRUNCATE || (kind == Kind.DELETE && (where == Where.NONE || where == Where.TAUTOLOGY));
+    return kind == Kind.TRUNCATE
+        || (kind == Kind.DELETE && (where == Where.NONE || where == Where.TAUTOLOGY));
   }
 
   /** True for DELETE and TRUNCATE. */
@@ -52,7 +56,7 @@ public record Classification(Kind kind, Where where, List<String> tables, List<S
   }
 
   /** The OpenTelemetry {@code db.operation.name}: {@code DELETE} or {@code TRUNCATE}, else null. */
-  public String operationName() {
+  public @Nullable String operationName() {
     return kind == Kind.OTHER ? null : kind.name();
   }
 }

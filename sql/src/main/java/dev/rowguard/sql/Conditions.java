@@ -19,6 +19,7 @@ import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.schema.Column;
+import org.jspecify.annotations.Nullable;
 
 /** Facts about WHERE conditions: tautologies and {@code NOT IN} bind parameters. */
 final class Conditions {
@@ -59,7 +60,10 @@ final class Conditions {
   }
 
   private static boolean isLiteral(Expression e) {
-    return e instanceof LongValue || e instanceof DoubleValue || e instanceof StringValue || e instanceof BooleanValue;
+    return e instanceof LongValue
+        || e instanceof DoubleValue
+        || e instanceof StringValue
+        || e instanceof BooleanValue;
   }
 
   private static Expression unwrap(Expression e) {
@@ -93,7 +97,7 @@ final class Conditions {
     return found;
   }
 
-  private static String parameterName(Expression e) {
+  private static @Nullable String parameterName(Expression e) {
     if (e instanceof JdbcNamedParameter named) {
       return ":" + named.getName();
     }

@@ -1,5 +1,7 @@
 package dev.rowguard.sql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Replaces the literals in SQL text with {@code ?}, so a logged statement shows its shape but not
  * its data: string literals (also {@code E'..'}, {@code N'..'}, {@code X'..'}, {@code B'..'},
@@ -14,7 +16,7 @@ public final class QueryTextMasker {
   private QueryTextMasker() {}
 
   /** {@code text} with every literal replaced by {@code ?}; null stays null. */
-  public static String mask(String text) {
+  public static @Nullable String mask(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -40,7 +42,10 @@ public final class QueryTextMasker {
       } else if (c == '\'') {
         i = skipString(text, i, false);
         out.append('?');
-      } else if (c == '$' && i + 1 < n && !Character.isDigit(text.charAt(i + 1)) && dollarTagEnd(text, i) > 0) {
+      } else if (c == '$'
+          && i + 1 < n
+          && !Character.isDigit(text.charAt(i + 1))
+          && dollarTagEnd(text, i) > 0) {
         int tagEnd = dollarTagEnd(text, i);
         String tag = text.substring(i, tagEnd);
         int close = text.indexOf(tag, tagEnd);
@@ -55,17 +60,23 @@ public final class QueryTextMasker {
         if (end < n && text.charAt(end) == '\'' && isLiteralPrefix(word)) {
           i = skipString(text, end, word.equalsIgnoreCase("E"));
           out.append('?');
-        } else if (end + 1 < n && word.equalsIgnoreCase("U") && text.charAt(end) == '&' && text.charAt(end + 1) == '\'') {
+        } else if (end + 1 < n
+            && word.equalsIgnoreCase("U")
+            && text.charAt(end) == '&'
+            && text.charAt(end + 1) == '\'') {
           i = skipString(text, end + 1, false);
           out.append('?');
         } else {
           out.append(word);
           i = end;
         }
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)))) {
+      } else if (Character.isDigit(c)
+          || (c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)))) {
         i = skipNumber(text, i);
         out.append('?');
-      } else if ((c == ':' || c == '$' || c == '@') && i + 1 < n && isIdentifierPart(text.charAt(i + 1))) {
+      } else if ((c == ':' || c == '$' || c == '@')
+          && i + 1 < n
+          && isIdentifierPart(text.charAt(i + 1))) {
         // bind markers :name, $1, @p0 stay as written
         int end = i + 1;
         while (end < n && isIdentifierPart(text.charAt(end))) {
@@ -82,7 +93,9 @@ public final class QueryTextMasker {
   }
 
   private static boolean isLiteralPrefix(String word) {
-    return word.equalsIgnoreCase("E") || word.equalsIgnoreCase("N") || word.equalsIgnoreCase("X")
+    return word.equalsIgnoreCase("E")
+        || word.equalsIgnoreCase("N")
+        || word.equalsIgnoreCase("X")
         || word.equalsIgnoreCase("B");
   }
 
@@ -120,10 +133,14 @@ public final class QueryTextMasker {
     return end < 0 ? text.length() : end + 1;
   }
 
-  /** For {@code $tag$} or {@code $$} at {@code start}, the index after the closing {@code $}; else -1. */
+  /**
+   * For {@code $tag$} or {@code $$} at {@code start}, the index after the closing {@code $}; else
+   * -1.
+   */
   private static int dollarTagEnd(String text, int start) {
     int i = start + 1;
-    while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+    while (i < text.length()
+        && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
       i++;
     }
     return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;

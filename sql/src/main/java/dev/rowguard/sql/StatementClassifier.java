@@ -21,10 +21,10 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
  * Classifies SQL and JPQL text: does it delete rows, from which table, and is it bounded.
  *
  * <p>Text that contains neither {@code delete} nor {@code truncate} is answered by a keyword scan
- * without parsing, so ordinary statements cost a few nanoseconds. Text that does is parsed once with
- * JSqlParser on the calling thread (never through its thread-per-parse entry point) and the answer is
- * cached by text. Text that does not parse is {@link Classification#OTHER}: callers report nothing
- * rather than guess.
+ * without parsing, so ordinary statements cost a few nanoseconds. Text that does is parsed once
+ * with JSqlParser on the calling thread (never through its thread-per-parse entry point) and the
+ * answer is cached by text. Text that does not parse is {@link Classification#OTHER}: callers
+ * report nothing rather than guess.
  *
  * <p>Thread-safe.
  */
@@ -60,7 +60,8 @@ public final class StatementClassifier {
     }
     Classification parsed = parse(text);
     if (cache.size() >= cacheSize) {
-      // Statement texts are normally a small fixed set; a flood of distinct texts (literals inlined)
+      // Statement texts are normally a small fixed set; a flood of distinct texts (literals
+      // inlined)
       // must not grow memory without bound, and an occasional re-parse is cheap.
       cache.clear();
     }
@@ -78,8 +79,8 @@ public final class StatementClassifier {
   /**
    * Cheap pre-filter: does {@code delete} or {@code truncate} stand as a word where a statement
    * starts (the start of the text or of a line, after {@code ;}, after {@code (} or {@code )} as in
-   * CTEs, or after a block comment)? Texts that merely mention the word ({@code deleted_at}, {@code 'please delete'},
-   * {@code THEN DELETE}) are not parsed at all.
+   * CTEs, or after a block comment)? Texts that merely mention the word ({@code deleted_at}, {@code
+   * 'please delete'}, {@code THEN DELETE}) are not parsed at all.
    */
   static boolean mentionsDeletion(String text) {
     int n = text.length();
@@ -154,7 +155,11 @@ public final class StatementClassifier {
       return classifyDelete(delete);
     }
     if (statement instanceof Truncate truncate) {
-      return new Classification(Kind.TRUNCATE, Where.NONE, tableNames(truncate.getTables(), truncate.getTable()), List.of());
+      return new Classification(
+          Kind.TRUNCATE,
+          Where.NONE,
+          tableNames(truncate.getTables(), truncate.getTable()),
+          List.of());
     }
     if (statement instanceof Select select && select.getWithItemsList() != null) {
       return classifyWithItems(select.getWithItemsList());
@@ -162,7 +167,9 @@ public final class StatementClassifier {
     return Classification.OTHER;
   }
 
-  /** {@code WITH gone AS (DELETE FROM t ... RETURNING ...) SELECT ...}: the delete hides in a CTE. */
+  /**
+   * {@code WITH gone AS (DELETE FROM t ... RETURNING ...) SELECT ...}: the delete hides in a CTE.
+   */
   private static Classification classifyWithItems(List<WithItem<?>> items) {
     Classification worst = Classification.OTHER;
     for (WithItem<?> item : items) {
@@ -190,7 +197,10 @@ public final class StatementClassifier {
     return new Classification(Kind.DELETE, where, tables, notIn);
   }
 
-  /** The statement's target tables: its table list where it has one (multi-table forms), else its table. */
+  /**
+   * The statement's target tables: its table list where it has one (multi-table forms), else its
+   * table.
+   */
   private static List<String> tableNames(List<Table> list, Table single) {
     List<String> tables = new ArrayList<>();
     if (list != null && !list.isEmpty()) {

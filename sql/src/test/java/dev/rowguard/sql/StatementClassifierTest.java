@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rowguard.sql.Classification.Kind;
 import dev.rowguard.sql.Classification.Where;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class StatementClassifierTest {
 
@@ -125,7 +125,8 @@ class StatementClassifierTest {
   @Test
   void inAndLiteralNotInAreNotParameters() {
     assertThat(classifier.classify("delete from t where id in (:ids)").notInParameters()).isEmpty();
-    assertThat(classifier.classify("delete from t where id not in (1, 2)").notInParameters()).isEmpty();
+    assertThat(classifier.classify("delete from t where id not in (1, 2)").notInParameters())
+        .isEmpty();
   }
 
   @Test
@@ -138,7 +139,8 @@ class StatementClassifierTest {
   @Test
   void cacheStaysBoundedAndAnswersStayRight() {
     for (int i = 0; i < 100; i++) {
-      assertThat(classifier.classify("delete from t where id = " + i).where()).isEqualTo(Where.PRESENT);
+      assertThat(classifier.classify("delete from t where id = " + i).where())
+          .isEqualTo(Where.PRESENT);
     }
     assertThat(classifier.classify("delete from t").removesEveryRow()).isTrue();
     assertThat(classifier.cachedTexts()).isBetween(1, 16);

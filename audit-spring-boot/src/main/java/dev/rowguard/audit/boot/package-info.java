@@ -1,0 +1,4 @@
+@NullMarked
+package dev.rowguard.audit.boot;
+
+import org.jspecify.annotations.NullMarked;

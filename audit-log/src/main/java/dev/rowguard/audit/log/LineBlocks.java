@@ -18,8 +18,6 @@ final class LineBlocks {
 
   /** Block size: large enough that handing blocks to threads costs nothing next to hashing them. */
   static final int BLOCK = 4 << 20;
-  /** The longest line read; audit records are a few hundred bytes. */
-  static final int MAX_LINE = 16 << 20;
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -51,8 +49,8 @@ final class LineBlocks {
         }
         int cut = lastNewline(buf, end) + 1;
         if (cut == 0) {
-          if (buf.length >= MAX_LINE) {
-            throw new IOException(file + " has a line longer than " + (MAX_LINE >> 20) + " MiB: it is not an audit log");
+          if (buf.length >= LogCodec.MAX_LINE) {
+            throw LogCodec.overlong(file);
           }
           buf = Arrays.copyOf(buf, buf.length * 2);
           continue;

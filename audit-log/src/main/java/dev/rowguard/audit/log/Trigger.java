@@ -12,7 +12,15 @@ public enum Trigger {
   /** A DELETE whose WHERE clause is always true ({@code WHERE 1=1}). */
   TAUTOLOGY,
   /** A DELETE that affected at least {@code rowThreshold} rows. */
-  ROW_THRESHOLD;
+  ROW_THRESHOLD,
+  /** A batch whose driver reported {@code SUCCESS_NO_INFO}, or a deleting CTE run as a query: it may have reached the threshold. */
+  ROWS_UNKNOWN,
+  /** On {@code tx_aggregate}: a transaction's deletes on one table reached {@code rowThreshold}. */
+  TX_THRESHOLD,
+  /** On {@code blocked}: a statement deleted more than {@code maxRowsPerStatement}. */
+  MAX_ROWS_PER_STATEMENT,
+  /** On {@code blocked}: a transaction deleted more than {@code maxRowsPerTransaction}. */
+  MAX_ROWS_PER_TRANSACTION;
 
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
@@ -23,7 +31,7 @@ public enum Trigger {
 
   /** True for triggers that mean every row of the table: TRUNCATE, no WHERE, an always-true WHERE. */
   public boolean wholeTable() {
-    return this != ROW_THRESHOLD;
+    return this == TRUNCATE || this == NO_WHERE || this == TAUTOLOGY;
   }
 
   /** The trigger whose {@link #wireName()} is {@code value}, or null for an unknown or absent value. */

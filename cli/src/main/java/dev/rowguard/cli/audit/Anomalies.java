@@ -1,6 +1,8 @@
 package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.Fields;
+import dev.rowguard.audit.log.RecordKind;
+import dev.rowguard.audit.log.Trigger;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -18,8 +20,6 @@ import java.util.Set;
  * serve every tenant.
  */
 final class Anomalies {
-
-  private static final Set<String> WHOLE_TABLE_TRIGGERS = Set.of("no_where", "tautology", "truncate");
 
   private final long manyRows;
   private final int manyTenants;
@@ -49,14 +49,15 @@ final class Anomalies {
   }
 
   void statement(Event e) {
-    String trigger = e.record.string(Fields.TRIGGER);
-    if ("truncate".equals(e.kind) || WHOLE_TABLE_TRIGGERS.contains(trigger)) {
-      e.anomalies.add(new Marker(Anomaly.NO_WHERE, ("truncate".equals(e.kind) ? "TRUNCATE " : "every row of ") + e.table()));
+    Trigger trigger = Trigger.fromWireName(e.record.string(Fields.TRIGGER));
+    boolean truncate = e.record.kind() == RecordKind.TRUNCATE;
+    if (truncate || (trigger != null && trigger.wholeTable())) {
+      e.anomalies.add(new Marker(Anomaly.NO_WHERE, (truncate ? "TRUNCATE " : "every row of ") + e.table()));
     }
-    if ("tx_aggregate".equals(e.kind) && e.rows() != null && e.rows() >= manyRows) {
+    if (e.record.kind() == RecordKind.TX_AGGREGATE && e.rows() != null && e.rows() >= manyRows) {
       e.anomalies.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
     }
-    boolean massDelete = !"blocked".equals(e.kind);
+    boolean massDelete = e.record.kind() != RecordKind.BLOCKED;
     if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
       e.anomalies.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
     }
@@ -78,7 +79,7 @@ final class Anomalies {
     if (largest != null && largest.getValue() >= manyRows) {
       e.anomalies.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
     }
-    if ("rollback".equals(e.kind) && tx.massDelete) {
+    if (e.record != null && e.record.kind() == RecordKind.ROLLBACK && tx.massDelete) {
       e.anomalies.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
     }
   }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param hash the last record's hash, {@link RecordHash#GENESIS} for an empty log
  * @param needsNewline the file ends in a torn line that must be terminated before appending
  */
-public record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNewline) {
+record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNewline) {
 
   private static final int FIRST_CHUNK = 64 * 1024;
 

@@ -1,6 +1,5 @@
 package dev.rowguard.audit.log;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,6 +24,9 @@ public final class LogReader implements Closeable {
   private Path file;
   private long lineNumber;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int limit;
   /** The next line of the current file, read ahead to tell a torn line from a foreign one. */
   private @Nullable Raw ahead;
 
@@ -66,7 +68,9 @@ public final class LogReader implements Closeable {
         return null;
       }
       file = files.next();
-      in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+      in = Files.newInputStream(file);
+      pos = 0;
+      limit = 0;
       lineNumber = 0;
       ahead = read();
     }
@@ -82,20 +86,33 @@ public final class LogReader implements Closeable {
     return null;
   }
 
+  /** The next line of the current file, read through {@link #buf}; null at its end. */
   private @Nullable Raw read() throws IOException {
     bytes.reset();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      bytes.write(c);
-      if (bytes.size() > LogCodec.MAX_LINE) {
+    boolean terminated = false;
+    while (!terminated) {
+      if (pos == limit) {
+        limit = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (limit <= 0) {
+          limit = 0;
+          break;
+        }
+      }
+      int nl = LineBlocks.indexOfNewline(buf, pos, limit);
+      int end = nl < 0 ? limit : nl;
+      if (bytes.size() + (end - pos) > LogCodec.MAX_LINE) {
         throw LogCodec.overlong(file);
       }
+      bytes.write(buf, pos, end - pos);
+      terminated = nl >= 0;
+      pos = nl < 0 ? limit : nl + 1;
     }
-    if (c == -1 && bytes.size() == 0) {
+    if (!terminated && bytes.size() == 0) {
       return null;
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
-    return new Raw(text, c == '\n', LogCodec.parse(text), LogCodec.startsLikeRecord(text));
+    return new Raw(text, terminated, LogCodec.parse(text), LogCodec.startsLikeRecord(text));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogEntry;
 import dev.rowguard.audit.log.Origin;
 import dev.rowguard.audit.log.RecordKind;
+import dev.rowguard.audit.log.Trigger;
 import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.QueryTextMasker;
 import dev.rowguard.sql.StatementClassifier;
@@ -171,14 +172,14 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       throws SQLException {
     for (Execution e : executions) {
       ConnectionState.Tally tally = state.add(e.table(), e.rows());
-      String trigger = e.trigger(options.rowThreshold());
+      Trigger trigger = e.trigger(options.rowThreshold());
       if (trigger != null) {
         write(statementEntry(e.classification().kind() == Classification.Kind.TRUNCATE ? RecordKind.TRUNCATE : RecordKind.DELETE,
             e, db, e.rows(), trigger, Map.of(), state), state);
       }
       if (!autoCommit && !tally.aggregated && tally.statements > 1 && tally.rows >= options.rowThreshold()) {
         tally.aggregated = true;
-        write(statementEntry(RecordKind.TX_AGGREGATE, e, db, tally.rows, "tx_threshold",
+        write(statementEntry(RecordKind.TX_AGGREGATE, e, db, tally.rows, Trigger.TX_THRESHOLD,
             Map.of(Fields.TX_STATEMENTS, tally.statements), state), state);
       }
     }
@@ -205,7 +206,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         guardMembers.put(Fields.GUARD_LIMIT, limit);
         guardMembers.put(Fields.GUARD_SCOPE, scope);
         LogEntry blocked = statementEntry(RecordKind.BLOCKED, e, db, rows,
-            scope.equals("statement") ? "max_rows_per_statement" : "max_rows_per_transaction", guardMembers, state);
+            scope.equals("statement") ? Trigger.MAX_ROWS_PER_STATEMENT : Trigger.MAX_ROWS_PER_TRANSACTION, guardMembers, state);
         try {
           writer.append(blocked);
           state.markRecorded();
@@ -218,7 +219,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   /** A statement record; {@code extras} (string or long values) go right after the trigger. */
-  private LogEntry statementEntry(RecordKind kind, Execution e, DatabaseInfo db, long rows, String trigger,
+  private LogEntry statementEntry(RecordKind kind, Execution e, DatabaseInfo db, long rows, Trigger trigger,
       Map<String, ?> extras, ConnectionState state) {
     // Walked only for statements that get a record: the stack walk is the costliest part.
     CallSite site = callSites.find();
@@ -235,7 +236,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     if (e.unknownRows() > 0) {
       entry.put(Fields.ROWS_UNKNOWN, e.unknownRows());
     }
-    entry.put(Fields.TRIGGER, trigger);
+    entry.put(Fields.TRIGGER, trigger.wireName());
     extras.forEach((k, v) -> {
       if (v instanceof Long n) {
         entry.put(k, n);

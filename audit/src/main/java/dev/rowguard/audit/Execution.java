@@ -1,5 +1,6 @@
 package dev.rowguard.audit;
 
+import dev.rowguard.audit.log.Trigger;
 import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.Classification.Kind;
 import dev.rowguard.sql.Classification.Where;
@@ -24,20 +25,20 @@ record Execution(Classification classification, String sql, long rows, int batch
   }
 
   /** Why this statement is a mass delete on its own, or null. */
-  String trigger(long rowThreshold) {
+  Trigger trigger(long rowThreshold) {
     if (classification.kind() == Kind.TRUNCATE) {
-      return "truncate";
+      return Trigger.TRUNCATE;
     }
     if (classification.where() == Where.NONE) {
-      return "no_where";
+      return Trigger.NO_WHERE;
     }
     if (classification.where() == Where.TAUTOLOGY) {
-      return "tautology";
+      return Trigger.TAUTOLOGY;
     }
     if (rows >= rowThreshold) {
-      return "row_threshold";
+      return Trigger.ROW_THRESHOLD;
     }
-    return unknownRows > 0 ? "rows_unknown" : null;
+    return unknownRows > 0 ? Trigger.ROWS_UNKNOWN : null;
   }
 
   /**

@@ -25,7 +25,7 @@ class ExecutionTest {
       assertThat(x.rows()).isEqualTo(5);
       assertThat(x.unknownRows()).isEqualTo(2);
       assertThat(x.batchSize()).isEqualTo(4);
-      assertThat(x.trigger(100)).isEqualTo("rows_unknown");
+      assertThat(x.trigger(100)).isEqualTo(dev.rowguard.audit.log.Trigger.ROWS_UNKNOWN);
     });
   }
 
@@ -38,7 +38,7 @@ class ExecutionTest {
         List.of(new QueryInfo(delete), new QueryInfo(update), new QueryInfo(truncate)), new long[] {499, 1000, 0}, null, true);
     assertThat(e).extracting(Execution::table, Execution::rows).containsExactly(
         org.assertj.core.groups.Tuple.tuple("customer", 499L), org.assertj.core.groups.Tuple.tuple("audit_trail", 0L));
-    assertThat(e).extracting(x -> x.trigger(100)).containsExactly("row_threshold", "truncate");
+    assertThat(e).extracting(x -> x.trigger(100)).containsExactly(dev.rowguard.audit.log.Trigger.ROW_THRESHOLD, dev.rowguard.audit.log.Trigger.TRUNCATE);
   }
 
   @Test

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -382,12 +381,9 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   private String appendLine(ByteArrayOutputStream out, LogEntry entry, long seq, String prevHash) {
-    byte[] body = entry.body(seq, prevHash).getBytes(StandardCharsets.UTF_8);
-    String hash = RecordHash.ofBody(digest, body);
-    out.write(body, 0, body.length);
-    byte[] suffix = (RecordHash.HASH_MEMBER + hash + "\"}\n").getBytes(StandardCharsets.US_ASCII);
-    out.write(suffix, 0, suffix.length);
-    return hash;
+    LogCodec.Encoded line = LogCodec.encode(entry, seq, prevHash, digest);
+    out.write(line.line(), 0, line.line().length);
+    return line.hash();
   }
 
   private LogEntry checkpoint(long seq, String prevHash) {

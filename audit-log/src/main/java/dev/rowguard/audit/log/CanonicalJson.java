@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * {@link String#compareTo}).
  * A verifier never has to reproduce this: it hashes the bytes it reads (see {@link RecordHash}).
  */
-public final class CanonicalJson {
+final class CanonicalJson {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -52,7 +52,7 @@ public final class CanonicalJson {
   }
 
   /** Appends {@code s} as a JSON string with the escaping above. */
-  public static void string(StringBuilder out, String s) {
+  static void string(StringBuilder out, String s) {
     out.append('"');
     int n = s.length();
     int plain = 0;

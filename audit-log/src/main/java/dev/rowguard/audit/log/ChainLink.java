@@ -19,10 +19,10 @@ import java.nio.charset.StandardCharsets;
 record ChainLink(
     long seq, String kind, String prevHash, String hash, long lineNumber, long ordinal, int fileIndex, boolean firstInFile) {
 
-  private static final byte[] SEQ = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] KIND = "\"kind\":\"".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PREV = ",\"prev_hash\":\"".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] HASH = RecordHash.HASH_MEMBER.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEQ = LogCodec.RECORD_START_BYTES;
+  private static final byte[] KIND = ("\"" + Fields.KIND + "\":\"").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PREV = LogCodec.PREV_HASH_MEMBER.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HASH = LogCodec.HASH_MEMBER.getBytes(StandardCharsets.US_ASCII);
   /** {@code ,"hash":"} + 64 hex + {@code "}} */
   static final int HASH_SUFFIX = HASH.length + 64 + 2;
   private static final int PREV_SUFFIX = PREV.length + 64 + 1;

@@ -21,7 +21,7 @@ public final class Fields {
   public static final String CODE_FILE = "code.file.path";
   public static final String CODE_LINE = "code.line.number";
   public static final String REASON = "rowguard.reason";
-  /** Why a delete was recorded: {@code no_where}, {@code tautology}, {@code row_threshold}, {@code truncate}. */
+  /** Why a delete was recorded: a {@link Trigger}. */
   public static final String TRIGGER = "rowguard.trigger";
   /** On batches: executions that reported {@code SUCCESS_NO_INFO}. */
   public static final String ROWS_UNKNOWN = "rowguard.rows_unknown";

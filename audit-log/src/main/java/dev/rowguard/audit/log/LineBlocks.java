@@ -18,8 +18,6 @@ final class LineBlocks {
 
   /** Block size: large enough that handing blocks to threads costs nothing next to hashing them. */
   static final int BLOCK = 4 << 20;
-  /** The longest line read; audit records are a few hundred bytes. */
-  static final int MAX_LINE = 16 << 20;
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -40,6 +38,9 @@ final class LineBlocks {
       while (true) {
         int n = ch.read(ByteBuffer.wrap(buf, end, buf.length - end));
         if (n < 0) {
+          if (end - (lastNewline(buf, end) + 1) > LogCodec.MAX_LINE) {
+            throw LogCodec.overlong(file);
+          }
           if (end > 0) {
             sink.block(buf, end);
           }
@@ -51,13 +52,14 @@ final class LineBlocks {
         }
         int cut = lastNewline(buf, end) + 1;
         if (cut == 0) {
-          if (buf.length >= MAX_LINE) {
-            throw new IOException(file + " has a line longer than " + (MAX_LINE >> 20) + " MiB: it is not an audit log");
+          // A buffer of MAX_LINE + 1 bytes holds any line of at most MAX_LINE bytes with its newline.
+          if (end > LogCodec.MAX_LINE) {
+            throw LogCodec.overlong(file);
           }
-          buf = Arrays.copyOf(buf, buf.length * 2);
+          buf = Arrays.copyOf(buf, Math.min(buf.length * 2, LogCodec.MAX_LINE + 1));
           continue;
         }
-        byte[] next = new byte[Math.max(BLOCK, 2 * (end - cut))];
+        byte[] next = new byte[Math.max(BLOCK, Math.min(2 * (end - cut), LogCodec.MAX_LINE + 1))];
         System.arraycopy(buf, cut, next, 0, end - cut);
         sink.block(buf, cut);
         buf = next;

@@ -93,11 +93,4 @@ public final class LogEntry {
     }
     return m;
   }
-
-  /** The body of the line: everything before the {@code hash} member. */
-  String body(long seq, String prevHash) {
-    String m = middle();
-    return new StringBuilder(m.length() + 110).append("{\"seq\":").append(seq).append(m)
-        .append(",\"prev_hash\":\"").append(prevHash).append('"').toString();
-  }
 }

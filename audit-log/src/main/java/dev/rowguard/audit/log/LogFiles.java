@@ -41,6 +41,12 @@ public final class LogFiles {
     return files;
   }
 
+  /** Whether {@code file} is named as the writer names log files (not the lock file, nor anything else). */
+  public static boolean isLogFile(Path file) {
+    Path name = file.getFileName();
+    return name != null && NAME.matcher(name.toString()).matches();
+  }
+
   /** The rotation number of a log file ({@code audit-000042.jsonl} is 42). */
   public static long number(Path file) {
     Matcher m = NAME.matcher(file.getFileName().toString());

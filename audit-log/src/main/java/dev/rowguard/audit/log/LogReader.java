@@ -1,65 +1,136 @@
 package dev.rowguard.audit.log;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
-/** Reads the lines of a log directory in order: files by rotation number, lines in file order. */
-public final class LogReader {
+/**
+ * Reads a log line by line, file after file in rotation order, and says what each line is
+ * ({@link LogCodec}). Memory is bounded: a line longer than {@link LogCodec#MAX_LINE}, or a file
+ * whose first line is foreign, is a {@link NotAnAuditLogException}.
+ */
+public final class LogReader implements Closeable {
 
-  private LogReader() {}
+  private final Iterator<Path> files;
+  private @Nullable InputStream in;
+  private Path file;
+  private long lineNumber;
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int limit;
+  /** The next line of the current file, read ahead to tell a torn line from a foreign one. */
+  private @Nullable Raw ahead;
 
-  /** Calls {@code sink} for every line of every log file in {@code dir}, in log order. */
-  public static void forEachLine(Path dir, Consumer<LogLine> sink) throws IOException {
-    for (Path file : LogFiles.list(dir)) {
-      forEachLineOfFile(file, sink);
-    }
+  private record Raw(String text, boolean terminated, @Nullable LogRecord record, boolean startsLikeRecord) {}
+
+  private LogReader(List<Path> files) {
+    this.files = List.copyOf(files).iterator();
   }
 
-  /** Calls {@code sink} for every line of one log file. */
-  public static void forEachLineOfFile(Path file, Consumer<LogLine> sink) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-      byte[] buf = new byte[1 << 16];
-      long number = 0;
-      int n;
-      while ((n = in.read(buf)) != -1) {
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == '\n') {
-            line.write(buf, start, i - start);
-            sink.accept(toLine(file, ++number, line, true));
-            line.reset();
-            start = i + 1;
+  /** A reader of {@code files}, the log files of one directory in rotation order. */
+  public static LogReader open(List<Path> files) {
+    return new LogReader(files);
+  }
+
+  /** A reader of the log in {@code dir}. */
+  public static LogReader open(Path dir) throws IOException {
+    return new LogReader(LogFiles.list(dir));
+  }
+
+  /** The next line of the log, or null at its end. */
+  public @Nullable LogLine next() throws IOException {
+    while (true) {
+      if (in != null) {
+        Raw line = ahead;
+        if (line != null) {
+          ahead = read();
+          lineNumber++;
+          LogLine.Type type = line.record() != null ? LogLine.Type.RECORD
+              : LogCodec.classifyNonRecord(line.startsLikeRecord(), line.terminated(), ahead != null && ahead.record() != null);
+          if (lineNumber == 1 && type == LogLine.Type.FOREIGN) {
+            throw LogCodec.foreignFile(file, lineNumber);
           }
+          return new LogLine(file, lineNumber, line.text(), line.terminated(), type, line.record());
         }
-        line.write(buf, start, n - start);
+        in.close();
+        in = null;
       }
-      if (line.size() > 0) {
-        sink.accept(toLine(file, ++number, line, false));
+      if (!files.hasNext()) {
+        return null;
       }
+      file = files.next();
+      in = Files.newInputStream(file);
+      pos = 0;
+      limit = 0;
+      lineNumber = 0;
+      ahead = read();
     }
   }
 
-  /** Every record of the log in order, skipping lines that are not records. */
+  /** The next record, skipping torn and foreign lines; null at the end. */
+  public @Nullable LogRecord nextRecord() throws IOException {
+    for (LogLine l = next(); l != null; l = next()) {
+      if (l.record() != null) {
+        return l.record();
+      }
+    }
+    return null;
+  }
+
+  /** The next line of the current file, read through {@link #buf}; null at its end. */
+  private @Nullable Raw read() throws IOException {
+    bytes.reset();
+    boolean terminated = false;
+    while (!terminated) {
+      if (pos == limit) {
+        limit = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (limit <= 0) {
+          limit = 0;
+          break;
+        }
+      }
+      int nl = LineBlocks.indexOfNewline(buf, pos, limit);
+      int end = nl < 0 ? limit : nl;
+      if (bytes.size() + (end - pos) > LogCodec.MAX_LINE) {
+        throw LogCodec.overlong(file);
+      }
+      bytes.write(buf, pos, end - pos);
+      terminated = nl >= 0;
+      pos = nl < 0 ? limit : nl + 1;
+    }
+    if (!terminated && bytes.size() == 0) {
+      return null;
+    }
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    return new Raw(text, terminated, LogCodec.parse(text), LogCodec.startsLikeRecord(text));
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (in != null) {
+      in.close();
+      in = null;
+    }
+  }
+
+  /** Every record of the log in {@code dir}, in order, skipping lines that are not records. */
   public static List<LogRecord> records(Path dir) throws IOException {
     List<LogRecord> out = new ArrayList<>();
-    forEachLine(dir, l -> {
-      if (l.record() != null) {
-        out.add(l.record());
+    try (LogReader r = open(dir)) {
+      for (LogRecord rec = r.nextRecord(); rec != null; rec = r.nextRecord()) {
+        out.add(rec);
       }
-    });
+    }
     return out;
-  }
-
-  private static LogLine toLine(Path file, long number, ByteArrayOutputStream bytes, boolean terminated) {
-    String text = bytes.toString(StandardCharsets.UTF_8);
-    return new LogLine(file, number, text, terminated, LogRecord.parse(text));
   }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param hash the last record's hash, {@link RecordHash#GENESIS} for an empty log
  * @param needsNewline the file ends in a torn line that must be terminated before appending
  */
-public record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNewline) {
+record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNewline) {
 
   private static final int FIRST_CHUNK = 64 * 1024;
 
@@ -39,7 +39,7 @@ public record LogTail(Path file, long fileSize, long seq, String hash, boolean n
     for (int i = files.size() - 1; i >= 0; i--) {
       String found = lastIntactLine(files.get(i), digest);
       if (found != null) {
-        return new LogTail(last, size, seqOf(found), RecordHash.storedHash(found), needsNewline);
+        return new LogTail(last, size, LogCodec.seqOf(found), RecordHash.storedHash(found), needsNewline);
       }
     }
     return new LogTail(last, size, 0, RecordHash.GENESIS, needsNewline);
@@ -66,7 +66,7 @@ public record LogTail(Path file, long fileSize, long seq, String hash, boolean n
         // Unless the chunk starts the file, its first line may be cut: skip it.
         int firstWhole = start == 0 ? 0 : 1;
         for (int i = lines.length - 1; i >= firstWhole; i--) {
-          if (!lines[i].isEmpty() && RecordHash.matches(digest, lines[i]) && seqOf(lines[i]) >= 0) {
+          if (!lines[i].isEmpty() && RecordHash.matches(digest, lines[i]) && LogCodec.seqOf(lines[i]) >= 0) {
             return lines[i];
           }
         }
@@ -77,17 +77,4 @@ public record LogTail(Path file, long fileSize, long seq, String hash, boolean n
     }
   }
 
-  /** The seq of a canonical line (<code>{"seq":N,...</code>), or -1. */
-  static long seqOf(String line) {
-    String prefix = "{\"seq\":";
-    if (!line.startsWith(prefix)) {
-      return -1;
-    }
-    long v = 0;
-    int i = prefix.length();
-    for (; i < line.length() && Character.isDigit(line.charAt(i)); i++) {
-      v = v * 10 + (line.charAt(i) - '0');
-    }
-    return i > prefix.length() && i < line.length() && line.charAt(i) == ',' ? v : -1;
-  }
 }

@@ -68,6 +68,8 @@ public final class LogVerifier {
   private long lineNumber;
   private int fileIndex;
   private boolean firstInFile;
+  /** The current file's first line starts like a record but is none: foreign unless a record follows it. */
+  private boolean firstLineSuspect;
 
   private LogVerifier(PublicKey key, List<Path> files) {
     this.key = key;
@@ -105,6 +107,9 @@ public final class LogVerifier {
         while (!inFlight.isEmpty()) {
           v.lines(take(inFlight.poll()));
         }
+        if (v.firstLineSuspect) {
+          throw LogCodec.foreignFile(f, 1);
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -129,19 +134,30 @@ public final class LogVerifier {
     }
   }
 
-  private void lines(List<ScannedLine> block) {
+  private void lines(List<ScannedLine> block) throws IOException {
     for (ScannedLine line : block) {
       line(line);
     }
   }
 
-  private void line(ScannedLine line) {
+  private void line(ScannedLine line) throws IOException {
     ordinal++;
     lineNumber++;
+    if (firstLineSuspect && lineNumber == 2 && line.link() == null) {
+      throw LogCodec.foreignFile(files.get(fileIndex), 1);
+    }
+    firstLineSuspect = false;
+    if (line.link() == null && lineNumber == 1) {
+      // Judged as LogReader judges it: a file that does not start with a record (or a torn one) is not a log.
+      if (LogCodec.classifyNonRecord(line.looksTorn(), line.terminated(), true) == LogLine.Type.FOREIGN) {
+        throw LogCodec.foreignFile(files.get(fileIndex), 1);
+      }
+      firstLineSuspect = line.terminated();
+    }
     if (line.link() == null) {
       pendingBadCount++;
       if (pendingBad.size() < LOOKAHEAD) {
-        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, line.length(), line.looksTorn()));
+        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, line.length(), line.looksTorn(), line.terminated()));
       }
       return;
     }
@@ -326,7 +342,7 @@ public final class LogVerifier {
   private void finish() {
     if (pendingBadCount > 0) {
       for (BadLine bad : pendingBad) {
-        if (bad.looksTorn()) {
+        if (LogCodec.classifyNonRecord(bad.looksTorn(), bad.terminated(), false) == LogLine.Type.TORN) {
           report(Problem.Type.TORN_LINE, bad, "torn last line: a write interrupted by a crash; it was never acknowledged");
         } else {
           report(Problem.Type.CORRUPT_LINE, bad, "line is not an audit record, nor the start of one a crash cut short");
@@ -387,7 +403,7 @@ public final class LogVerifier {
   }
 
   /** A line that is not a record. */
-  private record BadLine(long ordinal, int fileIndex, long lineNumber, int length, boolean looksTorn) {}
+  private record BadLine(long ordinal, int fileIndex, long lineNumber, int length, boolean looksTorn, boolean terminated) {}
 
   /** A problem and the position of its line in the log. */
   private record Found(long ordinal, Problem problem) {}

@@ -17,10 +17,7 @@ public final class RecordHash {
   /** The {@code prev_hash} of the very first record of a log: 64 zeros. */
   public static final String GENESIS = "0".repeat(64);
 
-  /** What separates the hashed body from the hash at the end of every line. */
-  static final String HASH_MEMBER = ",\"hash\":\"";
-
-  private static final int SUFFIX_LENGTH = HASH_MEMBER.length() + 64 + 2;
+  private static final int SUFFIX_LENGTH = LogCodec.HASH_MEMBER.length() + 64 + 2;
   private static final HexFormat HEX = HexFormat.of();
 
   private RecordHash() {}
@@ -53,7 +50,7 @@ public final class RecordHash {
    */
   public static String storedHash(String line) {
     int n = line.length();
-    if (n < SUFFIX_LENGTH + 1 || !line.endsWith("\"}") || !line.startsWith(HASH_MEMBER, n - SUFFIX_LENGTH)) {
+    if (n < SUFFIX_LENGTH + 1 || !line.endsWith("\"}") || !line.startsWith(LogCodec.HASH_MEMBER, n - SUFFIX_LENGTH)) {
       return null;
     }
     String h = line.substring(n - 66, n - 2);

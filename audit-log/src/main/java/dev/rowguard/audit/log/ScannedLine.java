@@ -3,7 +3,6 @@ package dev.rowguard.audit.log;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,13 +14,11 @@ import java.util.List;
  *     members are not set yet (see {@link ChainLink#at})
  * @param hashOk whether the stored hash is the hash of the line
  * @param checkpoint the parsed record, for checkpoints when signatures are checked
- * @param looksTorn for a line that is not a record: whether it is the beginning of a record cut
- *     short (it starts with <code>{"seq":</code>, or is a prefix of that, and is not a whole JSON
- *     record), which is what a crash during a write leaves
+ * @param looksTorn for a line that is not a record: whether it starts like one
+ *     ({@link LogCodec#startsLikeRecord}), which is what a crash during a write leaves
+ * @param terminated whether a newline ends the line (false only for the last line of a file)
  */
-record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpoint, boolean looksTorn) {
-
-  private static final byte[] RECORD_START = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpoint, boolean looksTorn, boolean terminated) {
 
   /** Scans every line of a block ({@link LineBlocks}). */
   static List<ScannedLine> scanBlock(byte[] b, int length, MessageDigest digest, boolean parseCheckpoints) {
@@ -30,13 +27,13 @@ record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpo
     while (i < length) {
       int nl = LineBlocks.indexOfNewline(b, i, length);
       int end = nl < 0 ? length : nl;
-      out.add(scan(b, i, end - i, digest, parseCheckpoints));
+      out.add(scan(b, i, end - i, digest, parseCheckpoints, nl >= 0));
       i = end + 1;
     }
     return out;
   }
 
-  static ScannedLine scan(byte[] b, int off, int len, MessageDigest digest, boolean parseCheckpoints) {
+  static ScannedLine scan(byte[] b, int off, int len, MessageDigest digest, boolean parseCheckpoints, boolean terminated) {
     int hashAt = ChainLink.storedHashOffset(b, off, len);
     ChainLink link = hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, 0, 0, 0, false);
     LogRecord parsed = null;
@@ -45,15 +42,14 @@ record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpo
       link = parsed == null ? null : ChainLink.fromRecord(parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), 0, 0, 0, false);
     }
     if (link == null) {
-      return new ScannedLine(len, null, false, null, looksTorn(b, off, len, hashAt >= 0));
+      return new ScannedLine(len, null, false, null, looksTorn(b, off, len, hashAt >= 0), terminated);
     }
-    return new ScannedLine(len, link, hashMatches(b, off, len, hashAt, digest), parsed, false);
+    return new ScannedLine(len, link, hashMatches(b, off, len, hashAt, digest), parsed, false, terminated);
   }
 
   /** {@code parsedAlready}: the line was parsed above and is not a record. */
   private static boolean looksTorn(byte[] b, int off, int len, boolean parsedAlready) {
-    int common = Math.min(len, RECORD_START.length);
-    if (len == 0 || !Arrays.equals(b, off, off + common, RECORD_START, 0, common)) {
+    if (!LogCodec.startsLikeRecord(b, off, len)) {
       return false;
     }
     return parsedAlready || LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8)) == null;

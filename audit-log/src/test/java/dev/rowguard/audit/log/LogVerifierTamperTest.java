@@ -45,7 +45,7 @@ class LogVerifierTamperTest {
     String edited = line.replace(from, to);
     String body = edited.substring(0, edited.length() - ChainLink.HASH_SUFFIX);
     MessageDigest d = RecordHash.newDigest();
-    return body + RecordHash.HASH_MEMBER + RecordHash.ofBody(d, body) + "\"}";
+    return body + LogCodec.HASH_MEMBER + RecordHash.ofBody(d, body) + "\"}";
   }
 
   @Test

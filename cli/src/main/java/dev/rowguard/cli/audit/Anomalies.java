@@ -1,6 +1,8 @@
 package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.Fields;
+import dev.rowguard.audit.log.RecordKind;
+import dev.rowguard.audit.log.Trigger;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  * serve every tenant.
  */
 final class Anomalies {
-
-  private static final Set<String> WHOLE_TABLE_TRIGGERS = Set.of("no_where", "tautology", "truncate");
 
   private final long manyRows;
   private final int manyTenants;
@@ -54,14 +54,15 @@ final class Anomalies {
   /** The anomalies of a statement; {@code tx} is its transaction, or null outside one. */
   List<Marker> statement(Event e, Transactions.@Nullable Tx tx) {
     List<Marker> marks = new ArrayList<>();
-    String trigger = e.record.string(Fields.TRIGGER);
-    if ("truncate".equals(e.kind) || WHOLE_TABLE_TRIGGERS.contains(trigger)) {
-      marks.add(new Marker(Anomaly.NO_WHERE, ("truncate".equals(e.kind) ? "TRUNCATE " : "every row of ") + e.table()));
+    Trigger trigger = Trigger.fromWireName(e.record.string(Fields.TRIGGER));
+    boolean truncate = e.record.kind() == RecordKind.TRUNCATE;
+    if (truncate || (trigger != null && trigger.wholeTable())) {
+      marks.add(new Marker(Anomaly.NO_WHERE, (truncate ? "TRUNCATE " : "every row of ") + e.table()));
     }
-    if ("tx_aggregate".equals(e.kind) && e.rows() != null && e.rows() >= manyRows) {
+    if (e.record.kind() == RecordKind.TX_AGGREGATE && e.rows() != null && e.rows() >= manyRows) {
       marks.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
     }
-    boolean massDelete = !"blocked".equals(e.kind);
+    boolean massDelete = e.record.kind() != RecordKind.BLOCKED;
     if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
       marks.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
     }
@@ -86,7 +87,7 @@ final class Anomalies {
     if (largest != null && largest.getValue() >= manyRows) {
       marks.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
     }
-    if ("rollback".equals(e.kind) && tx.massDelete) {
+    if (e.record != null && e.record.kind() == RecordKind.ROLLBACK && tx.massDelete) {
       marks.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
     }
     return marks;

@@ -2,6 +2,7 @@ package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogRecord;
+import dev.rowguard.audit.log.RecordKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class Event {
   }
 
   boolean isOutcome() {
-    return "commit".equals(kind) || "rollback".equals(kind);
+    return record != null && (record.kind() == RecordKind.COMMIT || record.kind() == RecordKind.ROLLBACK);
   }
 
   String table() {

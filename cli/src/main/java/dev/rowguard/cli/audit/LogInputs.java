@@ -16,7 +16,10 @@ import java.util.TreeSet;
 /**
  * Turns the LOG arguments into logs: a directory stands for all its {@code audit-NNNNNN.jsonl}
  * files in rotation order; files named on the command line are grouped by directory and put in
- * rotation order, so {@code DIR} and {@code DIR/audit-*.jsonl} mean the same.
+ * rotation order, so {@code DIR} and {@code DIR/audit-*.jsonl} mean the same. Files the writer
+ * does not name as log files (its {@code audit.lock}, notes beside the log) are skipped, so
+ * {@code DIR/*} means the same too; a file argument that is the only one and not a log file is an
+ * error.
  */
 final class LogInputs {
 
@@ -27,6 +30,7 @@ final class LogInputs {
       throw new InvalidInputException("no log given: pass an audit log directory (or its audit-NNNNNN.jsonl files)");
     }
     Map<Path, Set<Path>> byDir = new LinkedHashMap<>();
+    Path skipped = null;
     for (Path arg : args) {
       if (Files.isDirectory(arg)) {
         List<Path> files = LogFiles.list(arg);
@@ -35,11 +39,9 @@ final class LogInputs {
         }
         byDir.computeIfAbsent(key(arg), k -> files()).addAll(files);
       } else if (Files.isRegularFile(arg)) {
-        if (LogFiles.LOCK_FILE.equals(String.valueOf(arg.getFileName()))) {
-          continue; // DIR/* names the writers' lock file beside the logs: not a log, not an error
-        }
-        if (!isLogFileName(arg)) {
-          throw new InvalidInputException(arg + " is not an audit log file: audit logs are named audit-NNNNNN.jsonl");
+        if (!LogFiles.isLogFile(arg)) {
+          skipped = arg;
+          continue;
         }
         byDir.computeIfAbsent(key(arg.toAbsolutePath().getParent()), k -> files()).add(arg);
       } else {
@@ -47,8 +49,8 @@ final class LogInputs {
             : " does not exist") + ": pass an audit log directory or file");
       }
     }
-    if (byDir.isEmpty()) {
-      throw new InvalidInputException("no audit log in " + args + ": pass an audit log directory (or its audit-NNNNNN.jsonl files)");
+    if (byDir.isEmpty() && skipped != null) {
+      throw new InvalidInputException(skipped + " is not an audit log file: audit logs are named audit-NNNNNN.jsonl");
     }
     List<AuditLog> logs = new ArrayList<>();
     byDir.forEach((dir, files) -> logs.add(new AuditLog(dir, List.copyOf(files))));
@@ -63,12 +65,9 @@ final class LogInputs {
     return dir.toAbsolutePath().normalize();
   }
 
-  private static boolean isLogFileName(Path file) {
-    try {
-      LogFiles.number(file);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+  /** What every command says about a log that holds no record (empty files, or only a torn line). */
+  static InvalidInputException noRecords(AuditLog log) {
+    return new InvalidInputException("no audit records in " + log.directory()
+        + ": its files are empty or hold only a torn line; pass the directory the audit logger writes to");
   }
 }

@@ -2,6 +2,7 @@ package dev.rowguard.cli.audit;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rowguard.audit.log.LogRecord;
+import dev.rowguard.audit.log.RecordKind;
 import dev.rowguard.cli.EnumConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,7 +100,8 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   private void count(Event e, ZoneId z) {
-    if (!e.kind.equals("delete") && !e.kind.equals("truncate")) {
+    RecordKind kind = e.record.kind();
+    if (kind != RecordKind.DELETE && kind != RecordKind.TRUNCATE) {
       return;
     }
     long rows = e.rows() == null ? 0 : e.rows();

@@ -1,5 +1,6 @@
 package dev.rowguard.cli.audit;
 
+import dev.rowguard.audit.log.RecordKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
 record TimelineFilter(
     Instant from, Instant to, Set<String> tables, Set<String> tenants, Map<String, String> context, long minRows, Set<String> kinds) {
 
-  private static final Set<String> BOOKKEEPING = Set.of("log_open", "checkpoint");
+  private static final Set<String> BOOKKEEPING = Set.of(RecordKind.LOG_OPEN.wireName(), RecordKind.CHECKPOINT.wireName());
 
   boolean hasStatementFilters() {
     return !tables.isEmpty() || !tenants.isEmpty() || !context.isEmpty() || minRows > 0;

@@ -1,6 +1,7 @@
 package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.Fields;
+import dev.rowguard.audit.log.RecordKind;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -56,17 +57,14 @@ final class Transactions {
     Tx tx = open.computeIfAbsent(key, Tx::new);
     long rows = e.rows() == null ? 0 : e.rows();
     String table = e.table() == null ? "?" : e.table();
-    switch (e.kind) {
-      case "delete", "truncate" -> {
-        tx.statements++;
-        tx.rowsByTable.merge(table, rows, Long::sum);
-        tx.massDelete = true;
-      }
-      case "tx_aggregate" -> {
-        tx.rowsByTable.merge(table, rows, Math::max);
-        tx.massDelete = true;
-      }
-      default -> { }
+    RecordKind kind = e.record == null ? null : e.record.kind();
+    if (kind == RecordKind.DELETE || kind == RecordKind.TRUNCATE) {
+      tx.statements++;
+      tx.rowsByTable.merge(table, rows, Long::sum);
+      tx.massDelete = true;
+    } else if (kind == RecordKind.TX_AGGREGATE) {
+      tx.rowsByTable.merge(table, rows, Math::max);
+      tx.massDelete = true;
     }
     String tenant = e.context().get("tenant");
     if (tenant != null && tx.tenants.size() < MAX_TENANTS) {
@@ -90,7 +88,7 @@ final class Transactions {
     if (tx == null) {
       tx = new Tx(key);
     }
-    tx.outcome = e.kind.equals("commit") ? "committed" : "rolled back";
+    tx.outcome = e.record.kind() == RecordKind.COMMIT ? "committed" : "rolled back";
     // The outcome record holds the final rows per table; tx_aggregate records were written when a
     // table crossed the threshold, so they undercount whatever was deleted afterwards.
     Map<String, Long> rowsByTable = tx.rowsByTable;

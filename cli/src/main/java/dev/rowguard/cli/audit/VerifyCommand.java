@@ -58,6 +58,9 @@ public final class VerifyCommand implements Callable<Integer> {
     for (AuditLog log : LogInputs.resolve(logs)) {
       long start = System.nanoTime();
       VerificationResult r = LogVerifier.verify(log.directory(), log.files(), key);
+      if (r.records() == 0) {
+        throw LogInputs.noRecords(log);
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       intact &= r.intact();
       print(out, log, r, key != null, seconds);

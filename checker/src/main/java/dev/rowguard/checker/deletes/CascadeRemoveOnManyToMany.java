@@ -3,6 +3,7 @@ package dev.rowguard.checker.deletes;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code @ManyToMany(cascade = ALL)} or with {@code REMOVE}: removing one owner deletes shared targets. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Cascading REMOVE over a many-to-many deletes entities that other owners still share",
     severity = WARNING,

@@ -3,6 +3,7 @@ package dev.rowguard.checker.deletes;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -27,6 +28,7 @@ import java.util.List;
 import dev.rowguard.checker.util.Invocations;
 
 /** The elements of a {@code @ManyToMany} association are deleted where the intent was to unassign them. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes the shared targets of a @ManyToMany association instead of unassigning them",
     severity = WARNING,

@@ -3,6 +3,7 @@ package dev.rowguard.checker.deletes;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import dev.rowguard.checker.util.Invocations;
 
 /** A delete that removes every row of a table with nothing bounding it. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes every row of a table with nothing bounding it",
     explanation =

@@ -3,6 +3,7 @@ package dev.rowguard.checker.deletes;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -23,6 +24,7 @@ import dev.rowguard.checker.util.Invocations;
  * Deletes "everything we have that the other side no longer lists" without checking what the other
  * side returned: an empty or partial answer deletes every row.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes a difference or a NOT IN list without checking that the other side's list is not empty",
     severity = WARNING,

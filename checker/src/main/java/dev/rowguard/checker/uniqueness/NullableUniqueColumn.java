@@ -1,8 +1,9 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uniqueness;
 
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Flags unique constraints that cover a column which may hold NULL. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A unique constraint over a nullable column does not stop duplicates: NULL is never equal to NULL",
     explanation =

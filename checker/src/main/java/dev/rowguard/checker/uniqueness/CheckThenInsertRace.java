@@ -1,8 +1,9 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uniqueness;
 
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
@@ -50,6 +51,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Flags a lookup by X followed by an insert of a new entity when no unique constraint covers X. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Check-then-insert without a unique constraint: concurrent requests both insert",
     explanation =

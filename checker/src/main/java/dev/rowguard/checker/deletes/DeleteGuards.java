@@ -6,8 +6,6 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -15,10 +13,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ThrowTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -28,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.LocalValues;
 
@@ -93,10 +89,7 @@ final class DeleteGuards {
    * {@code removeDeparted(liveIds)}.
    */
   private static boolean isGuardedByEveryCaller(List<Symbol> references, VisitorState state) {
-    TreePath methodPath = state.getPath();
-    while (methodPath != null && !(methodPath.getLeaf() instanceof MethodTree)) {
-      methodPath = methodPath.getParentPath();
-    }
+    TreePath methodPath = Guards.enclosingMethod(state.getPath());
     if (methodPath == null || methodPath.getParentPath() == null) {
       return false;
     }
@@ -131,53 +124,36 @@ final class DeleteGuards {
   }
 
   private static boolean isGuardedHere(Watched watched, TreePath start) {
-    TreePath path = start;
-    while (path.getParentPath() != null) {
-      Tree child = path.getLeaf();
-      Tree parent = path.getParentPath().getLeaf();
-      if (parent instanceof MethodTree || parent instanceof ClassTree) {
-        return false;
-      }
-      if (parent instanceof IfTree ifTree && child != ifTree.getCondition() && watched.guards(ifTree.getCondition())) {
-        return true;
-      }
-      if (parent instanceof BlockTree block && precededByGuard(block, child, watched)) {
-        return true;
-      }
-      path = path.getParentPath();
-    }
-    return false;
+    return Guards.isGuarded(
+        start,
+        new Guards.Guard() {
+          @Override
+          public boolean whenConditionIs(ExpressionTree condition, boolean outcome) {
+            // Either branch: "if (keep.isEmpty()) ... else delete" and "if (!keep.isEmpty()) delete".
+            return watched.guards(condition);
+          }
+
+          @Override
+          public boolean after(StatementTree statement) {
+            return isGuardStatement(statement, watched);
+          }
+        });
   }
 
-  private static boolean precededByGuard(BlockTree block, Tree child, Watched watched) {
-    for (StatementTree statement : block.getStatements()) {
-      if (statement == child) {
-        return false;
-      }
-      if (statement instanceof IfTree ifTree && exits(ifTree.getThenStatement()) && watched.guards(ifTree.getCondition())) {
-        return true;
-      }
-      if (statement instanceof ExpressionStatementTree expression
-          && expression.getExpression() instanceof MethodInvocationTree call
-          && !call.getArguments().isEmpty()
-          && PRECONDITION.matches(call, watched.state)) {
-        ExpressionTree first = call.getArguments().get(0);
-        boolean notEmpty = Invocations.name(call).equals("notEmpty");
-        if (notEmpty ? watched.isSubtrahend(first) : watched.guards(first)) {
-          return true;
-        }
-      }
+  /** An earlier {@code if} on the watched collection that exits, or a precondition call on it. */
+  private static boolean isGuardStatement(StatementTree statement, Watched watched) {
+    if (statement instanceof IfTree ifTree && Guards.exits(ifTree.getThenStatement()) && watched.guards(ifTree.getCondition())) {
+      return true;
+    }
+    if (statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof MethodInvocationTree call
+        && !call.getArguments().isEmpty()
+        && PRECONDITION.matches(call, watched.state)) {
+      ExpressionTree first = call.getArguments().get(0);
+      boolean notEmpty = Invocations.name(call).equals("notEmpty");
+      return notEmpty ? watched.isSubtrahend(first) : watched.guards(first);
     }
     return false;
-  }
-
-  /** True when the statement ends in a throw or return. */
-  private static boolean exits(StatementTree statement) {
-    StatementTree last = statement;
-    while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
-      last = block.getStatements().get(block.getStatements().size() - 1);
-    }
-    return last instanceof ThrowTree || last instanceof ReturnTree;
   }
 
   /**

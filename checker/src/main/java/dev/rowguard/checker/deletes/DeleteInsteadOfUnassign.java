@@ -51,7 +51,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
     } else {
       return Description.NO_MATCH;
     }
-    if (collection == null) {
+    if (collection == null || MassDeletes.isDeclared(state)) {
       return Description.NO_MATCH;
     }
     return ManyToManyCollections.of(collection, state)
@@ -73,7 +73,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
         deletes = true;
       }
     }
-    if (!deletes) {
+    if (!deletes || MassDeletes.isDeclared(state)) {
       return Description.NO_MATCH;
     }
     boolean onlyDeletes = body.size() == 1;

@@ -50,7 +50,7 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
     } else {
       return Description.NO_MATCH;
     }
-    if (problem.isEmpty() || TestCode.isTestCode(state)) {
+    if (problem.isEmpty() || TestCode.isTestCode(state) || MassDeletes.isDeclared(state)) {
       return Description.NO_MATCH;
     }
     return buildDescription(reported).setMessage(problem.get()).build();

@@ -41,6 +41,7 @@ import dev.rowguard.checker.jpa.UniqueKey;
 import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.springdata.DerivedQueryParser;
@@ -99,7 +100,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
     if (!INSERTS.contains(Invocations.name(insert))) {
       return Description.NO_MATCH;
     }
-    TreePath method = enclosingMethod(state.getPath());
+    TreePath method = Guards.enclosingMethod(state.getPath());
     if (method == null || ((MethodTree) method.getLeaf()).getBody() == null) {
       return Description.NO_MATCH;
     }
@@ -123,15 +124,6 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
       }
     }
     return Description.NO_MATCH;
-  }
-
-  private static TreePath enclosingMethod(TreePath path) {
-    for (TreePath p = path; p != null && !(p.getLeaf() instanceof ClassTree); p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        return p;
-      }
-    }
-    return null;
   }
 
   /** A derived lookup whose result decides whether to insert, and whose fields no unique key covers. */

@@ -384,4 +384,64 @@ final class UnguardedDifferenceDeleteTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void emptinessTestedByConditionalOrLoopSkipIsAGuard() {
+    helper
+        .addSourceLines(
+            "Pruning.java",
+            "package app;",
+            "import java.util.List;",
+            "import java.util.Set;",
+            "class Pruning {",
+            "  TenantRepository tenants;",
+            "  long prune(Set<String> keep) {",
+            "    return keep.isEmpty() ? 0 : tenants.deleteByExternalIdNotIn(keep);",
+            "  }",
+            "  void pruneEach(List<Set<String>> batches) {",
+            "    for (Set<String> keep : batches) {",
+            "      if (keep.isEmpty()) {",
+            "        continue;",
+            "      }",
+            "      tenants.deleteByExternalIdNotIn(keep);",
+            "    }",
+            "  }",
+            "  void pruneUntilEmpty(List<Set<String>> batches) {",
+            "    for (Set<String> keep : batches) {",
+            "      if (keep.isEmpty()) break;",
+            "      tenants.deleteByExternalIdNotIn(keep);",
+            "    }",
+            "  }",
+            "  boolean pruneIfAny(Set<String> keep) {",
+            "    return !keep.isEmpty() && tenants.deleteByExternalIdNotIn(keep) > 0;",
+            "  }",
+            "  long pruneOther(Set<String> keep, Set<String> other) {",
+            "    // BUG: Diagnostic contains: NOT IN keep",
+            "    return other.isEmpty() ? 0 : tenants.deleteByExternalIdNotIn(keep);",
+            "  }",
+            "  long pruneInCondition(Set<String> keep) {",
+            "    // BUG: Diagnostic contains: NOT IN keep",
+            "    return tenants.deleteByExternalIdNotIn(keep) > 0 ? 1 : 0;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void massDeleteWithItsReasonIsAccepted() {
+    helper
+        .addSourceLines(
+            "Reset.java",
+            "package app;",
+            "import dev.rowguard.annotations.MassDelete;",
+            "import java.util.Set;",
+            "class Reset {",
+            "  TenantRepository tenants;",
+            "  @MassDelete(reason = \"staging is reset to the fixture tenants every night\")",
+            "  void resetStaging(Set<String> fixtureIds) {",
+            "    tenants.deleteByExternalIdNotIn(fixtureIds);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

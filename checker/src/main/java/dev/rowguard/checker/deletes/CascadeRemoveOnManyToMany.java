@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.jpa.Jpa;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -19,7 +20,6 @@ import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.annotations.RowguardDocs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** {@code @ManyToMany(cascade = ALL)} or with {@code REMOVE}: removing one owner deletes shared targets. */
 @AutoService(BugChecker.class)
@@ -30,7 +30,6 @@ import java.util.Set;
     link = RowguardDocs.CHECKS + "CascadeRemoveOnManyToMany.md")
 public final class CascadeRemoveOnManyToMany extends BugChecker implements AnnotationTreeMatcher {
 
-  private static final Set<String> MANY_TO_MANY = Set.of("jakarta.persistence.ManyToMany", "javax.persistence.ManyToMany");
   /** What {@code ALL} means without {@code REMOVE}, in the order the JPA javadoc lists them. */
   private static final List<String> ALL_BUT_REMOVE = List.of("PERSIST", "MERGE", "REFRESH", "DETACH");
 
@@ -40,7 +39,7 @@ public final class CascadeRemoveOnManyToMany extends BugChecker implements Annot
       return Description.NO_MATCH;
     }
     Symbol type = ASTHelpers.getSymbol(tree.getAnnotationType());
-    if (type == null || !MANY_TO_MANY.contains(type.getQualifiedName().toString())) {
+    if (type == null || !Jpa.MANY_TO_MANY.contains(type.getQualifiedName().toString())) {
       return Description.NO_MATCH;
     }
     AssignmentTree cascade = null;

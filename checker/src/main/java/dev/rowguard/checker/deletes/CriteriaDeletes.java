@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.jpa.Jpa;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -24,7 +25,7 @@ final class CriteriaDeletes {
 
   /** True when {@code type} is a JPA {@code CriteriaDelete}. */
   static boolean isCriteriaDelete(Type type, VisitorState state) {
-    for (String name : DeleteApis.CRITERIA_DELETE) {
+    for (String name : Jpa.CRITERIA_DELETE) {
       Type criteriaDelete = state.getTypeFromString(name);
       if (criteriaDelete != null
           && type != null

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.jpa.Jpa;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
@@ -20,18 +21,12 @@ final class DeleteApis {
   static final String JPA_REPOSITORY = "org.springframework.data.jpa.repository.JpaRepository";
   static final String SPECIFICATION_EXECUTOR = "org.springframework.data.jpa.repository.JpaSpecificationExecutor";
   static final String SPECIFICATION = "org.springframework.data.jpa.domain.Specification";
-  static final String JAKARTA_ENTITY_MANAGER = "jakarta.persistence.EntityManager";
-  static final String JAVAX_ENTITY_MANAGER = "javax.persistence.EntityManager";
-  static final String HIBERNATE_QUERY_PRODUCER = "org.hibernate.query.QueryProducer";
-  static final String HIBERNATE_SESSION = "org.hibernate.Session";
   static final String JDBC_OPERATIONS = "org.springframework.jdbc.core.JdbcOperations";
   static final String NAMED_PARAMETER_JDBC_OPERATIONS =
       "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations";
   static final String JDBC_STATEMENT = "java.sql.Statement";
   static final String JDBC_CONNECTION = "java.sql.Connection";
   static final String JOOQ_DSL_CONTEXT = "org.jooq.DSLContext";
-  static final Set<String> CRITERIA_DELETE =
-      Set.of("jakarta.persistence.criteria.CriteriaDelete", "javax.persistence.criteria.CriteriaDelete");
   static final Set<String> SPRING_DATA_QUERY = Set.of("org.springframework.data.jpa.repository.Query");
   static final Set<String> SPRING_DATA_MODIFYING = Set.of("org.springframework.data.jpa.repository.Modifying");
   static final Set<String> SPRING_DATA_PARAM = Set.of("org.springframework.data.repository.query.Param");
@@ -62,10 +57,9 @@ final class DeleteApis {
 
   static final Matcher<ExpressionTree> STATEMENT_TEXT =
       anyOf(
-          instanceMethod().onDescendantOf(JAKARTA_ENTITY_MANAGER).namedAnyOf("createQuery", "createNativeQuery"),
-          instanceMethod().onDescendantOf(JAVAX_ENTITY_MANAGER).namedAnyOf("createQuery", "createNativeQuery"),
+          instanceMethod().onDescendantOfAny(Jpa.ENTITY_MANAGER).namedAnyOf("createQuery", "createNativeQuery"),
           instanceMethod()
-              .onDescendantOf(HIBERNATE_QUERY_PRODUCER)
+              .onDescendantOf(Jpa.HIBERNATE_QUERY_PRODUCER)
               .namedAnyOf("createQuery", "createNativeQuery", "createMutationQuery", "createNativeMutationQuery"),
           instanceMethod().onDescendantOf(JDBC_OPERATIONS).namedAnyOf("update", "execute", "batchUpdate"),
           instanceMethod().onDescendantOf(NAMED_PARAMETER_JDBC_OPERATIONS).namedAnyOf("update", "batchUpdate"),
@@ -78,17 +72,15 @@ final class DeleteApis {
   /** Calls that turn a criteria object into an executable query. */
   static final Matcher<ExpressionTree> CRITERIA_QUERY =
       anyOf(
-          instanceMethod().onDescendantOf(JAKARTA_ENTITY_MANAGER).named("createQuery"),
-          instanceMethod().onDescendantOf(JAVAX_ENTITY_MANAGER).named("createQuery"),
-          instanceMethod().onDescendantOf(HIBERNATE_QUERY_PRODUCER).namedAnyOf("createQuery", "createMutationQuery"));
+          instanceMethod().onDescendantOfAny(Jpa.ENTITY_MANAGER).named("createQuery"),
+          instanceMethod().onDescendantOf(Jpa.HIBERNATE_QUERY_PRODUCER).namedAnyOf("createQuery", "createMutationQuery"));
 
   /** Calls that bind a named or positional parameter of a JPA or Hibernate query. */
   static final Matcher<ExpressionTree> SET_QUERY_PARAMETER =
       anyOf(
-          instanceMethod().onDescendantOf("jakarta.persistence.Query").namedAnyOf("setParameter"),
-          instanceMethod().onDescendantOf("javax.persistence.Query").namedAnyOf("setParameter"),
+          instanceMethod().onDescendantOfAny(Jpa.QUERY).named("setParameter"),
           instanceMethod()
-              .onDescendantOf("org.hibernate.query.CommonQueryContract")
+              .onDescendantOf(Jpa.HIBERNATE_COMMON_QUERY_CONTRACT)
               .namedAnyOf("setParameter", "setParameterList"));
 
   /** jOOQ calls that start a DELETE or TRUNCATE of a whole table. */
@@ -123,9 +115,8 @@ final class DeleteApis {
   static final Matcher<ExpressionTree> DELETE_ONE =
       anyOf(
           instanceMethod().onDescendantOf(CRUD_REPOSITORY).named("delete"),
-          instanceMethod().onDescendantOf(JAKARTA_ENTITY_MANAGER).named("remove"),
-          instanceMethod().onDescendantOf(JAVAX_ENTITY_MANAGER).named("remove"),
-          instanceMethod().onDescendantOf(HIBERNATE_SESSION).namedAnyOf("remove", "delete"));
+          instanceMethod().onDescendantOfAny(Jpa.ENTITY_MANAGER).named("remove"),
+          instanceMethod().onDescendantOf(Jpa.HIBERNATE_SESSION).namedAnyOf("remove", "delete"));
 
   private DeleteApis() {}
 }

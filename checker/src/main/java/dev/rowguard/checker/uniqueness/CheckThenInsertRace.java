@@ -1,5 +1,6 @@
 package dev.rowguard.checker.uniqueness;
 
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Flags a lookup by X followed by an insert of a new entity when no unique constraint covers X. */
 @AutoService(BugChecker.class)
@@ -65,7 +67,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
 
   private static final Set<String> INSERTS = Set.of("save", "saveAndFlush", "persist");
   private static final List<String> ENTITY_MANAGERS =
-      List.of("jakarta.persistence.EntityManager", "javax.persistence.EntityManager", "org.hibernate.Session");
+      names(Jpa.ENTITY_MANAGER, List.of(Jpa.HIBERNATE_SESSION));
   /** Calls on a lookup's Optional result that branch on whether a row was found. */
   private static final Set<String> OPTIONAL_BRANCHES =
       Set.of("isPresent", "isEmpty", "orElse", "orElseGet", "ifPresent", "ifPresentOrElse", "or");
@@ -74,22 +76,23 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
    * database has (from a migration, say) even though the mapping does not declare it.
    */
   private static final List<String> CONSTRAINT_VIOLATIONS =
-      List.of(
-          "org.springframework.dao.DataIntegrityViolationException",
-          "org.springframework.dao.DuplicateKeyException",
-          "org.hibernate.exception.ConstraintViolationException",
-          "jakarta.persistence.EntityExistsException",
-          "javax.persistence.EntityExistsException",
-          "java.sql.SQLIntegrityConstraintViolationException");
+      names(
+          List.of("org.springframework.dao.DataIntegrityViolationException", "org.springframework.dao.DuplicateKeyException"),
+          List.of(Jpa.HIBERNATE_CONSTRAINT_VIOLATION),
+          Jpa.ENTITY_EXISTS_EXCEPTION,
+          List.of("java.sql.SQLIntegrityConstraintViolationException"));
   private static final Set<String> DATA_ACCESS_BASES =
-      Set.of(
-          "org.springframework.dao.DataAccessException",
-          "org.springframework.dao.NonTransientDataAccessException",
-          "jakarta.persistence.PersistenceException",
-          "javax.persistence.PersistenceException",
-          "org.hibernate.HibernateException",
-          "java.sql.SQLException");
+      Set.copyOf(
+          names(
+              List.of("org.springframework.dao.DataAccessException", "org.springframework.dao.NonTransientDataAccessException"),
+              Jpa.PERSISTENCE_EXCEPTION,
+              List.of(Jpa.HIBERNATE_EXCEPTION, "java.sql.SQLException")));
   private static final List<String> TRANSACTIONAL = List.of("org.springframework.transaction.annotation.Transactional");
+
+  @SafeVarargs
+  private static List<String> names(List<String>... groups) {
+    return Stream.of(groups).flatMap(List::stream).toList();
+  }
 
   /**
    * Starts from the rare insert calls, not from every method, so that only methods that insert

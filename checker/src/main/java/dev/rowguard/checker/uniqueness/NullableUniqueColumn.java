@@ -1,5 +1,6 @@
 package dev.rowguard.checker.uniqueness;
 
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -43,7 +44,7 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
 
   private static final String TABLE = "Table";
   private static final String NULLABLE = "nullable";
-  private static final String NATURAL_ID = "org.hibernate.annotations.NaturalId";
+  private static final String NATURAL_ID = Jpa.NATURAL_ID.get(0);
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
@@ -192,10 +193,10 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
     }
     String namespace = field.symbol().owner.getAnnotationMirrors().stream()
         .map(a -> a.type.tsym.getQualifiedName().toString())
-        .filter(n -> n.startsWith("javax.persistence."))
+        .filter(n -> n.startsWith(Jpa.JAVAX))
         .findFirst()
-        .map(n -> "javax.persistence.")
-        .orElse("jakarta.persistence.");
+        .map(Jpa::namespaceOf)
+        .orElse(Jpa.JAKARTA);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String newColumn = SuggestedFixes.qualifyType(state, fix, namespace + "Column");
     return Optional.of(fix.prefixWith(declaration, "@" + newColumn + "(nullable = false) ").build());
@@ -204,8 +205,8 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
   /** The JPA annotation {@code simpleName} (jakarta or javax) among {@code modifiers}. */
   private static Optional<AnnotationTree> annotation(ModifiersTree modifiers, String simpleName) {
     return modifiers.getAnnotations().stream()
-        .filter(a -> qualifiedName(a).equals("jakarta.persistence." + simpleName)
-            || qualifiedName(a).equals("javax.persistence." + simpleName))
+        .filter(a -> qualifiedName(a).equals(Jpa.JAKARTA + simpleName)
+            || qualifiedName(a).equals(Jpa.JAVAX + simpleName))
         .map(a -> (AnnotationTree) a)
         .findFirst();
   }

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.jpa.Jpa;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
@@ -16,37 +17,29 @@ import java.util.Set;
  */
 final class DeleteApis {
 
-  static final String CRUD_REPOSITORY = "org.springframework.data.repository.CrudRepository";
-  static final String REACTIVE_CRUD_REPOSITORY = "org.springframework.data.repository.reactive.ReactiveCrudRepository";
-  static final String JPA_REPOSITORY = "org.springframework.data.jpa.repository.JpaRepository";
-  static final String SPECIFICATION_EXECUTOR = "org.springframework.data.jpa.repository.JpaSpecificationExecutor";
-  static final String SPECIFICATION = "org.springframework.data.jpa.domain.Specification";
   static final String JDBC_OPERATIONS = "org.springframework.jdbc.core.JdbcOperations";
   static final String NAMED_PARAMETER_JDBC_OPERATIONS =
       "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations";
   static final String JDBC_STATEMENT = "java.sql.Statement";
   static final String JDBC_CONNECTION = "java.sql.Connection";
   static final String JOOQ_DSL_CONTEXT = "org.jooq.DSLContext";
-  static final Set<String> SPRING_DATA_QUERY = Set.of("org.springframework.data.jpa.repository.Query");
-  static final Set<String> SPRING_DATA_MODIFYING = Set.of("org.springframework.data.jpa.repository.Modifying");
-  static final Set<String> SPRING_DATA_PARAM = Set.of("org.springframework.data.repository.query.Param");
 
   /** Spring Data methods that delete every row of the repository's table. */
   static final Set<String> EVERY_ROW_NAMES = Set.of("deleteAll", "deleteAllInBatch");
 
   static final Matcher<ExpressionTree> DELETE_EVERY_ROW =
       anyOf(
-          instanceMethod().onDescendantOf(CRUD_REPOSITORY).named("deleteAll").withNoParameters(),
-          instanceMethod().onDescendantOf(REACTIVE_CRUD_REPOSITORY).named("deleteAll").withNoParameters(),
-          instanceMethod().onDescendantOf(JPA_REPOSITORY).named("deleteAllInBatch").withNoParameters());
+          instanceMethod().onDescendantOf(SpringData.CRUD_REPOSITORY).named("deleteAll").withNoParameters(),
+          instanceMethod().onDescendantOf(SpringData.REACTIVE_CRUD_REPOSITORY).named("deleteAll").withNoParameters(),
+          instanceMethod().onDescendantOf(SpringData.JPA_REPOSITORY).named("deleteAllInBatch").withNoParameters());
 
   /** {@code JpaSpecificationExecutor.delete(Specification)} (Spring Data JPA 3.3+). */
   static final Matcher<ExpressionTree> DELETE_BY_SPECIFICATION =
-      instanceMethod().onDescendantOf(SPECIFICATION_EXECUTOR).named("delete");
+      instanceMethod().onDescendantOf(SpringData.SPECIFICATION_EXECUTOR).named("delete");
 
   /** Static factories whose result restricts nothing when given nothing. */
   static final Matcher<ExpressionTree> SPECIFICATION_COMBINATOR =
-      staticMethod().onClass(SPECIFICATION).namedAnyOf("where", "allOf", "anyOf");
+      staticMethod().onClass(SpringData.SPECIFICATION).namedAnyOf("where", "allOf", "anyOf");
 
   /** Calls that execute (or prepare) the statement text passed as their first argument. */
   static final Set<String> STATEMENT_TEXT_NAMES =
@@ -105,16 +98,16 @@ final class DeleteApis {
 
   static final Matcher<ExpressionTree> DELETE_COLLECTION =
       anyOf(
-          instanceMethod().onDescendantOf(CRUD_REPOSITORY).namedAnyOf("deleteAll", "deleteAllById"),
-          instanceMethod().onDescendantOf(REACTIVE_CRUD_REPOSITORY).namedAnyOf("deleteAll", "deleteAllById"),
-          instanceMethod().onDescendantOf(JPA_REPOSITORY).namedAnyOf("deleteAllInBatch", "deleteAllByIdInBatch"));
+          instanceMethod().onDescendantOf(SpringData.CRUD_REPOSITORY).namedAnyOf("deleteAll", "deleteAllById"),
+          instanceMethod().onDescendantOf(SpringData.REACTIVE_CRUD_REPOSITORY).namedAnyOf("deleteAll", "deleteAllById"),
+          instanceMethod().onDescendantOf(SpringData.JPA_REPOSITORY).namedAnyOf("deleteAllInBatch", "deleteAllByIdInBatch"));
 
   /** Calls that delete the one entity passed to them. */
   static final Set<String> DELETE_ONE_NAMES = Set.of("delete", "remove");
 
   static final Matcher<ExpressionTree> DELETE_ONE =
       anyOf(
-          instanceMethod().onDescendantOf(CRUD_REPOSITORY).named("delete"),
+          instanceMethod().onDescendantOf(SpringData.CRUD_REPOSITORY).named("delete"),
           instanceMethod().onDescendantOfAny(Jpa.ENTITY_MANAGER).named("remove"),
           instanceMethod().onDescendantOf(Jpa.HIBERNATE_SESSION).namedAnyOf("remove", "delete"));
 

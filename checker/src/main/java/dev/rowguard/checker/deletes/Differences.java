@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
@@ -47,7 +48,7 @@ final class Differences {
           staticMethod().onClass("org.apache.commons.collections4.SetUtils").named("difference"));
 
   private static final Matcher<ExpressionTree> FIND_ALL_BY_ID =
-      instanceMethod().onDescendantOf(DeleteApis.CRUD_REPOSITORY).named("findAllById");
+      instanceMethod().onDescendantOf(SpringData.CRUD_REPOSITORY).named("findAllById");
 
   /** Static factories that copy their one argument. */
   private static final Matcher<ExpressionTree> COPY_OF =

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -78,8 +79,8 @@ public final class UnguardedBulkDelete extends BugChecker
       return Description.NO_MATCH;
     }
     Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-    Optional<Attribute.Compound> query = Annotations.find(method, DeleteApis.SPRING_DATA_QUERY);
-    if (query.isEmpty() || !Annotations.has(method, DeleteApis.SPRING_DATA_MODIFYING)) {
+    Optional<Attribute.Compound> query = Annotations.find(method, SpringData.JPA_QUERY);
+    if (query.isEmpty() || !Annotations.has(method, SpringData.MODIFYING)) {
       return Description.NO_MATCH;
     }
     Optional<String> text = Annotations.stringValue(query.get(), "value");

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -31,8 +32,6 @@ import dev.rowguard.checker.util.Invocations;
     linkType = CUSTOM,
     link = RowguardDocs.CHECKS + "UnguardedDifferenceDelete.md")
 public final class UnguardedDifferenceDelete extends BugChecker implements MethodInvocationTreeMatcher {
-
-  private static final String SPRING_DATA_PACKAGE = "org.springframework.data.";
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -83,7 +82,7 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
 
   /** {@code List.remove} and Spring's own methods are not the application's repository methods. */
   private static boolean isLibrary(String owner) {
-    return owner.startsWith("java.") || owner.startsWith(SPRING_DATA_PACKAGE);
+    return owner.startsWith("java.") || owner.startsWith(SpringData.PACKAGE);
   }
 
   private static Optional<String> notInProblem(List<ExpressionTree> notInArguments, String call, VisitorState state) {

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.uniqueness;
 
+import dev.rowguard.checker.util.Getters;
 import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
@@ -164,9 +165,7 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
   }
 
   private static boolean isGetterOf(MethodTree method, PersistentField field) {
-    String name = field.name();
-    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    return method.getName().contentEquals("get" + capitalized) || method.getName().contentEquals("is" + capitalized);
+    return Getters.isGetterOf(method.getName(), field.name());
   }
 
   private static boolean hasMapping(ModifiersTree modifiers) {

@@ -44,7 +44,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
     }
     String name = Invocations.name(tree);
     ExpressionTree collection;
-    if (DeleteApis.DELETE_COLLECTION_NAMES.contains(name) && DeleteApis.DELETE_COLLECTION.matches(tree, state)) {
+    if (DeleteApis.DELETE_COLLECTION.matches(tree, state)) {
       collection = tree.getArguments().get(0);
     } else if (name.equals("forEach") && deletesEachElement(tree.getArguments().get(0), state)) {
       collection = streamSource(ASTHelpers.getReceiver(tree));
@@ -115,8 +115,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
   private static boolean deletesEachElement(ExpressionTree action, VisitorState state) {
     ExpressionTree a = ASTHelpers.stripParentheses(action);
     if (a instanceof MemberReferenceTree reference) {
-      return DeleteApis.DELETE_ONE_NAMES.contains(reference.getName().toString())
-          && DeleteApis.DELETE_ONE.matches(reference, state);
+      return DeleteApis.DELETE_ONE.matches(reference, state);
     }
     if (a instanceof LambdaExpressionTree lambda && lambda.getParameters().size() == 1) {
       Symbol element = ASTHelpers.getSymbol(lambda.getParameters().get(0));
@@ -132,7 +131,6 @@ public final class DeleteInsteadOfUnassign extends BugChecker
 
   private static boolean deletesOne(MethodInvocationTree call, Symbol element, VisitorState state) {
     return call.getArguments().size() == 1
-        && DeleteApis.DELETE_ONE_NAMES.contains(Invocations.name(call))
         && ASTHelpers.getSymbol(call.getArguments().get(0)) == element
         && DeleteApis.DELETE_ONE.matches(call, state);
   }

@@ -51,18 +51,17 @@ public final class UnguardedBulkDelete extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     String name = Invocations.name(tree);
     Optional<String> problem = Optional.empty();
-    if (DeleteApis.EVERY_ROW_NAMES.contains(name) && DeleteApis.DELETE_EVERY_ROW.matches(tree, state)) {
+    if (DeleteApis.DELETE_EVERY_ROW.matches(tree, state)) {
       problem = Optional.of(name + "() deletes every " + managedEntity(tree, state) + " row");
-    } else if (name.equals("delete")
-        && tree.getArguments().size() == 1
+    } else if (tree.getArguments().size() == 1
         && DeleteApis.DELETE_BY_SPECIFICATION.matches(tree, state)
         && Specifications.isUnrestricted(tree.getArguments().get(0), state)) {
       problem = Optional.of("delete(Specification) with a specification that restricts nothing deletes every row");
-    } else if (DeleteApis.JOOQ_EXECUTE_NAMES.contains(name) && DeleteApis.JOOQ_EXECUTE.matches(tree, state)) {
+    } else if (DeleteApis.JOOQ_EXECUTE.matches(tree, state)) {
       problem =
           JooqDeletes.unboundedStart(tree, state)
               .map(start -> jooqProblem(Invocations.name(start)));
-    } else if (DeleteApis.STATEMENT_TEXT_NAMES.contains(name) && !tree.getArguments().isEmpty()) {
+    } else if (DeleteApis.STATEMENT_TEXT.hasName(name) && !tree.getArguments().isEmpty()) {
       Symbol.MethodSymbol method = Invocations.symbol(tree);
       problem = method == null ? Optional.empty() : statementProblem(tree, method, state);
     }

@@ -58,9 +58,7 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
   private static Optional<String> repositoryDeleteProblem(
       MethodInvocationTree tree, Symbol.MethodSymbol method, String name, VisitorState state) {
     boolean springDelete =
-        DeleteApis.DELETE_COLLECTION_NAMES.contains(name)
-            && tree.getArguments().size() == 1
-            && DeleteApis.DELETE_COLLECTION.matches(tree, state);
+        tree.getArguments().size() == 1 && DeleteApis.DELETE_COLLECTION.matches(tree, state);
     boolean ownDelete =
         !springDelete
             && method.owner instanceof Symbol.ClassSymbol owner

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.collections.CollectionFactories;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
@@ -51,16 +52,6 @@ final class DeleteGuards {
               "com.google.common.collect.Iterables")
           .namedAnyOf("isEmpty", "isNotEmpty", "size");
 
-  /** Collection factories that hold exactly their arguments. */
-  private static final Matcher<ExpressionTree> LITERAL_COLLECTION =
-      anyOf(
-          staticMethod().onClassAny("java.util.List", "java.util.Set").named("of"),
-          staticMethod().onClass("java.util.Arrays").named("asList"),
-          staticMethod().onClass("java.util.Collections").namedAnyOf("singleton", "singletonList"),
-          staticMethod()
-              .onClassAny("com.google.common.collect.ImmutableList", "com.google.common.collect.ImmutableSet")
-              .named("of"));
-
   private DeleteGuards() {}
 
   /** True for collections written out with at least one element: {@code List.of("archived")}. */
@@ -69,7 +60,7 @@ final class DeleteGuards {
     ExpressionTree value = LocalValues.initializer(e, state).map(ASTHelpers::stripParentheses).orElse(e);
     return value instanceof MethodInvocationTree call
         && !call.getArguments().isEmpty()
-        && LITERAL_COLLECTION.matches(call, state);
+        && CollectionFactories.OF_ELEMENTS.matches(call, state);
   }
 
   /**

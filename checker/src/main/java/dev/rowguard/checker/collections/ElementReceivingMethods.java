@@ -2,7 +2,6 @@ package dev.rowguard.checker.collections;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import java.util.List;
 import java.util.Set;
@@ -55,21 +54,6 @@ public final class ElementReceivingMethods {
               .namedAnyOf("addAll", "containsAll", "removeAll", "retainAll"),
           instanceMethod().onDescendantOf("java.util.Map").named("putAll"));
 
-  /** Factories whose arguments all become elements of the collection they return. */
-  private static final Matcher<ExpressionTree> FACTORIES =
-      anyOf(
-          staticMethod().onClassAny("java.util.List", "java.util.Set").named("of"),
-          staticMethod().onClass("java.util.Arrays").named("asList"),
-          staticMethod()
-              .onClass("java.util.Collections")
-              .namedAnyOf("singleton", "singletonList"),
-          staticMethod()
-              .onClassAny(
-                  "com.google.common.collect.ImmutableList", "com.google.common.collect.ImmutableSet")
-              .named("of"),
-          staticMethod().onClass("com.google.common.collect.Sets").named("newHashSet"),
-          staticMethod().onClass("com.google.common.collect.Lists").named("newArrayList"));
-
   private static final Set<String> ELEMENT_NAMES =
       Set.of(
           "add", "contains", "remove", "indexOf", "lastIndexOf", "offer", "get", "containsKey",
@@ -83,9 +67,6 @@ public final class ElementReceivingMethods {
 
   private static final Set<String> BULK_NAMES =
       Set.of("addAll", "containsAll", "removeAll", "retainAll", "putAll");
-
-  private static final Set<String> FACTORY_NAMES =
-      Set.of("of", "asList", "singleton", "singletonList", "newHashSet", "newArrayList");
 
   /** The argument {@code tree} stores or looks up in its receiver, or null. */
   public static ExpressionTree elementArgument(
@@ -122,7 +103,7 @@ public final class ElementReceivingMethods {
 
   /** Whether every argument of {@code tree} becomes an element of the collection it returns. */
   public static boolean isFactory(MethodInvocationTree tree, String methodName, VisitorState state) {
-    return FACTORY_NAMES.contains(methodName) && FACTORIES.matches(tree, state);
+    return CollectionFactories.TAKING_ELEMENTS.hasName(methodName) && CollectionFactories.TAKING_ELEMENTS.matcher().matches(tree, state);
   }
 
   private ElementReceivingMethods() {}

@@ -1,8 +1,10 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.jpa.Jpa;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -18,9 +20,9 @@ import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.annotations.RowguardDocs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** {@code @ManyToMany(cascade = ALL)} or with {@code REMOVE}: removing one owner deletes shared targets. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Cascading REMOVE over a many-to-many deletes entities that other owners still share",
     severity = WARNING,
@@ -28,7 +30,6 @@ import java.util.Set;
     link = RowguardDocs.CHECKS + "CascadeRemoveOnManyToMany.md")
 public final class CascadeRemoveOnManyToMany extends BugChecker implements AnnotationTreeMatcher {
 
-  private static final Set<String> MANY_TO_MANY = Set.of("jakarta.persistence.ManyToMany", "javax.persistence.ManyToMany");
   /** What {@code ALL} means without {@code REMOVE}, in the order the JPA javadoc lists them. */
   private static final List<String> ALL_BUT_REMOVE = List.of("PERSIST", "MERGE", "REFRESH", "DETACH");
 
@@ -38,7 +39,7 @@ public final class CascadeRemoveOnManyToMany extends BugChecker implements Annot
       return Description.NO_MATCH;
     }
     Symbol type = ASTHelpers.getSymbol(tree.getAnnotationType());
-    if (type == null || !MANY_TO_MANY.contains(type.getQualifiedName().toString())) {
+    if (type == null || !Jpa.MANY_TO_MANY.contains(type.getQualifiedName().toString())) {
       return Description.NO_MATCH;
     }
     AssignmentTree cascade = null;

@@ -1,12 +1,12 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.jpa.Jpa;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -15,6 +15,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.LocalValues;
 
 /** JPA {@code CriteriaDelete} objects built and executed within one method. */
@@ -24,7 +25,7 @@ final class CriteriaDeletes {
 
   /** True when {@code type} is a JPA {@code CriteriaDelete}. */
   static boolean isCriteriaDelete(Type type, VisitorState state) {
-    for (String name : DeleteApis.CRITERIA_DELETE) {
+    for (String name : Jpa.CRITERIA_DELETE) {
       Type criteriaDelete = state.getTypeFromString(name);
       if (criteriaDelete != null
           && type != null
@@ -47,10 +48,7 @@ final class CriteriaDeletes {
         || var.getKind() != ElementKind.LOCAL_VARIABLE) {
       return false;
     }
-    TreePath method = state.getPath();
-    while (method != null && !(method.getLeaf() instanceof MethodTree)) {
-      method = method.getParentPath();
-    }
+    TreePath method = Guards.enclosingMethod(state.getPath());
     if (method == null) {
       return false;
     }

@@ -1,131 +1,84 @@
 package dev.rowguard.checker.deletes;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-
-import com.google.errorprone.matchers.Matcher;
-import com.sun.source.tree.ExpressionTree;
+import dev.rowguard.checker.springdata.SpringData;
+import dev.rowguard.checker.jpa.Jpa;
+import dev.rowguard.checker.util.Api;
 import java.util.Set;
 
 /**
  * Which library calls delete rows, in Spring Data, JPA, Hibernate, JDBC, Spring JDBC and jOOQ.
- * Every check about deletes asks here; the name sets are cheap first filters to try before any
- * matcher does type work.
+ * Every check about deletes asks here; each API is declared once, and its cheap name filter and
+ * its matcher both come from that declaration.
  */
 final class DeleteApis {
 
-  static final String CRUD_REPOSITORY = "org.springframework.data.repository.CrudRepository";
-  static final String REACTIVE_CRUD_REPOSITORY = "org.springframework.data.repository.reactive.ReactiveCrudRepository";
-  static final String JPA_REPOSITORY = "org.springframework.data.jpa.repository.JpaRepository";
-  static final String SPECIFICATION_EXECUTOR = "org.springframework.data.jpa.repository.JpaSpecificationExecutor";
-  static final String SPECIFICATION = "org.springframework.data.jpa.domain.Specification";
-  static final String JAKARTA_ENTITY_MANAGER = "jakarta.persistence.EntityManager";
-  static final String JAVAX_ENTITY_MANAGER = "javax.persistence.EntityManager";
-  static final String HIBERNATE_QUERY_PRODUCER = "org.hibernate.query.QueryProducer";
-  static final String HIBERNATE_SESSION = "org.hibernate.Session";
   static final String JDBC_OPERATIONS = "org.springframework.jdbc.core.JdbcOperations";
   static final String NAMED_PARAMETER_JDBC_OPERATIONS =
       "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations";
   static final String JDBC_STATEMENT = "java.sql.Statement";
   static final String JDBC_CONNECTION = "java.sql.Connection";
   static final String JOOQ_DSL_CONTEXT = "org.jooq.DSLContext";
-  static final Set<String> CRITERIA_DELETE =
-      Set.of("jakarta.persistence.criteria.CriteriaDelete", "javax.persistence.criteria.CriteriaDelete");
-  static final Set<String> SPRING_DATA_QUERY = Set.of("org.springframework.data.jpa.repository.Query");
-  static final Set<String> SPRING_DATA_MODIFYING = Set.of("org.springframework.data.jpa.repository.Modifying");
-  static final Set<String> SPRING_DATA_PARAM = Set.of("org.springframework.data.repository.query.Param");
 
   /** Spring Data methods that delete every row of the repository's table. */
-  static final Set<String> EVERY_ROW_NAMES = Set.of("deleteAll", "deleteAllInBatch");
-
-  static final Matcher<ExpressionTree> DELETE_EVERY_ROW =
-      anyOf(
-          instanceMethod().onDescendantOf(CRUD_REPOSITORY).named("deleteAll").withNoParameters(),
-          instanceMethod().onDescendantOf(REACTIVE_CRUD_REPOSITORY).named("deleteAll").withNoParameters(),
-          instanceMethod().onDescendantOf(JPA_REPOSITORY).named("deleteAllInBatch").withNoParameters());
+  static final Api DELETE_EVERY_ROW =
+      Api.anyOf(
+          Api.instanceWithNoParameters(SpringData.CRUD_REPOSITORY, "deleteAll"),
+          Api.instanceWithNoParameters(SpringData.REACTIVE_CRUD_REPOSITORY, "deleteAll"),
+          Api.instanceWithNoParameters(SpringData.JPA_REPOSITORY, "deleteAllInBatch"));
 
   /** {@code JpaSpecificationExecutor.delete(Specification)} (Spring Data JPA 3.3+). */
-  static final Matcher<ExpressionTree> DELETE_BY_SPECIFICATION =
-      instanceMethod().onDescendantOf(SPECIFICATION_EXECUTOR).named("delete");
+  static final Api DELETE_BY_SPECIFICATION = Api.instance(SpringData.SPECIFICATION_EXECUTOR, "delete");
 
   /** Static factories whose result restricts nothing when given nothing. */
-  static final Matcher<ExpressionTree> SPECIFICATION_COMBINATOR =
-      staticMethod().onClass(SPECIFICATION).namedAnyOf("where", "allOf", "anyOf");
+  static final Api SPECIFICATION_COMBINATOR = Api.statics(SpringData.SPECIFICATION, "where", "allOf", "anyOf");
 
   /** Calls that execute (or prepare) the statement text passed as their first argument. */
-  static final Set<String> STATEMENT_TEXT_NAMES =
-      Set.of(
-          "createQuery", "createNativeQuery", "createMutationQuery", "createNativeMutationQuery",
-          "update", "execute", "batchUpdate", "executeUpdate", "executeLargeUpdate", "addBatch",
-          "prepareStatement");
-
-  static final Matcher<ExpressionTree> STATEMENT_TEXT =
-      anyOf(
-          instanceMethod().onDescendantOf(JAKARTA_ENTITY_MANAGER).namedAnyOf("createQuery", "createNativeQuery"),
-          instanceMethod().onDescendantOf(JAVAX_ENTITY_MANAGER).namedAnyOf("createQuery", "createNativeQuery"),
-          instanceMethod()
-              .onDescendantOf(HIBERNATE_QUERY_PRODUCER)
-              .namedAnyOf("createQuery", "createNativeQuery", "createMutationQuery", "createNativeMutationQuery"),
-          instanceMethod().onDescendantOf(JDBC_OPERATIONS).namedAnyOf("update", "execute", "batchUpdate"),
-          instanceMethod().onDescendantOf(NAMED_PARAMETER_JDBC_OPERATIONS).namedAnyOf("update", "batchUpdate"),
-          instanceMethod()
-              .onDescendantOf(JDBC_STATEMENT)
-              .namedAnyOf("execute", "executeUpdate", "executeLargeUpdate", "addBatch"),
-          instanceMethod().onDescendantOf(JDBC_CONNECTION).named("prepareStatement"),
-          instanceMethod().onDescendantOf(JOOQ_DSL_CONTEXT).named("execute"));
+  static final Api STATEMENT_TEXT =
+      Api.anyOf(
+          Api.instance(Jpa.ENTITY_MANAGER, "createQuery", "createNativeQuery"),
+          Api.instance(
+              Jpa.HIBERNATE_QUERY_PRODUCER,
+              "createQuery", "createNativeQuery", "createMutationQuery", "createNativeMutationQuery"),
+          Api.instance(JDBC_OPERATIONS, "update", "execute", "batchUpdate"),
+          Api.instance(NAMED_PARAMETER_JDBC_OPERATIONS, "update", "batchUpdate"),
+          Api.instance(JDBC_STATEMENT, "execute", "executeUpdate", "executeLargeUpdate", "addBatch"),
+          Api.instance(JDBC_CONNECTION, "prepareStatement"),
+          Api.instance(JOOQ_DSL_CONTEXT, "execute"));
 
   /** Calls that turn a criteria object into an executable query. */
-  static final Matcher<ExpressionTree> CRITERIA_QUERY =
-      anyOf(
-          instanceMethod().onDescendantOf(JAKARTA_ENTITY_MANAGER).named("createQuery"),
-          instanceMethod().onDescendantOf(JAVAX_ENTITY_MANAGER).named("createQuery"),
-          instanceMethod().onDescendantOf(HIBERNATE_QUERY_PRODUCER).namedAnyOf("createQuery", "createMutationQuery"));
+  static final Api CRITERIA_QUERY =
+      Api.anyOf(
+          Api.instance(Jpa.ENTITY_MANAGER, "createQuery"),
+          Api.instance(Jpa.HIBERNATE_QUERY_PRODUCER, "createQuery", "createMutationQuery"));
 
   /** Calls that bind a named or positional parameter of a JPA or Hibernate query. */
-  static final Matcher<ExpressionTree> SET_QUERY_PARAMETER =
-      anyOf(
-          instanceMethod().onDescendantOf("jakarta.persistence.Query").namedAnyOf("setParameter"),
-          instanceMethod().onDescendantOf("javax.persistence.Query").namedAnyOf("setParameter"),
-          instanceMethod()
-              .onDescendantOf("org.hibernate.query.CommonQueryContract")
-              .namedAnyOf("setParameter", "setParameterList"));
+  static final Api SET_QUERY_PARAMETER =
+      Api.anyOf(
+          Api.instance(Jpa.QUERY, "setParameter"),
+          Api.instance(Jpa.HIBERNATE_COMMON_QUERY_CONTRACT, "setParameter", "setParameterList"));
 
   /** jOOQ calls that start a DELETE or TRUNCATE of a whole table. */
-  static final Set<String> JOOQ_DELETE_START_NAMES = Set.of("deleteFrom", "delete", "truncate", "truncateTable");
-
-  static final Matcher<ExpressionTree> JOOQ_DELETE_START =
-      instanceMethod().onDescendantOf(JOOQ_DSL_CONTEXT).namedAnyOf(JOOQ_DELETE_START_NAMES);
+  static final Api JOOQ_DELETE_START = Api.instance(JOOQ_DSL_CONTEXT, "deleteFrom", "delete", "truncate", "truncateTable");
 
   /** jOOQ steps that bound the rows a DELETE removes; {@code where(noCondition())} is an explicit all-rows choice. */
   static final Set<String> JOOQ_BOUNDING_STEPS = Set.of("where", "whereExists", "whereNotExists", "limit");
 
-  static final Set<String> JOOQ_EXECUTE_NAMES = Set.of("execute", "executeAsync", "fetch");
-
-  static final Matcher<ExpressionTree> JOOQ_EXECUTE =
-      anyOf(
-          instanceMethod().onDescendantOf("org.jooq.Query").namedAnyOf("execute", "executeAsync"),
-          instanceMethod().onDescendantOf("org.jooq.ResultQuery").named("fetch"));
+  static final Api JOOQ_EXECUTE =
+      Api.anyOf(Api.instance("org.jooq.Query", "execute", "executeAsync"), Api.instance("org.jooq.ResultQuery", "fetch"));
 
   /** Spring Data methods that delete the rows (or ids) of an iterable argument. */
-  static final Set<String> DELETE_COLLECTION_NAMES =
-      Set.of("deleteAll", "deleteAllInBatch", "deleteAllById", "deleteAllByIdInBatch");
-
-  static final Matcher<ExpressionTree> DELETE_COLLECTION =
-      anyOf(
-          instanceMethod().onDescendantOf(CRUD_REPOSITORY).namedAnyOf("deleteAll", "deleteAllById"),
-          instanceMethod().onDescendantOf(REACTIVE_CRUD_REPOSITORY).namedAnyOf("deleteAll", "deleteAllById"),
-          instanceMethod().onDescendantOf(JPA_REPOSITORY).namedAnyOf("deleteAllInBatch", "deleteAllByIdInBatch"));
+  static final Api DELETE_COLLECTION =
+      Api.anyOf(
+          Api.instance(SpringData.CRUD_REPOSITORY, "deleteAll", "deleteAllById"),
+          Api.instance(SpringData.REACTIVE_CRUD_REPOSITORY, "deleteAll", "deleteAllById"),
+          Api.instance(SpringData.JPA_REPOSITORY, "deleteAllInBatch", "deleteAllByIdInBatch"));
 
   /** Calls that delete the one entity passed to them. */
-  static final Set<String> DELETE_ONE_NAMES = Set.of("delete", "remove");
-
-  static final Matcher<ExpressionTree> DELETE_ONE =
-      anyOf(
-          instanceMethod().onDescendantOf(CRUD_REPOSITORY).named("delete"),
-          instanceMethod().onDescendantOf(JAKARTA_ENTITY_MANAGER).named("remove"),
-          instanceMethod().onDescendantOf(JAVAX_ENTITY_MANAGER).named("remove"),
-          instanceMethod().onDescendantOf(HIBERNATE_SESSION).namedAnyOf("remove", "delete"));
+  static final Api DELETE_ONE =
+      Api.anyOf(
+          Api.instance(SpringData.CRUD_REPOSITORY, "delete"),
+          Api.instance(Jpa.ENTITY_MANAGER, "remove"),
+          Api.instance(Jpa.HIBERNATE_SESSION, "remove", "delete"));
 
   private DeleteApis() {}
 }

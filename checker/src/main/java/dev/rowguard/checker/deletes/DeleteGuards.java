@@ -1,16 +1,12 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.collections.CollectionFactories;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,11 +14,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ThrowTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -32,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.LocalValues;
 
@@ -59,16 +52,6 @@ final class DeleteGuards {
               "com.google.common.collect.Iterables")
           .namedAnyOf("isEmpty", "isNotEmpty", "size");
 
-  /** Collection factories that hold exactly their arguments. */
-  private static final Matcher<ExpressionTree> LITERAL_COLLECTION =
-      anyOf(
-          staticMethod().onClassAny("java.util.List", "java.util.Set").named("of"),
-          staticMethod().onClass("java.util.Arrays").named("asList"),
-          staticMethod().onClass("java.util.Collections").namedAnyOf("singleton", "singletonList"),
-          staticMethod()
-              .onClassAny("com.google.common.collect.ImmutableList", "com.google.common.collect.ImmutableSet")
-              .named("of"));
-
   private DeleteGuards() {}
 
   /** True for collections written out with at least one element: {@code List.of("archived")}. */
@@ -77,7 +60,7 @@ final class DeleteGuards {
     ExpressionTree value = LocalValues.initializer(e, state).map(ASTHelpers::stripParentheses).orElse(e);
     return value instanceof MethodInvocationTree call
         && !call.getArguments().isEmpty()
-        && LITERAL_COLLECTION.matches(call, state);
+        && CollectionFactories.OF_ELEMENTS.matches(call, state);
   }
 
   /**
@@ -97,10 +80,7 @@ final class DeleteGuards {
    * {@code removeDeparted(liveIds)}.
    */
   private static boolean isGuardedByEveryCaller(List<Symbol> references, VisitorState state) {
-    TreePath methodPath = state.getPath();
-    while (methodPath != null && !(methodPath.getLeaf() instanceof MethodTree)) {
-      methodPath = methodPath.getParentPath();
-    }
+    TreePath methodPath = Guards.enclosingMethod(state.getPath());
     if (methodPath == null || methodPath.getParentPath() == null) {
       return false;
     }
@@ -135,87 +115,36 @@ final class DeleteGuards {
   }
 
   private static boolean isGuardedHere(Watched watched, TreePath start) {
-    TreePath path = start;
-    while (path.getParentPath() != null) {
-      Tree child = path.getLeaf();
-      Tree parent = path.getParentPath().getLeaf();
-      if (parent instanceof MethodTree || parent instanceof ClassTree) {
-        return false;
-      }
-      if (parent instanceof IfTree ifTree && child != ifTree.getCondition() && watched.guards(ifTree.getCondition())) {
-        return true;
-      }
-      if (parent instanceof ConditionalExpressionTree conditional
-          && child != conditional.getCondition()
-          && guardsBranch(conditional, child, watched)) {
-        return true;
-      }
-      if (parent instanceof BlockTree block && precededByGuard(block, child, watched)) {
-        return true;
-      }
-      path = path.getParentPath();
+    return Guards.isGuarded(
+        start,
+        new Guards.Guard() {
+          @Override
+          public boolean whenConditionIs(ExpressionTree condition, boolean outcome) {
+            // Either branch: "if (keep.isEmpty()) ... else delete" and "if (!keep.isEmpty()) delete".
+            return watched.guards(condition);
+          }
+
+          @Override
+          public boolean after(StatementTree statement) {
+            return isGuardStatement(statement, watched);
+          }
+        });
+  }
+
+  /** An earlier {@code if} on the watched collection that exits, or a precondition call on it. */
+  private static boolean isGuardStatement(StatementTree statement, Watched watched) {
+    if (statement instanceof IfTree ifTree && Guards.exits(ifTree.getThenStatement()) && watched.guards(ifTree.getCondition())) {
+      return true;
+    }
+    if (statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof MethodInvocationTree call
+        && !call.getArguments().isEmpty()
+        && PRECONDITION.matches(call, watched.state)) {
+      ExpressionTree first = call.getArguments().get(0);
+      boolean notEmpty = Invocations.name(call).equals("notEmpty");
+      return notEmpty ? watched.isSubtrahend(first) : watched.guards(first);
     }
     return false;
-  }
-
-  /**
-   * {@code keep.isEmpty() ? 0 : delete(keep)}: the branch that runs only when the subtrahend is not
-   * empty is guarded. With a plain {@code isEmpty()} test, or its negation, the branch is known;
-   * with any other test of the subtrahend ({@code size() > 0}) either branch counts, as for
-   * {@code if}.
-   */
-  private static boolean guardsBranch(ConditionalExpressionTree conditional, Tree branch, Watched watched) {
-    ExpressionTree condition = ASTHelpers.stripParentheses(conditional.getCondition());
-    if (!watched.guards(condition)) {
-      return false;
-    }
-    boolean negated = false;
-    if (condition instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      negated = true;
-      condition = ASTHelpers.stripParentheses(not.getExpression());
-    }
-    if (condition instanceof MethodInvocationTree call && Invocations.name(call).equals("isEmpty")) {
-      Tree whenNotEmpty = negated ? conditional.getTrueExpression() : conditional.getFalseExpression();
-      return branch == whenNotEmpty;
-    }
-    return true;
-  }
-
-  private static boolean precededByGuard(BlockTree block, Tree child, Watched watched) {
-    for (StatementTree statement : block.getStatements()) {
-      if (statement == child) {
-        return false;
-      }
-      if (statement instanceof IfTree ifTree && exits(ifTree.getThenStatement()) && watched.guards(ifTree.getCondition())) {
-        return true;
-      }
-      if (statement instanceof ExpressionStatementTree expression
-          && expression.getExpression() instanceof MethodInvocationTree call
-          && !call.getArguments().isEmpty()
-          && PRECONDITION.matches(call, watched.state)) {
-        ExpressionTree first = call.getArguments().get(0);
-        boolean notEmpty = Invocations.name(call).equals("notEmpty");
-        if (notEmpty ? watched.isSubtrahend(first) : watched.guards(first)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * True when the statement ends in a throw or return, or, inside a loop, a {@code continue} or
-   * {@code break}: the statements after it in the same block do not run.
-   */
-  private static boolean exits(StatementTree statement) {
-    StatementTree last = statement;
-    while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
-      last = block.getStatements().get(block.getStatements().size() - 1);
-    }
-    return last instanceof ThrowTree
-        || last instanceof ReturnTree
-        || last instanceof ContinueTree
-        || last instanceof BreakTree;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.rowguard.checker.deletes;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -27,6 +28,7 @@ import java.util.List;
 import dev.rowguard.checker.util.Invocations;
 
 /** The elements of a {@code @ManyToMany} association are deleted where the intent was to unassign them. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes the shared targets of a @ManyToMany association instead of unassigning them",
     severity = WARNING,
@@ -42,14 +44,14 @@ public final class DeleteInsteadOfUnassign extends BugChecker
     }
     String name = Invocations.name(tree);
     ExpressionTree collection;
-    if (DeleteApis.DELETE_COLLECTION_NAMES.contains(name) && DeleteApis.DELETE_COLLECTION.matches(tree, state)) {
+    if (DeleteApis.DELETE_COLLECTION.matches(tree, state)) {
       collection = tree.getArguments().get(0);
     } else if (name.equals("forEach") && deletesEachElement(tree.getArguments().get(0), state)) {
       collection = streamSource(ASTHelpers.getReceiver(tree));
     } else {
       return Description.NO_MATCH;
     }
-    if (collection == null) {
+    if (collection == null || MassDeletes.isDeclared(state)) {
       return Description.NO_MATCH;
     }
     return ManyToManyCollections.of(collection, state)
@@ -71,7 +73,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
         deletes = true;
       }
     }
-    if (!deletes) {
+    if (!deletes || MassDeletes.isDeclared(state)) {
       return Description.NO_MATCH;
     }
     boolean onlyDeletes = body.size() == 1;
@@ -113,8 +115,7 @@ public final class DeleteInsteadOfUnassign extends BugChecker
   private static boolean deletesEachElement(ExpressionTree action, VisitorState state) {
     ExpressionTree a = ASTHelpers.stripParentheses(action);
     if (a instanceof MemberReferenceTree reference) {
-      return DeleteApis.DELETE_ONE_NAMES.contains(reference.getName().toString())
-          && DeleteApis.DELETE_ONE.matches(reference, state);
+      return DeleteApis.DELETE_ONE.matches(reference, state);
     }
     if (a instanceof LambdaExpressionTree lambda && lambda.getParameters().size() == 1) {
       Symbol element = ASTHelpers.getSymbol(lambda.getParameters().get(0));
@@ -130,7 +131,6 @@ public final class DeleteInsteadOfUnassign extends BugChecker
 
   private static boolean deletesOne(MethodInvocationTree call, Symbol element, VisitorState state) {
     return call.getArguments().size() == 1
-        && DeleteApis.DELETE_ONE_NAMES.contains(Invocations.name(call))
         && ASTHelpers.getSymbol(call.getArguments().get(0)) == element
         && DeleteApis.DELETE_ONE.matches(call, state);
   }

@@ -1,5 +1,7 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.collections.CollectionFactories;
+import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
@@ -47,20 +49,7 @@ final class Differences {
           staticMethod().onClass("org.apache.commons.collections4.SetUtils").named("difference"));
 
   private static final Matcher<ExpressionTree> FIND_ALL_BY_ID =
-      instanceMethod().onDescendantOf(DeleteApis.CRUD_REPOSITORY).named("findAllById");
-
-  /** Static factories that copy their one argument. */
-  private static final Matcher<ExpressionTree> COPY_OF =
-      anyOf(
-          staticMethod().onClassAny("java.util.List", "java.util.Set").named("copyOf"),
-          staticMethod()
-              .onClassAny(
-                  "com.google.common.collect.ImmutableSet",
-                  "com.google.common.collect.ImmutableList",
-                  "com.google.common.collect.ImmutableSortedSet")
-              .named("copyOf"),
-          staticMethod().onClassAny("com.google.common.collect.Sets", "com.google.common.collect.Lists").namedAnyOf("newHashSet", "newArrayList", "newLinkedHashSet"),
-          staticMethod().onClass("java.util.Collections").namedAnyOf("unmodifiableSet", "unmodifiableList", "unmodifiableCollection"));
+      instanceMethod().onDescendantOf(SpringData.CRUD_REPOSITORY).named("findAllById");
 
   /**
    * Calls on a collection (or its stream) whose result holds the same elements: a chain of these
@@ -134,7 +123,7 @@ final class Differences {
     if (!(e instanceof MethodInvocationTree call)) {
       return Optional.empty();
     }
-    if (COPY_OF.matches(call, state) && call.getArguments().size() == 1) {
+    if (CollectionFactories.COPIES.matches(call, state) && call.getArguments().size() == 1) {
       return Optional.of(ASTHelpers.stripParentheses(call.getArguments().get(0)));
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);

@@ -25,7 +25,7 @@ final class JooqDeletes {
       if (DeleteApis.JOOQ_BOUNDING_STEPS.contains(name)) {
         return Optional.empty();
       }
-      if (DeleteApis.JOOQ_DELETE_START_NAMES.contains(name)) {
+      if (DeleteApis.JOOQ_DELETE_START.hasName(name)) {
         return DeleteApis.JOOQ_DELETE_START.matches(call, state) ? Optional.of(call) : Optional.empty();
       }
       receiver = ASTHelpers.getReceiver(call);

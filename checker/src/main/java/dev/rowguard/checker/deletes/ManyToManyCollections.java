@@ -1,8 +1,8 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.collections.CollectionFactories;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
@@ -28,7 +28,7 @@ final class ManyToManyCollections {
   /** Copies of a collection: deleting the copy's elements deletes the association's elements. */
   private static final Matcher<ExpressionTree> COPY =
       anyOf(
-          staticMethod().onClassAny("java.util.List", "java.util.Set").named("copyOf"),
+          CollectionFactories.JDK_COPY_OF.matcher(),
           constructor().forClass((type, s) -> type.tsym.getQualifiedName().toString().startsWith("java.util.")));
 
   private ManyToManyCollections() {}

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.springdata.SpringData;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -50,8 +51,8 @@ final class NotInArguments {
       }
       return out;
     }
-    Optional<Attribute.Compound> query = Annotations.find(method, DeleteApis.SPRING_DATA_QUERY);
-    if (query.isEmpty() || !Annotations.has(method, DeleteApis.SPRING_DATA_MODIFYING)) {
+    Optional<Attribute.Compound> query = Annotations.find(method, SpringData.JPA_QUERY);
+    if (query.isEmpty() || !Annotations.has(method, SpringData.MODIFYING)) {
       return out;
     }
     Classification c = Annotations.stringValue(query.get(), "value").map(StatementClassifier.shared()::classify)
@@ -125,7 +126,7 @@ final class NotInArguments {
     for (int i = 0; i < params.size(); i++) {
       Symbol.VarSymbol p = params.get(i);
       String bound =
-          Annotations.find(p, DeleteApis.SPRING_DATA_PARAM)
+          Annotations.find(p, SpringData.PARAM)
               .flatMap(a -> Annotations.stringValue(a, "value"))
               .orElse(p.getSimpleName().toString());
       if (bound.equals(name)) {

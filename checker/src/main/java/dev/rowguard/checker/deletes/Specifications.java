@@ -1,5 +1,6 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.jpa.Jpa;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.VisitorState;
@@ -23,7 +24,7 @@ final class Specifications {
 
   private static final Matcher<ExpressionTree> CONJUNCTION =
       instanceMethod()
-          .onDescendantOfAny("jakarta.persistence.criteria.CriteriaBuilder", "javax.persistence.criteria.CriteriaBuilder")
+          .onDescendantOfAny(Jpa.CRITERIA_BUILDER)
           .named("conjunction");
 
   private Specifications() {}

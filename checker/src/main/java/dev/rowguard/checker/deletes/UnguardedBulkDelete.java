@@ -1,8 +1,10 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import dev.rowguard.checker.util.Invocations;
 
 /** A delete that removes every row of a table with nothing bounding it. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes every row of a table with nothing bounding it",
     explanation =
@@ -48,18 +51,17 @@ public final class UnguardedBulkDelete extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     String name = Invocations.name(tree);
     Optional<String> problem = Optional.empty();
-    if (DeleteApis.EVERY_ROW_NAMES.contains(name) && DeleteApis.DELETE_EVERY_ROW.matches(tree, state)) {
+    if (DeleteApis.DELETE_EVERY_ROW.matches(tree, state)) {
       problem = Optional.of(name + "() deletes every " + managedEntity(tree, state) + " row");
-    } else if (name.equals("delete")
-        && tree.getArguments().size() == 1
+    } else if (tree.getArguments().size() == 1
         && DeleteApis.DELETE_BY_SPECIFICATION.matches(tree, state)
         && Specifications.isUnrestricted(tree.getArguments().get(0), state)) {
       problem = Optional.of("delete(Specification) with a specification that restricts nothing deletes every row");
-    } else if (DeleteApis.JOOQ_EXECUTE_NAMES.contains(name) && DeleteApis.JOOQ_EXECUTE.matches(tree, state)) {
+    } else if (DeleteApis.JOOQ_EXECUTE.matches(tree, state)) {
       problem =
           JooqDeletes.unboundedStart(tree, state)
               .map(start -> jooqProblem(Invocations.name(start)));
-    } else if (DeleteApis.STATEMENT_TEXT_NAMES.contains(name) && !tree.getArguments().isEmpty()) {
+    } else if (DeleteApis.STATEMENT_TEXT.hasName(name) && !tree.getArguments().isEmpty()) {
       Symbol.MethodSymbol method = Invocations.symbol(tree);
       problem = method == null ? Optional.empty() : statementProblem(tree, method, state);
     }
@@ -76,8 +78,8 @@ public final class UnguardedBulkDelete extends BugChecker
       return Description.NO_MATCH;
     }
     Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-    Optional<Attribute.Compound> query = Annotations.find(method, DeleteApis.SPRING_DATA_QUERY);
-    if (query.isEmpty() || !Annotations.has(method, DeleteApis.SPRING_DATA_MODIFYING)) {
+    Optional<Attribute.Compound> query = Annotations.find(method, SpringData.JPA_QUERY);
+    if (query.isEmpty() || !Annotations.has(method, SpringData.MODIFYING)) {
       return Description.NO_MATCH;
     }
     Optional<String> text = Annotations.stringValue(query.get(), "value");

@@ -1,8 +1,10 @@
 package dev.rowguard.checker.deletes;
 
+import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -23,14 +25,13 @@ import dev.rowguard.checker.util.Invocations;
  * Deletes "everything we have that the other side no longer lists" without checking what the other
  * side returned: an empty or partial answer deletes every row.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes a difference or a NOT IN list without checking that the other side's list is not empty",
     severity = WARNING,
     linkType = CUSTOM,
     link = RowguardDocs.CHECKS + "UnguardedDifferenceDelete.md")
 public final class UnguardedDifferenceDelete extends BugChecker implements MethodInvocationTreeMatcher {
-
-  private static final String SPRING_DATA_PACKAGE = "org.springframework.data.";
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -57,9 +58,7 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
   private static Optional<String> repositoryDeleteProblem(
       MethodInvocationTree tree, Symbol.MethodSymbol method, String name, VisitorState state) {
     boolean springDelete =
-        DeleteApis.DELETE_COLLECTION_NAMES.contains(name)
-            && tree.getArguments().size() == 1
-            && DeleteApis.DELETE_COLLECTION.matches(tree, state);
+        tree.getArguments().size() == 1 && DeleteApis.DELETE_COLLECTION.matches(tree, state);
     boolean ownDelete =
         !springDelete
             && method.owner instanceof Symbol.ClassSymbol owner
@@ -81,7 +80,7 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
 
   /** {@code List.remove} and Spring's own methods are not the application's repository methods. */
   private static boolean isLibrary(String owner) {
-    return owner.startsWith("java.") || owner.startsWith(SPRING_DATA_PACKAGE);
+    return owner.startsWith("java.") || owner.startsWith(SpringData.PACKAGE);
   }
 
   private static Optional<String> notInProblem(List<ExpressionTree> notInArguments, String call, VisitorState state) {

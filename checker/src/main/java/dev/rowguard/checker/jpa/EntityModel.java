@@ -1,5 +1,6 @@
 package dev.rowguard.checker.jpa;
 
+import dev.rowguard.checker.util.Getters;
 import com.sun.tools.javac.code.Symbol;
 import java.util.List;
 import java.util.Optional;
@@ -39,16 +40,9 @@ public record EntityModel(Symbol.ClassSymbol type, List<PersistentField> fields,
       return Optional.empty();
     }
     String name = method.getSimpleName().toString();
-    for (String prefix : List.of("get", "is")) {
-      if (name.length() > prefix.length()
-          && name.startsWith(prefix)
-          && Character.isUpperCase(name.charAt(prefix.length()))) {
-        String property = Character.toLowerCase(name.charAt(prefix.length())) + name.substring(prefix.length() + 1);
-        Optional<PersistentField> f = field(property);
-        if (f.isPresent()) {
-          return f;
-        }
-      }
+    Optional<PersistentField> f = Getters.property(name).flatMap(this::field);
+    if (f.isPresent()) {
+      return f;
     }
     return field(name);
   }

@@ -1,5 +1,6 @@
 package dev.rowguard.checker.jpa;
 
+import dev.rowguard.checker.util.Getters;
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
@@ -198,11 +199,10 @@ public final class EntityModels {
   /** The JavaBeans getter of {@code field}, where property access puts the mapping annotations. */
   private static Optional<Symbol> getter(Symbol.ClassSymbol owner, Symbol.VarSymbol field) {
     String name = field.getSimpleName().toString();
-    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
     for (Symbol member : owner.getEnclosedElements()) {
       if (member instanceof Symbol.MethodSymbol m
           && m.getParameters().isEmpty()
-          && (m.getSimpleName().contentEquals("get" + capitalized) || m.getSimpleName().contentEquals("is" + capitalized))) {
+          && Getters.isGetterOf(m.getSimpleName(), name)) {
         return Optional.of(m);
       }
     }

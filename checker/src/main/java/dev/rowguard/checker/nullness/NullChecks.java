@@ -5,25 +5,18 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import java.util.List;
 import java.util.Set;
+import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
 
 /**
@@ -54,40 +47,19 @@ public final class NullChecks {
 
   /** True when a null check of {@code value} dominates the node at {@code state}'s path. */
   public static boolean isCheckedNonNull(ExpressionTree value, VisitorState state) {
-    TreePath path = state.getPath();
-    Tree child = path.getLeaf();
-    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
-      Tree parent = p.getLeaf();
-      if (parent instanceof MethodTree || parent instanceof ClassTree) {
-        return false;
-      }
-      if (parent instanceof IfTree ifTree) {
-        if ((child == ifTree.getThenStatement() && implies(ifTree.getCondition(), value, true))
-            || (child == ifTree.getElseStatement() && implies(ifTree.getCondition(), value, false))) {
-          return true;
-        }
-      } else if (parent instanceof ConditionalExpressionTree c) {
-        if ((child == c.getTrueExpression() && implies(c.getCondition(), value, true))
-            || (child == c.getFalseExpression() && implies(c.getCondition(), value, false))) {
-          return true;
-        }
-      } else if (parent instanceof BinaryTree b && child == b.getRightOperand()) {
-        if ((b.getKind() == Tree.Kind.CONDITIONAL_AND && implies(b.getLeftOperand(), value, true))
-            || (b.getKind() == Tree.Kind.CONDITIONAL_OR && implies(b.getLeftOperand(), value, false))) {
-          return true;
-        }
-      } else if (parent instanceof BlockTree block) {
-        for (StatementTree s : block.getStatements()) {
-          if (s == child) {
-            break;
+    return Guards.isGuarded(
+        state.getPath(),
+        new Guards.Guard() {
+          @Override
+          public boolean whenConditionIs(ExpressionTree condition, boolean outcome) {
+            return implies(condition, value, outcome);
           }
-          if (establishesNonNull(s, value)) {
-            return true;
+
+          @Override
+          public boolean after(StatementTree statement) {
+            return establishesNonNull(statement, value);
           }
-        }
-      }
-    }
-    return false;
+        });
   }
 
   /** True when {@code condition} evaluating to {@code outcome} means {@code value} is not null. */
@@ -153,7 +125,7 @@ public final class NullChecks {
       }
       last = statements.get(statements.size() - 1);
     }
-    if (last instanceof ReturnTree || last instanceof ThrowTree || last instanceof ContinueTree || last instanceof BreakTree) {
+    if (Guards.exits(last)) {
       return true;
     }
     return last instanceof ExpressionStatementTree e

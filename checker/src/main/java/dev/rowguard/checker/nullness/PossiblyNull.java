@@ -2,15 +2,10 @@ package dev.rowguard.checker.nullness;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.jpa.EntityModel;
@@ -19,6 +14,7 @@ import dev.rowguard.checker.jpa.PersistentField;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 
 /**
  * Tells whether an expression may evaluate to null, from what the code states rather than from
@@ -79,7 +75,7 @@ public final class PossiblyNull {
     }
     if (var.getKind() == ElementKind.LOCAL_VARIABLE && hops > 0 && (var.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
       // A check of the initialiser's own expression (if (a.getUri() != null) { var uri = a.getUri(); ...}) counts too.
-      return initializer(var, state)
+      return LocalValues.initializer(var, state)
           .filter(init -> !NullChecks.isCheckedNonNull(init, state))
           .flatMap(init -> reason(init, state, hops - 1));
     }
@@ -108,30 +104,5 @@ public final class PossiblyNull {
       }
     }
     return Optional.empty();
-  }
-
-  /** The initialiser of a local variable, found in the method around the current node. */
-  private static Optional<ExpressionTree> initializer(Symbol.VarSymbol local, VisitorState state) {
-    Tree scope = null;
-    for (TreePath p = state.getPath(); p != null && !(p.getLeaf() instanceof ClassTree); p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        scope = p.getLeaf();
-        break;
-      }
-    }
-    if (scope == null) {
-      return Optional.empty();
-    }
-    ExpressionTree[] found = new ExpressionTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree variable, Void unused) {
-        if (ASTHelpers.getSymbol(variable) == local) {
-          found[0] = variable.getInitializer();
-        }
-        return super.visitVariable(variable, null);
-      }
-    }.scan(scope, null);
-    return Optional.ofNullable(found[0]);
   }
 }

@@ -18,12 +18,10 @@ import java.util.Optional;
 /** What Spring Data makes of repository interfaces and their methods. */
 public final class SpringDataRepositories {
 
-  private static final String REPOSITORY = "org.springframework.data.repository.Repository";
-  private static final String SPRING_DATA_PACKAGE = "org.springframework.data.";
   /** Annotations that replace name derivation with an explicit query. */
   private static final List<String> EXPLICIT_QUERY =
       List.of(
-          "org.springframework.data.jpa.repository.Query",
+          SpringData.JPA_QUERY.get(0),
           "org.springframework.data.jpa.repository.query.Procedure",
           "org.springframework.data.jpa.repository.Procedure",
           "org.springframework.data.jdbc.repository.query.Query",
@@ -43,13 +41,13 @@ public final class SpringDataRepositories {
 
   /** True when {@code type} is a Spring Data repository (extends {@code Repository}). */
   public static boolean isRepository(Type type, VisitorState state) {
-    Type repository = state.getTypeFromString(REPOSITORY);
+    Type repository = state.getTypeFromString(SpringData.REPOSITORY);
     return type != null && repository != null && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(repository));
   }
 
   /** The entity class a repository type manages ({@code T} of {@code Repository<T, ID>}). */
   public static Optional<Symbol.ClassSymbol> domainType(Type repositoryType, VisitorState state) {
-    Type repository = state.getTypeFromString(REPOSITORY);
+    Type repository = state.getTypeFromString(SpringData.REPOSITORY);
     if (repositoryType == null || repository == null) {
       return Optional.empty();
     }
@@ -76,7 +74,7 @@ public final class SpringDataRepositories {
   private static Optional<DerivedQuery> parseDerived(Symbol.MethodSymbol method, VisitorState state) {
     Symbol owner = method.owner;
     if (!(owner instanceof Symbol.ClassSymbol cls)
-        || cls.getQualifiedName().toString().startsWith(SPRING_DATA_PACKAGE)
+        || cls.getQualifiedName().toString().startsWith(SpringData.PACKAGE)
         || (method.flags() & Flags.ABSTRACT) == 0
         || (method.flags() & (Flags.DEFAULT | Flags.STATIC)) != 0
         || Annotations.has(method, EXPLICIT_QUERY)

@@ -16,7 +16,7 @@ import com.sun.tools.javac.code.Type;
 import dev.rowguard.checker.util.LocalValues;
 
 /** Says in a message where a value comes from: "`liveIds` (List<String> from `dir.list()`)". */
-public final class Origins {
+final class Origins {
 
   private static final int MAX_SOURCE = 70;
 

@@ -26,7 +26,7 @@ import java.util.Optional;
  * (or {@code .collect(Collectors.toSet())}) for a collection. Offered only when the call still
  * compiles with the same result type.
  */
-public final class StringSideFix {
+final class StringSideFix {
 
   private static final Supplier<Type> COLLECTION = Suppliers.typeFromString("java.util.Collection");
   private static final Supplier<Type> LIST = Suppliers.typeFromString("java.util.List");

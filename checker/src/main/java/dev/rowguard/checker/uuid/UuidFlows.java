@@ -23,7 +23,7 @@ import dev.rowguard.checker.collections.ElementTypes;
  * unit: its initializer, an assignment, or an element, bulk or lookup call on it. Only runs once a
  * String made from a UUID has been seen going into that same variable, so it rarely runs.
  */
-public final class UuidFlows {
+final class UuidFlows {
 
   /** Where UUIDs reach the variable, and whether that is a lookup (compared, not just stored). */
   public record UuidFlow(ExpressionTree uuids, boolean lookup) {}

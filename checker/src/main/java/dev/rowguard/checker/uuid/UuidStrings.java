@@ -20,7 +20,7 @@ import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.LocalValues;
 
 /** Recognizes Strings made from a UUID: {@code id.toString()}, {@code String.valueOf(id)}. */
-public final class UuidStrings {
+final class UuidStrings {
 
   private static final Matcher<ExpressionTree> UUID_TO_STRING =
       instanceMethod().onExactClass("java.util.UUID").named("toString");

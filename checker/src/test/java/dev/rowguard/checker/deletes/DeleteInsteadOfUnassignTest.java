@@ -187,6 +187,27 @@ final class DeleteInsteadOfUnassignTest {
   }
 
   @Test
+  void massDeleteWithItsReasonIsAccepted() {
+    helper
+        .addSourceLines(
+            "TagPurge.java",
+            "package app;",
+            "import app.Repositories.TagRepository;",
+            "import dev.rowguard.annotations.MassDelete;",
+            "class TagPurge {",
+            "  TagRepository tags;",
+            "  @MassDelete(reason = \"retired articles take their tags with them, shared or not\")",
+            "  void purge(Article retired) {",
+            "    tags.deleteAll(retired.getTags());",
+            "    for (Tag t : retired.getTags()) {",
+            "      tags.delete(t);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void replacement() {
     BugCheckerRefactoringTestHelper.newInstance(DeleteInsteadOfUnassign.class, getClass())
         .addInputLines("Article.java", ARTICLE)

@@ -386,83 +386,63 @@ final class UnguardedDifferenceDeleteTest {
   }
 
   @Test
-  void aDeliberateMassDeleteIsAccepted() {
+  void emptinessTestedByConditionalOrLoopSkipIsAGuard() {
     helper
         .addSourceLines(
-            "Retention.java",
-            "package app;",
-            "import dev.rowguard.annotations.MassDelete;",
-            "import java.util.Set;",
-            "class Retention {",
-            "  TenantRepository tenants;",
-            "  RemoteDirectory remote;",
-            "  @MassDelete(reason = \"the directory is the source of truth, even when it lists no tenant\")",
-            "  long mirror() {",
-            "    Set<String> listed = remote.tenantIds();",
-            "    return tenants.deleteByExternalIdNotIn(listed);",
-            "  }",
-            "}")
-        .doTest();
-  }
-
-  @Test
-  void aGuardInAConditionalExpressionGuardsItsDelete() {
-    helper
-        .addSourceLines(
-            "TenantSync.java",
-            "package app;",
-            "import java.util.Set;",
-            "class TenantSync {",
-            "  TenantRepository tenants;",
-            "  RemoteDirectory remote;",
-            "  long sync() {",
-            "    Set<String> keep = remote.tenantIds();",
-            "    return keep.isEmpty() ? 0 : tenants.deleteByExternalIdNotIn(keep);",
-            "  }",
-            "}")
-        .doTest();
-  }
-
-  @Test
-  void aContinueOnAnEmptyAnswerGuardsTheDeleteAfterIt() {
-    helper
-        .addSourceLines(
-            "RegionSync.java",
+            "Pruning.java",
             "package app;",
             "import java.util.List;",
             "import java.util.Set;",
-            "class RegionSync {",
+            "class Pruning {",
             "  TenantRepository tenants;",
-            "  RemoteDirectory remote;",
-            "  void sync(List<String> regions) {",
-            "    for (String region : regions) {",
-            "      Set<String> keep = remote.tenantIds();",
+            "  long prune(Set<String> keep) {",
+            "    return keep.isEmpty() ? 0 : tenants.deleteByExternalIdNotIn(keep);",
+            "  }",
+            "  void pruneEach(List<Set<String>> batches) {",
+            "    for (Set<String> keep : batches) {",
             "      if (keep.isEmpty()) {",
             "        continue;",
             "      }",
-            "      tenants.removeByRegionAndExternalIdNotIn(region, keep);",
+            "      tenants.deleteByExternalIdNotIn(keep);",
             "    }",
+            "  }",
+            "  void pruneUntilEmpty(List<Set<String>> batches) {",
+            "    for (Set<String> keep : batches) {",
+            "      if (keep.isEmpty()) break;",
+            "      tenants.deleteByExternalIdNotIn(keep);",
+            "    }",
+            "  }",
+            "  boolean pruneIfAny(Set<String> keep) {",
+            "    return !keep.isEmpty() && tenants.deleteByExternalIdNotIn(keep) > 0;",
+            "  }",
+            "  long pruneOther(Set<String> keep, Set<String> other) {",
+            "    // BUG: Diagnostic contains: NOT IN keep",
+            "    return other.isEmpty() ? 0 : tenants.deleteByExternalIdNotIn(keep);",
+            "  }",
+            "  long pruneInCondition(Set<String> keep) {",
+            "    // BUG: Diagnostic contains: NOT IN keep",
+            "    return tenants.deleteByExternalIdNotIn(keep) > 0 ? 1 : 0;",
             "  }",
             "}")
         .doTest();
   }
 
   @Test
-  void theGuardedBranchOfAConditionalIsStillChecked() {
+  void massDeleteWithItsReasonIsAccepted() {
     helper
         .addSourceLines(
-            "TenantSync.java",
+            "Reset.java",
             "package app;",
+            "import dev.rowguard.annotations.MassDelete;",
             "import java.util.Set;",
-            "class TenantSync {",
+            "class Reset {",
             "  TenantRepository tenants;",
-            "  RemoteDirectory remote;",
-            "  long sync() {",
-            "    Set<String> keep = remote.tenantIds();",
-            "    // BUG: Diagnostic contains: UnguardedDifferenceDelete",
-            "    return keep.isEmpty() ? tenants.deleteByExternalIdNotIn(keep) : 0;",
+            "  @MassDelete(reason = \"staging is reset to the fixture tenants every night\")",
+            "  void resetStaging(Set<String> fixtureIds) {",
+            "    tenants.deleteByExternalIdNotIn(fixtureIds);",
             "  }",
             "}")
         .doTest();
   }
+
 }

@@ -1,4 +1,4 @@
-package dev.rowguard.checker.nullness;
+package dev.rowguard.checker.nullsentinel;
 
 import dev.rowguard.checker.jpa.PersistentField;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code isUriSet()}, {@code isDeleted()} for {@code deletedAt}) or names some other state
  * ({@code isLocal()} for {@code uri}).
  */
-public final class StateNames {
+final class StateNames {
 
   /** Leading verbs of boolean accessors. */
   private static final Set<String> PREFIXES = Set.of("is", "has", "was", "are", "can", "should", "does", "needs", "get");

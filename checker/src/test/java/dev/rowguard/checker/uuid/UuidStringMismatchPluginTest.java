@@ -1,4 +1,4 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uuid;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

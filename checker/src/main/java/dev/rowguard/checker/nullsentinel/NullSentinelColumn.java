@@ -1,8 +1,9 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.nullsentinel;
 
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
@@ -26,12 +27,12 @@ import dev.rowguard.checker.jpa.Association;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
-import dev.rowguard.checker.nullness.StateNames;
 import java.util.List;
 import java.util.Optional;
 import dev.rowguard.checker.util.Invocations;
 
 /** Flags entity methods that derive a state from whether a persisted column is NULL. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "An entity encodes a state in the NULL-ness of a persisted column",
     explanation =

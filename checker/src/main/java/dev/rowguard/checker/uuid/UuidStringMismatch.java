@@ -1,4 +1,4 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uuid;
 
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
@@ -7,6 +7,7 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
@@ -28,11 +29,7 @@ import dev.rowguard.checker.collections.ComparedArguments.Side;
 import dev.rowguard.checker.collections.ElementComparingMethods;
 import dev.rowguard.checker.collections.ElementReceivingMethods;
 import dev.rowguard.checker.collections.ElementTypes;
-import dev.rowguard.checker.uuid.Origins;
-import dev.rowguard.checker.uuid.StringSideFix;
-import dev.rowguard.checker.uuid.UuidFlows;
 import dev.rowguard.checker.uuid.UuidFlows.UuidFlow;
-import dev.rowguard.checker.uuid.UuidStrings;
 
 /**
  * Tenant ids as Strings compared with tenant ids as UUIDs never match: the syncdb incident. Error
@@ -42,6 +39,7 @@ import dev.rowguard.checker.uuid.UuidStrings;
  * (Guava, commons-collections4, Spring) and collections of Object that receive both UUIDs and
  * Strings made from UUIDs.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "String ids and UUID ids are compared; a String never equals a UUID",
     explanation =

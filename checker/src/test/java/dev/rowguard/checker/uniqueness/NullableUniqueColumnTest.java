@@ -1,4 +1,4 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uniqueness;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;

@@ -1,8 +1,10 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uniqueness;
 
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
@@ -40,6 +42,7 @@ import dev.rowguard.checker.jpa.UniqueKey;
 import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.springdata.DerivedQueryParser;
@@ -48,8 +51,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Flags a lookup by X followed by an insert of a new entity when no unique constraint covers X. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Check-then-insert without a unique constraint: concurrent requests both insert",
     explanation =
@@ -62,7 +67,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
 
   private static final Set<String> INSERTS = Set.of("save", "saveAndFlush", "persist");
   private static final List<String> ENTITY_MANAGERS =
-      List.of("jakarta.persistence.EntityManager", "javax.persistence.EntityManager", "org.hibernate.Session");
+      names(Jpa.ENTITY_MANAGER, List.of(Jpa.HIBERNATE_SESSION));
   /** Calls on a lookup's Optional result that branch on whether a row was found. */
   private static final Set<String> OPTIONAL_BRANCHES =
       Set.of("isPresent", "isEmpty", "orElse", "orElseGet", "ifPresent", "ifPresentOrElse", "or");
@@ -71,22 +76,23 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
    * database has (from a migration, say) even though the mapping does not declare it.
    */
   private static final List<String> CONSTRAINT_VIOLATIONS =
-      List.of(
-          "org.springframework.dao.DataIntegrityViolationException",
-          "org.springframework.dao.DuplicateKeyException",
-          "org.hibernate.exception.ConstraintViolationException",
-          "jakarta.persistence.EntityExistsException",
-          "javax.persistence.EntityExistsException",
-          "java.sql.SQLIntegrityConstraintViolationException");
+      names(
+          List.of("org.springframework.dao.DataIntegrityViolationException", "org.springframework.dao.DuplicateKeyException"),
+          List.of(Jpa.HIBERNATE_CONSTRAINT_VIOLATION),
+          Jpa.ENTITY_EXISTS_EXCEPTION,
+          List.of("java.sql.SQLIntegrityConstraintViolationException"));
   private static final Set<String> DATA_ACCESS_BASES =
-      Set.of(
-          "org.springframework.dao.DataAccessException",
-          "org.springframework.dao.NonTransientDataAccessException",
-          "jakarta.persistence.PersistenceException",
-          "javax.persistence.PersistenceException",
-          "org.hibernate.HibernateException",
-          "java.sql.SQLException");
+      Set.copyOf(
+          names(
+              List.of("org.springframework.dao.DataAccessException", "org.springframework.dao.NonTransientDataAccessException"),
+              Jpa.PERSISTENCE_EXCEPTION,
+              List.of(Jpa.HIBERNATE_EXCEPTION, "java.sql.SQLException")));
   private static final List<String> TRANSACTIONAL = List.of("org.springframework.transaction.annotation.Transactional");
+
+  @SafeVarargs
+  private static List<String> names(List<String>... groups) {
+    return Stream.of(groups).flatMap(List::stream).toList();
+  }
 
   /**
    * Starts from the rare insert calls, not from every method, so that only methods that insert
@@ -97,7 +103,7 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
     if (!INSERTS.contains(Invocations.name(insert))) {
       return Description.NO_MATCH;
     }
-    TreePath method = enclosingMethod(state.getPath());
+    TreePath method = Guards.enclosingMethod(state.getPath());
     if (method == null || ((MethodTree) method.getLeaf()).getBody() == null) {
       return Description.NO_MATCH;
     }
@@ -121,15 +127,6 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
       }
     }
     return Description.NO_MATCH;
-  }
-
-  private static TreePath enclosingMethod(TreePath path) {
-    for (TreePath p = path; p != null && !(p.getLeaf() instanceof ClassTree); p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        return p;
-      }
-    }
-    return null;
   }
 
   /** A derived lookup whose result decides whether to insert, and whose fields no unique key covers. */

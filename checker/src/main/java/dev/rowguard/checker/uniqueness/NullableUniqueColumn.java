@@ -1,8 +1,11 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uniqueness;
 
+import dev.rowguard.checker.util.Getters;
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
@@ -29,6 +32,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Flags unique constraints that cover a column which may hold NULL. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A unique constraint over a nullable column does not stop duplicates: NULL is never equal to NULL",
     explanation =
@@ -41,7 +45,7 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
 
   private static final String TABLE = "Table";
   private static final String NULLABLE = "nullable";
-  private static final String NATURAL_ID = "org.hibernate.annotations.NaturalId";
+  private static final String NATURAL_ID = Jpa.NATURAL_ID.get(0);
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
@@ -161,9 +165,7 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
   }
 
   private static boolean isGetterOf(MethodTree method, PersistentField field) {
-    String name = field.name();
-    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    return method.getName().contentEquals("get" + capitalized) || method.getName().contentEquals("is" + capitalized);
+    return Getters.isGetterOf(method.getName(), field.name());
   }
 
   private static boolean hasMapping(ModifiersTree modifiers) {
@@ -190,10 +192,10 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
     }
     String namespace = field.symbol().owner.getAnnotationMirrors().stream()
         .map(a -> a.type.tsym.getQualifiedName().toString())
-        .filter(n -> n.startsWith("javax.persistence."))
+        .filter(n -> n.startsWith(Jpa.JAVAX))
         .findFirst()
-        .map(n -> "javax.persistence.")
-        .orElse("jakarta.persistence.");
+        .map(Jpa::namespaceOf)
+        .orElse(Jpa.JAKARTA);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String newColumn = SuggestedFixes.qualifyType(state, fix, namespace + "Column");
     return Optional.of(fix.prefixWith(declaration, "@" + newColumn + "(nullable = false) ").build());
@@ -202,8 +204,8 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
   /** The JPA annotation {@code simpleName} (jakarta or javax) among {@code modifiers}. */
   private static Optional<AnnotationTree> annotation(ModifiersTree modifiers, String simpleName) {
     return modifiers.getAnnotations().stream()
-        .filter(a -> qualifiedName(a).equals("jakarta.persistence." + simpleName)
-            || qualifiedName(a).equals("javax.persistence." + simpleName))
+        .filter(a -> qualifiedName(a).equals(Jpa.JAKARTA + simpleName)
+            || qualifiedName(a).equals(Jpa.JAVAX + simpleName))
         .map(a -> (AnnotationTree) a)
         .findFirst();
   }

@@ -1,8 +1,9 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.nullsentinel;
 
 import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
@@ -28,6 +29,7 @@ import dev.rowguard.checker.util.Invocations;
 import java.util.Optional;
 
 /** Flags derived queries that may receive null for a nullable property, which Spring Data turns into IS NULL. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A null argument to a derived query matches every row where the property IS NULL",
     explanation =

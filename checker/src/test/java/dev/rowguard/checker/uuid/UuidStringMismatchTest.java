@@ -1,4 +1,4 @@
-package dev.rowguard.checker;
+package dev.rowguard.checker.uuid;
 
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Who and what a delete was made for, recorded in the {@code context} member of audit records:
- * tenant, user, request id, route, or any key the application finds useful for a post-mortem.
- * Per thread; values set here take precedence over SLF4J MDC values with the same key.
+ * tenant, user, request id, route, or any key the application finds useful for a post-mortem. Per
+ * thread; values set here take precedence over SLF4J MDC values with the same key.
  *
  * <pre>{@code
  * try (AuditContext.Scope s = AuditContext.with("tenant", tenantId, "user", userName)) {
@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class AuditContext {
 
-  private static final ThreadLocal<Map<String, String>> CURRENT = ThreadLocal.withInitial(LinkedHashMap::new);
+  private static final ThreadLocal<Map<String, String>> CURRENT =
+      ThreadLocal.withInitial(LinkedHashMap::new);
 
   private AuditContext() {}
 
@@ -46,8 +47,8 @@ public final class AuditContext {
   }
 
   /**
-   * Sets key/value pairs ({@code "tenant", "acme", "user", "bob"}) and returns a scope that restores
-   * the previous values when closed.
+   * Sets key/value pairs ({@code "tenant", "acme", "user", "bob"}) and returns a scope that
+   * restores the previous values when closed.
    */
   public static Scope with(String... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every option of an {@link AuditedDataSource}, one component per {@link AuditOption} (where each
- * option's name, default, validation and meaning are declared); built with
- * {@link AuditedDataSource#builder} or from {@code rowguard.audit.*} properties.
+ * option's name, default, validation and meaning are declared); built with {@link
+ * AuditedDataSource#builder} or from {@code rowguard.audit.*} properties.
  *
  * @param directory {@link AuditOption#DIRECTORY}
  * @param durability {@link AuditOption#DURABILITY}
@@ -56,7 +56,10 @@ public record AuditOptions(
     @Nullable Path signingKey,
     long maxFileBytes) {
 
-  /** @throws IllegalArgumentException with the one-line message of the first option that is not valid */
+  /**
+   * @throws IllegalArgumentException with the one-line message of the first option that is not
+   *     valid
+   */
   public AuditOptions {
     DIRECTORY.check(directory);
     DURABILITY.check(durability);
@@ -85,10 +88,19 @@ public record AuditOptions(
   /** The options set in {@code values}, the defaults for the others. */
   @SuppressWarnings("NullAway") // each component is checked by its option in the constructor
   static AuditOptions of(Map<AuditOption<?>, Object> values) {
-    return new AuditOptions(DIRECTORY.in(values), DURABILITY.in(values), FAILURE_MODE.in(values),
-        ROW_THRESHOLD.in(values), MAX_ROWS_PER_STATEMENT.in(values), MAX_ROWS_PER_TRANSACTION.in(values),
-        MASK_QUERY_TEXT.in(values), CALL_SITE_EXCLUDES.in(values), CONTEXT_MDC_KEYS.in(values),
-        CHECKPOINT_EVERY_RECORDS.in(values), CHECKPOINT_INTERVAL_SECONDS.in(values), SIGNING_KEY.in(values),
+    return new AuditOptions(
+        DIRECTORY.in(values),
+        DURABILITY.in(values),
+        FAILURE_MODE.in(values),
+        ROW_THRESHOLD.in(values),
+        MAX_ROWS_PER_STATEMENT.in(values),
+        MAX_ROWS_PER_TRANSACTION.in(values),
+        MASK_QUERY_TEXT.in(values),
+        CALL_SITE_EXCLUDES.in(values),
+        CONTEXT_MDC_KEYS.in(values),
+        CHECKPOINT_EVERY_RECORDS.in(values),
+        CHECKPOINT_INTERVAL_SECONDS.in(values),
+        SIGNING_KEY.in(values),
         MAX_FILE_BYTES.in(values));
   }
 

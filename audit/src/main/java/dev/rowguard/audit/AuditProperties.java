@@ -5,10 +5,10 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * The properties form of {@link AuditOptions}: {@code rowguard.audit.<name>} for every
- * {@link AuditOption} (text as {@link AuditOption#parse} reads it; blank values are ignored). An
- * unknown {@code rowguard.audit.*} name or a bad value is an {@link IllegalArgumentException} whose
- * message names the property.
+ * The properties form of {@link AuditOptions}: {@code rowguard.audit.<name>} for every {@link
+ * AuditOption} (text as {@link AuditOption#parse} reads it; blank values are ignored). An unknown
+ * {@code rowguard.audit.*} name or a bad value is an {@link IllegalArgumentException} whose message
+ * names the property.
  */
 final class AuditProperties {
 
@@ -20,8 +20,12 @@ final class AuditProperties {
       if (!key.startsWith(AuditOption.PREFIX)) {
         continue;
       }
-      AuditOption<?> option = AuditOption.named(key.substring(AuditOption.PREFIX.length()))
-          .orElseThrow(() -> new IllegalArgumentException("unknown property " + key + "; known: " + known()));
+      AuditOption<?> option =
+          AuditOption.named(key.substring(AuditOption.PREFIX.length()))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown property " + key + "; known: " + known()));
       String text = p.getProperty(key);
       if (!text.isBlank()) {
         values.put(option, option.parse(text));

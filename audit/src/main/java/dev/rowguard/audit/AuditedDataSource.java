@@ -39,17 +39,22 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * }</pre>
  *
- * <p>Connections are proxied with datasource-proxy; statements are classified by the shared
- * {@code StatementClassifier}. {@link #close()} flushes and closes the log, not the target.
+ * <p>Connections are proxied with datasource-proxy; statements are classified by the shared {@code
+ * StatementClassifier}. {@link #close()} flushes and closes the log, not the target.
  */
 public final class AuditedDataSource implements DataSource, AutoCloseable {
 
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(AuditedDataSource.class);
 
   /** What the start-up line shows after the directory. */
-  private static final List<AuditOption<?>> ANNOUNCED = List.of(AuditOption.DURABILITY, AuditOption.FAILURE_MODE,
-      AuditOption.ROW_THRESHOLD, AuditOption.MAX_ROWS_PER_STATEMENT, AuditOption.MAX_ROWS_PER_TRANSACTION,
-      AuditOption.SIGNING_KEY);
+  private static final List<AuditOption<?>> ANNOUNCED =
+      List.of(
+          AuditOption.DURABILITY,
+          AuditOption.FAILURE_MODE,
+          AuditOption.ROW_THRESHOLD,
+          AuditOption.MAX_ROWS_PER_STATEMENT,
+          AuditOption.MAX_ROWS_PER_TRANSACTION,
+          AuditOption.SIGNING_KEY);
 
   private final DataSource target;
   private final DataSource proxy;
@@ -57,14 +62,19 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
   private final AuditOptions options;
   private final boolean closeTarget;
 
-  private AuditedDataSource(DataSource target, AuditOptions options, boolean closeTarget, Clock clock) {
+  private AuditedDataSource(
+      DataSource target, AuditOptions options, boolean closeTarget, Clock clock) {
     this.target = target;
     this.options = options;
     this.closeTarget = closeTarget;
     LOG.info("{}", startupLine(options));
     this.writer = AuditLogWriter.open(options.directory(), writerOptions(options).withClock(clock));
     DeleteAuditListener listener = new DeleteAuditListener(options, writer);
-    this.proxy = ProxyDataSourceBuilder.create("rowguard-audit", target).listener(listener).methodListener(listener).build();
+    this.proxy =
+        ProxyDataSourceBuilder.create("rowguard-audit", target)
+            .listener(listener)
+            .methodListener(listener)
+            .build();
   }
 
   /**
@@ -73,8 +83,15 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
    * signingKey=none)}.
    */
   static String startupLine(AuditOptions options) {
-    return ANNOUNCED.stream().map(o -> o.name() + "=" + describe(o, options))
-        .collect(Collectors.joining(", ", "rowguard audit: recording mass deletes in " + options.directory().toAbsolutePath() + " (", ")"));
+    return ANNOUNCED.stream()
+        .map(o -> o.name() + "=" + describe(o, options))
+        .collect(
+            Collectors.joining(
+                ", ",
+                "rowguard audit: recording mass deletes in "
+                    + options.directory().toAbsolutePath()
+                    + " (",
+                ")"));
   }
 
   private static <T> String describe(AuditOption<T> option, AuditOptions options) {
@@ -191,8 +208,8 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * Sets options one by one; each setter sets the {@link AuditOption} of the same name (and
-   * {@link #properties} reads them as {@code rowguard.audit.*} properties). What is not set keeps its
+   * Sets options one by one; each setter sets the {@link AuditOption} of the same name (and {@link
+   * #properties} reads them as {@code rowguard.audit.*} properties). What is not set keeps its
    * default.
    */
   public static final class Builder {
@@ -226,7 +243,10 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return set(AuditOption.DIRECTORY, directory);
     }
 
-    /** {@link AuditOption#DURABILITY}: {@code SYNC} (default) or {@code ASYNC}; see {@link Durability}. */
+    /**
+     * {@link AuditOption#DURABILITY}: {@code SYNC} (default) or {@code ASYNC}; see {@link
+     * Durability}.
+     */
     public Builder durability(Durability durability) {
       return set(AuditOption.DURABILITY, durability);
     }
@@ -276,12 +296,18 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return set(AuditOption.CONTEXT_MDC_KEYS, List.of(keys));
     }
 
-    /** {@link AuditOption#CHECKPOINT_EVERY_RECORDS} and {@link AuditOption#CHECKPOINT_INTERVAL_SECONDS}. */
+    /**
+     * {@link AuditOption#CHECKPOINT_EVERY_RECORDS} and {@link
+     * AuditOption#CHECKPOINT_INTERVAL_SECONDS}.
+     */
     public Builder checkpoints(int everyRecords, Duration interval) {
-      return set(AuditOption.CHECKPOINT_EVERY_RECORDS, everyRecords).set(AuditOption.CHECKPOINT_INTERVAL_SECONDS, interval);
+      return set(AuditOption.CHECKPOINT_EVERY_RECORDS, everyRecords)
+          .set(AuditOption.CHECKPOINT_INTERVAL_SECONDS, interval);
     }
 
-    /** {@link AuditOption#SIGNING_KEY}: PEM file with the Ed25519 key pair ({@link CheckpointKeys}). */
+    /**
+     * {@link AuditOption#SIGNING_KEY}: PEM file with the Ed25519 key pair ({@link CheckpointKeys}).
+     */
     public Builder signingKey(Path pemFile) {
       return set(AuditOption.SIGNING_KEY, pemFile);
     }
@@ -291,15 +317,18 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return set(AuditOption.MAX_FILE_BYTES, bytes);
     }
 
-    /** Whether {@link AuditedDataSource#close()} also closes the target (a pool, say); default false. Not a property. */
+    /**
+     * Whether {@link AuditedDataSource#close()} also closes the target (a pool, say); default
+     * false. Not a property.
+     */
     public Builder closeTarget(boolean close) {
       this.closeTarget = close;
       return this;
     }
 
     /**
-     * What stamps every record (default the system clock, UTC). Not a property: it is for tests that
-     * must not depend on the day they run.
+     * What stamps every record (default the system clock, UTC). Not a property: it is for tests
+     * that must not depend on the day they run.
      */
     public Builder clock(Clock clock) {
       if (clock == null) {
@@ -322,7 +351,8 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
     /**
      * Opens the log and returns the DataSource.
      *
-     * @throws IllegalArgumentException with a one-line message for a missing directory or a bad option
+     * @throws IllegalArgumentException with a one-line message for a missing directory or a bad
+     *     option
      */
     public AuditedDataSource build() {
       return new AuditedDataSource(target, AuditOptions.of(values), closeTarget, clock);

@@ -11,19 +11,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Finds the call site of a statement (the first frame outside JDBC, ORM and framework code) and
- * the {@link MassDelete} reason on the stack. Only runs for deletes, so the stack walk's cost does
- * not touch ordinary statements.
+ * Finds the call site of a statement (the first frame outside JDBC, ORM and framework code) and the
+ * {@link MassDelete} reason on the stack. Only runs for deletes, so the stack walk's cost does not
+ * touch ordinary statements.
  */
 final class CallSites {
 
   /** Packages of drivers, pools, ORMs, frameworks, proxies and rowguard itself. */
-  static final List<String> DEFAULT_EXCLUDES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
-      "net.ttddyy.", "org.h2.", "org.postgresql.", "org.hibernate.", "org.springframework.", "com.zaxxer.",
-      "org.apache.commons.dbcp2.", "com.mchange.", "org.jooq.", "org.mybatis.", "org.eclipse.persistence.",
-      "dev.rowguard.audit.DeleteAuditListener", "dev.rowguard.audit.CallSites");
+  static final List<String> DEFAULT_EXCLUDES =
+      List.of(
+          "java.",
+          "javax.",
+          "jdk.",
+          "sun.",
+          "com.sun.",
+          "jakarta.",
+          "net.ttddyy.",
+          "org.h2.",
+          "org.postgresql.",
+          "org.hibernate.",
+          "org.springframework.",
+          "com.zaxxer.",
+          "org.apache.commons.dbcp2.",
+          "com.mchange.",
+          "org.jooq.",
+          "org.mybatis.",
+          "org.eclipse.persistence.",
+          "dev.rowguard.audit.DeleteAuditListener",
+          "dev.rowguard.audit.CallSites");
 
-  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
   /** Reason per frame method; "" for none. Methods are few and fixed, so the map stays small. */
   private static final Map<String, String> REASONS = new ConcurrentHashMap<>();
 
@@ -55,11 +74,17 @@ final class CallSites {
     }
     return site == null
         ? new CallSite(null, null, -1, reason)
-        : new CallSite(site.getClassName() + "." + site.getMethodName(), site.getFileName(), site.getLineNumber(), reason);
+        : new CallSite(
+            site.getClassName() + "." + site.getMethodName(),
+            site.getFileName(),
+            site.getLineNumber(),
+            reason);
   }
 
   private boolean excluded(String className) {
-    if (className.contains("$$") || className.contains("$Proxy") || className.contains("$HibernateProxy")) {
+    if (className.contains("$$")
+        || className.contains("$Proxy")
+        || className.contains("$HibernateProxy")) {
       return true;
     }
     for (String prefix : excludes) {
@@ -70,7 +95,10 @@ final class CallSites {
     return false;
   }
 
-  /** The reason of a {@code @MassDelete} on the frame's method or class (or an interface's), else null. */
+  /**
+   * The reason of a {@code @MassDelete} on the frame's method or class (or an interface's), else
+   * null.
+   */
   private static String reasonOf(StackFrame f) {
     String key = f.getClassName() + '#' + f.getMethodName() + f.getDescriptor();
     String r = REASONS.computeIfAbsent(key, k -> lookUp(f).orElse(""));
@@ -99,7 +127,10 @@ final class CallSites {
     return Optional.ofNullable(onType == null ? null : onType.reason());
   }
 
-  /** The method itself, else the same method on an implemented interface (repository interfaces behind proxies). */
+  /**
+   * The method itself, else the same method on an implemented interface (repository interfaces
+   * behind proxies).
+   */
   private static Optional<String> onMethod(Class<?> type, String name, Class<?>[] params) {
     try {
       MassDelete m = type.getDeclaredMethod(name, params).getAnnotation(MassDelete.class);

@@ -6,13 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the audit listener knows about one connection's current transaction: its id, the rows its
- * DELETEs removed per table, and whether it has records (so its commit or rollback is recorded).
- * A connection is used by one thread at a time (JDBC), so access is guarded by the instance lock
- * only against the rare pool hand-over.
+ * DELETEs removed per table, and whether it has records (so its commit or rollback is recorded). A
+ * connection is used by one thread at a time (JDBC), so access is guarded by the instance lock only
+ * against the rare pool hand-over.
  */
 final class ConnectionState {
 
-  private static final String RUN = Long.toString(System.nanoTime() ^ ProcessHandle.current().pid(), 36);
+  private static final String RUN =
+      Long.toString(System.nanoTime() ^ ProcessHandle.current().pid(), 36);
   private static final AtomicLong NEXT = new AtomicLong();
 
   private DatabaseInfo database;
@@ -21,7 +22,10 @@ final class ConnectionState {
   private long deletedRows;
   private final Map<String, Tally> tables = new HashMap<>();
 
-  /** Per table: rows and statements so far in this transaction, and whether tx_aggregate was written. */
+  /**
+   * Per table: rows and statements so far in this transaction, and whether tx_aggregate was
+   * written.
+   */
   static final class Tally {
     long rows;
     long statements;

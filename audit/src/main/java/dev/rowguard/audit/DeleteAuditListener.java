@@ -55,6 +55,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   private static final class Plan {
     /** Per query of the call: its classification if it deletes, else null. */
     final Classification[] deleting;
+
     /** The savepoint the statement runs in, or null. */
     final Guard guard;
 
@@ -93,8 +94,12 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       try {
         writer.checkWritable();
       } catch (AuditLogException e) {
-        LOG.error("rowguard audit: refused a delete because the audit log cannot be written: {}", e.getMessage());
-        throw sneaky(new AuditUnavailableException("rowguard refused this delete (failClosed): " + e.getMessage(), e));
+        LOG.error(
+            "rowguard audit: refused a delete because the audit log cannot be written: {}",
+            e.getMessage());
+        throw sneaky(
+            new AuditUnavailableException(
+                "rowguard refused this delete (failClosed): " + e.getMessage(), e));
       }
     }
     Guard guard = null;
@@ -139,11 +144,19 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
-  private void record(ExecutionInfo execInfo, List<QueryInfo> queries, Plan plan) throws SQLException {
+  private void record(ExecutionInfo execInfo, List<QueryInfo> queries, Plan plan)
+      throws SQLException {
     Connection raw = execInfo.getStatement().getConnection();
-    ConnectionState state = connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
+    ConnectionState state =
+        connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
     boolean autoCommit = plan.guard() != null ? plan.guard().autoCommit() : raw.getAutoCommit();
-    List<Execution> executions = Execution.of(plan.deleting(), queries, execInfo.getResult(), execInfo.getStatement(), execInfo.isBatch());
+    List<Execution> executions =
+        Execution.of(
+            plan.deleting(),
+            queries,
+            execInfo.getResult(),
+            execInfo.getStatement(),
+            execInfo.isBatch());
     DatabaseInfo db = state.database(raw);
     Guard guard = plan.guard();
     try {
@@ -168,24 +181,48 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
-  private void recordExecutions(List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
+  private void recordExecutions(
+      List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
       throws SQLException {
     for (Execution e : executions) {
       ConnectionState.Tally tally = state.add(e.table(), e.rows());
       Trigger trigger = e.trigger(options.rowThreshold());
       if (trigger != null) {
-        write(statementEntry(e.classification().kind() == Classification.Kind.TRUNCATE ? RecordKind.TRUNCATE : RecordKind.DELETE,
-            e, db, e.rows(), trigger, Map.of(), state), state);
+        write(
+            statementEntry(
+                e.classification().kind() == Classification.Kind.TRUNCATE
+                    ? RecordKind.TRUNCATE
+                    : RecordKind.DELETE,
+                e,
+                db,
+                e.rows(),
+                trigger,
+                Map.of(),
+                state),
+            state);
       }
-      if (!autoCommit && !tally.aggregated && tally.statements > 1 && tally.rows >= options.rowThreshold()) {
+      if (!autoCommit
+          && !tally.aggregated
+          && tally.statements > 1
+          && tally.rows >= options.rowThreshold()) {
         tally.aggregated = true;
-        write(statementEntry(RecordKind.TX_AGGREGATE, e, db, tally.rows, Trigger.TX_THRESHOLD,
-            Map.of(Fields.TX_STATEMENTS, tally.statements), state), state);
+        write(
+            statementEntry(
+                RecordKind.TX_AGGREGATE,
+                e,
+                db,
+                tally.rows,
+                Trigger.TX_THRESHOLD,
+                Map.of(Fields.TX_STATEMENTS, tally.statements),
+                state),
+            state);
       }
     }
   }
 
-  private void enforceGuard(Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db) throws SQLException {
+  private void enforceGuard(
+      Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db)
+      throws SQLException {
     for (Execution e : executions) {
       long soFar = state.rowsSoFar(e.table()) + e.rows();
       String scope = null;
@@ -205,13 +242,25 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         Map<String, Object> guardMembers = new LinkedHashMap<>();
         guardMembers.put(Fields.GUARD_LIMIT, limit);
         guardMembers.put(Fields.GUARD_SCOPE, scope);
-        LogEntry blocked = statementEntry(RecordKind.BLOCKED, e, db, rows,
-            scope.equals("statement") ? Trigger.MAX_ROWS_PER_STATEMENT : Trigger.MAX_ROWS_PER_TRANSACTION, guardMembers, state);
+        LogEntry blocked =
+            statementEntry(
+                RecordKind.BLOCKED,
+                e,
+                db,
+                rows,
+                scope.equals("statement")
+                    ? Trigger.MAX_ROWS_PER_STATEMENT
+                    : Trigger.MAX_ROWS_PER_TRANSACTION,
+                guardMembers,
+                state);
         try {
           writer.append(blocked);
           state.markRecorded();
         } catch (AuditLogException x) {
-          LOG.error("rowguard audit: a blocked delete on {} was NOT recorded: {}", e.table(), x.getMessage());
+          LOG.error(
+              "rowguard audit: a blocked delete on {} was NOT recorded: {}",
+              e.table(),
+              x.getMessage());
         }
         throw new MassDeleteBlockedException(e.table(), rows, limit, scope);
       }
@@ -219,16 +268,25 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   /** A statement record; {@code extras} (string or long values) go right after the trigger. */
-  private LogEntry statementEntry(RecordKind kind, Execution e, DatabaseInfo db, long rows, Trigger trigger,
-      Map<String, ?> extras, ConnectionState state) {
+  private LogEntry statementEntry(
+      RecordKind kind,
+      Execution e,
+      DatabaseInfo db,
+      long rows,
+      Trigger trigger,
+      Map<String, ?> extras,
+      ConnectionState state) {
     // Walked only for statements that get a record: the stack walk is the costliest part.
     CallSite site = callSites.find();
-    LogEntry entry = LogEntry.of(kind, writer.now())
-        .put(Fields.DB_SYSTEM, db.systemName())
-        .put(Fields.DB_NAMESPACE, db.namespace())
-        .put(Fields.DB_COLLECTION, e.table())
-        .put(Fields.DB_OPERATION, e.classification().operationName())
-        .put(Fields.DB_QUERY_TEXT, options.maskQueryText() ? QueryTextMasker.mask(e.sql()) : e.sql());
+    LogEntry entry =
+        LogEntry.of(kind, writer.now())
+            .put(Fields.DB_SYSTEM, db.systemName())
+            .put(Fields.DB_NAMESPACE, db.namespace())
+            .put(Fields.DB_COLLECTION, e.table())
+            .put(Fields.DB_OPERATION, e.classification().operationName())
+            .put(
+                Fields.DB_QUERY_TEXT,
+                options.maskQueryText() ? QueryTextMasker.mask(e.sql()) : e.sql());
     if (e.batchSize() > 0) {
       entry.put(Fields.DB_BATCH_SIZE, e.batchSize());
     }
@@ -237,14 +295,16 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       entry.put(Fields.ROWS_UNKNOWN, e.unknownRows());
     }
     entry.put(Fields.TRIGGER, trigger.wireName());
-    extras.forEach((k, v) -> {
-      if (v instanceof Long n) {
-        entry.put(k, n);
-      } else {
-        entry.put(k, (String) v);
-      }
-    });
-    entry.put(Fields.TX, state.txId())
+    extras.forEach(
+        (k, v) -> {
+          if (v instanceof Long n) {
+            entry.put(k, n);
+          } else {
+            entry.put(k, (String) v);
+          }
+        });
+    entry
+        .put(Fields.TX, state.txId())
         .put(Fields.THREAD, Thread.currentThread().getName())
         .put(Fields.HOST, Origin.HOST)
         .put(Fields.PID, Origin.PID)
@@ -274,11 +334,18 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       state.markRecorded();
     } catch (AuditLogException e) {
       if (options.failureMode() == FailureMode.FAIL_CLOSED) {
-        LOG.error("rowguard audit: a mass delete ran but could not be recorded; failing the statement (failClosed): {}", e.getMessage());
-        throw new AuditUnavailableException("rowguard could not record this delete (failClosed): " + e.getMessage(), e);
+        LOG.error(
+            "rowguard audit: a mass delete ran but could not be recorded; failing the statement (failClosed): {}",
+            e.getMessage());
+        throw new AuditUnavailableException(
+            "rowguard could not record this delete (failClosed): " + e.getMessage(), e);
       }
-      LOG.error("rowguard audit: a mass delete ({} on {}, {} rows) was NOT recorded: {}", entry.kind().wireName(),
-          entry.members().get(Fields.DB_COLLECTION), entry.members().get(Fields.AFFECTED_ROWS), e.getMessage());
+      LOG.error(
+          "rowguard audit: a mass delete ({} on {}, {} rows) was NOT recorded: {}",
+          entry.kind().wireName(),
+          entry.members().get(Fields.DB_COLLECTION),
+          entry.members().get(Fields.AFFECTED_ROWS),
+          e.getMessage());
     }
   }
 
@@ -302,7 +369,8 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       }
       case "setAutoCommit" -> {
         if (!noArgs && Boolean.TRUE.equals(args[0])) {
-          endTransaction(ctx, RecordKind.COMMIT); // JDBC: switching autocommit on commits the transaction
+          endTransaction(
+              ctx, RecordKind.COMMIT); // JDBC: switching autocommit on commits the transaction
         }
       }
       case "close" -> connections.remove(ctx.getConnectionInfo().getConnectionId());
@@ -318,17 +386,22 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       return;
     }
     if (state.hasRecords()) {
-      LogEntry e = LogEntry.of(kind, writer.now())
-          .put(Fields.TX, state.txId())
-          .put(Fields.AFFECTED_ROWS, state.deletedRows())
-          .putCounts(Fields.TX_DELETED_ROWS, state.rowsByTable())
-          .put(Fields.THREAD, Thread.currentThread().getName())
-          .put(Fields.HOST, Origin.HOST)
-          .put(Fields.PID, Origin.PID);
+      LogEntry e =
+          LogEntry.of(kind, writer.now())
+              .put(Fields.TX, state.txId())
+              .put(Fields.AFFECTED_ROWS, state.deletedRows())
+              .putCounts(Fields.TX_DELETED_ROWS, state.rowsByTable())
+              .put(Fields.THREAD, Thread.currentThread().getName())
+              .put(Fields.HOST, Origin.HOST)
+              .put(Fields.PID, Origin.PID);
       try {
         writer.append(e);
       } catch (AuditLogException x) {
-        LOG.error("rowguard audit: the {} of transaction {} was NOT recorded: {}", kind.wireName(), state.txId(), x.getMessage());
+        LOG.error(
+            "rowguard audit: the {} of transaction {} was NOT recorded: {}",
+            kind.wireName(),
+            state.txId(),
+            x.getMessage());
       }
     }
     state.reset();

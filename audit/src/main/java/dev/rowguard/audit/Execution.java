@@ -17,7 +17,8 @@ import net.ttddyy.dsproxy.QueryInfo;
  * @param unknownRows executions that reported {@link Statement#SUCCESS_NO_INFO}, or returned a
  *     result set instead of a count (a deleting CTE)
  */
-record Execution(Classification classification, String sql, long rows, int batchSize, int unknownRows) {
+record Execution(
+    Classification classification, String sql, long rows, int batchSize, int unknownRows) {
 
   /** The table the rows came from (the first if several), or "?" if the parser named none. */
   String table() {
@@ -42,18 +43,28 @@ record Execution(Classification classification, String sql, long rows, int batch
   }
 
   /**
-   * The deleting statements of one JDBC call. {@code deleting[i]} is the classification of
-   * {@code queries[i]} or null; {@code result} is what the call returned.
+   * The deleting statements of one JDBC call. {@code deleting[i]} is the classification of {@code
+   * queries[i]} or null; {@code result} is what the call returned.
    */
-  static List<Execution> of(Classification[] deleting, List<QueryInfo> queries, Object result, Statement statement, boolean batch) {
+  static List<Execution> of(
+      Classification[] deleting,
+      List<QueryInfo> queries,
+      Object result,
+      Statement statement,
+      boolean batch) {
     List<Execution> out = new ArrayList<>(1);
     long[] counts = counts(result, statement);
     if (queries.size() > 1 && counts.length == queries.size()) {
       // Statement.addBatch(sql) with different texts: one count per text.
       for (int i = 0; i < deleting.length; i++) {
         if (deleting[i] != null) {
-          out.add(new Execution(deleting[i], queries.get(i).getQuery(), Math.max(0, counts[i]), 0,
-              counts[i] == Statement.SUCCESS_NO_INFO ? 1 : 0));
+          out.add(
+              new Execution(
+                  deleting[i],
+                  queries.get(i).getQuery(),
+                  Math.max(0, counts[i]),
+                  0,
+                  counts[i] == Statement.SUCCESS_NO_INFO ? 1 : 0));
         }
       }
       return out;
@@ -69,7 +80,9 @@ record Execution(Classification classification, String sql, long rows, int batch
     }
     for (int i = 0; i < deleting.length; i++) {
       if (deleting[i] != null) {
-        out.add(new Execution(deleting[i], queries.get(i).getQuery(), rows, batch ? counts.length : 0, unknown));
+        out.add(
+            new Execution(
+                deleting[i], queries.get(i).getQuery(), rows, batch ? counts.length : 0, unknown));
         break;
       }
     }
@@ -97,7 +110,8 @@ record Execution(Classification classification, String sql, long rows, int batch
         return new long[] {Statement.SUCCESS_NO_INFO};
       }
     }
-    // A result set (WITH gone AS (DELETE ... RETURNING ...) SELECT ...): the driver reports no count.
+    // A result set (WITH gone AS (DELETE ... RETURNING ...) SELECT ...): the driver reports no
+    // count.
     return new long[] {Statement.SUCCESS_NO_INFO};
   }
 }

@@ -6,9 +6,9 @@ import java.sql.Savepoint;
 
 /**
  * The savepoint a guarded delete runs in. In a transaction: a savepoint just before the statement.
- * On an autocommit connection: autocommit is switched off for the one statement, which then
- * commits (allowed) or rolls back (blocked), and autocommit is switched back on, so the guard
- * protects autocommit code too.
+ * On an autocommit connection: autocommit is switched off for the one statement, which then commits
+ * (allowed) or rolls back (blocked), and autocommit is switched back on, so the guard protects
+ * autocommit code too.
  */
 final class Guard {
 

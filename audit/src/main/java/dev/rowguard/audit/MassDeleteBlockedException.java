@@ -18,9 +18,17 @@ public final class MassDeleteBlockedException extends SQLException {
   private final String scope;
 
   MassDeleteBlockedException(String table, long affectedRows, long limit, String scope) {
-    super("rowguard blocked a delete on " + table + ": it affected " + affectedRows + " rows"
-            + ("transaction".equals(scope) ? " in this transaction" : "") + ", more than the "
-            + ("transaction".equals(scope) ? "maxRowsPerTransaction" : "maxRowsPerStatement") + " limit of " + limit
+    super(
+        "rowguard blocked a delete on "
+            + table
+            + ": it affected "
+            + affectedRows
+            + " rows"
+            + ("transaction".equals(scope) ? " in this transaction" : "")
+            + ", more than the "
+            + ("transaction".equals(scope) ? "maxRowsPerTransaction" : "maxRowsPerStatement")
+            + " limit of "
+            + limit
             + "; it was rolled back. Narrow the delete, or raise the limit if this is intended",
         "27000"); // SQLSTATE class 27: triggered data change violation
     this.table = table;

@@ -50,9 +50,8 @@ class AuditOptionTest {
 
   @Test
   void docsTableIsTheOptionsDefinition() throws Exception {
-    List<List<String>> fromCode = AuditOption.all().stream()
-        .map(o -> List.of(o.name(), o.defaultText(), o.doc()))
-        .toList();
+    List<List<String>> fromCode =
+        AuditOption.all().stream().map(o -> List.of(o.name(), o.defaultText(), o.doc())).toList();
     assertThat(docsTable()).containsExactlyElementsOf(fromCode);
   }
 
@@ -95,20 +94,30 @@ class AuditOptionTest {
   @Test
   void namesAreReadRelaxed() {
     assertThat(AuditOption.named("row-threshold")).contains(AuditOption.ROW_THRESHOLD);
-    assertThat(AuditOption.named("MAX_ROWS_PER_TRANSACTION")).contains(AuditOption.MAX_ROWS_PER_TRANSACTION);
-    assertThat(AuditOption.named("checkpointintervalseconds")).contains(AuditOption.CHECKPOINT_INTERVAL_SECONDS);
+    assertThat(AuditOption.named("MAX_ROWS_PER_TRANSACTION"))
+        .contains(AuditOption.MAX_ROWS_PER_TRANSACTION);
+    assertThat(AuditOption.named("checkpointintervalseconds"))
+        .contains(AuditOption.CHECKPOINT_INTERVAL_SECONDS);
     assertThat(AuditOption.named("rowThreshhold")).isEmpty();
   }
 
   @Test
   void badValuesAreOneLineMessagesNamingTheProperty() {
-    assertThatThrownBy(() -> AuditedDataSource.builder(h2()).logDirectory(tmp).rowThreshold(0).build())
+    assertThatThrownBy(
+            () -> AuditedDataSource.builder(h2()).logDirectory(tmp).rowThreshold(0).build())
         .hasMessage("rowguard.audit.rowThreshold must be at least 1, was 0");
-    assertThatThrownBy(() -> AuditedDataSource.builder(h2()).logDirectory(tmp).maxRowsPerStatement(-1).build())
+    assertThatThrownBy(
+            () -> AuditedDataSource.builder(h2()).logDirectory(tmp).maxRowsPerStatement(-1).build())
         .hasMessage("rowguard.audit.maxRowsPerStatement must be at least 0 (0 = off), was -1");
-    assertThatThrownBy(() -> AuditedDataSource.builder(h2()).logDirectory(tmp).maxFileBytes(10).build())
+    assertThatThrownBy(
+            () -> AuditedDataSource.builder(h2()).logDirectory(tmp).maxFileBytes(10).build())
         .hasMessage("rowguard.audit.maxFileBytes must be at least 1024, was 10");
-    assertThatThrownBy(() -> AuditedDataSource.builder(h2()).logDirectory(tmp).checkpoints(0, Duration.ofSeconds(1)).build())
+    assertThatThrownBy(
+            () ->
+                AuditedDataSource.builder(h2())
+                    .logDirectory(tmp)
+                    .checkpoints(0, Duration.ofSeconds(1))
+                    .build())
         .hasMessage("rowguard.audit.checkpointEveryRecords must be at least 1, was 0");
     assertThatThrownBy(() -> AuditOption.CHECKPOINT_INTERVAL_SECONDS.parse("0"))
         .hasMessage("rowguard.audit.checkpointIntervalSeconds must be at least 1 (seconds), was 0");
@@ -127,7 +136,12 @@ class AuditOptionTest {
     p.setProperty("rowguard.audit.checkpointIntervalSeconds", "5");
     p.setProperty("rowguard.audit.maskQueryText", " ");
     p.setProperty("other.property", "ignored");
-    try (AuditedDataSource ds = AuditedDataSource.builder(h2()).rowThreshold(7).maskQueryText(false).properties(p).build()) {
+    try (AuditedDataSource ds =
+        AuditedDataSource.builder(h2())
+            .rowThreshold(7)
+            .maskQueryText(false)
+            .properties(p)
+            .build()) {
       AuditOptions o = ds.options();
       assertThat(o.directory()).isEqualTo(tmp);
       assertThat(o.rowThreshold()).isEqualTo(7);
@@ -158,40 +172,59 @@ class AuditOptionTest {
   @Test
   void logsOneInfoLineAtStartUp() {
     Path dir = tmp.resolve("audit");
-    List<ILoggingEvent> events = logged(AuditedDataSource.class, x -> {
-      try (AuditedDataSource ds = AuditedDataSource.builder(h2()).logDirectory(dir).failClosed()
-          .rowThreshold(50).maxRowsPerStatement(10_000).build()) {
-        assertThat(ds.options().failureMode()).isEqualTo(FailureMode.FAIL_CLOSED);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    assertThat(events).filteredOn(e -> e.getLevel() == Level.INFO).extracting(ILoggingEvent::getFormattedMessage)
-        .containsExactly("rowguard audit: recording mass deletes in " + dir.toAbsolutePath()
-            + " (durability=sync, failureMode=failClosed, rowThreshold=50, maxRowsPerStatement=10000,"
-            + " maxRowsPerTransaction=off, signingKey=none)");
+    List<ILoggingEvent> events =
+        logged(
+            AuditedDataSource.class,
+            x -> {
+              try (AuditedDataSource ds =
+                  AuditedDataSource.builder(h2())
+                      .logDirectory(dir)
+                      .failClosed()
+                      .rowThreshold(50)
+                      .maxRowsPerStatement(10_000)
+                      .build()) {
+                assertThat(ds.options().failureMode()).isEqualTo(FailureMode.FAIL_CLOSED);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(events)
+        .filteredOn(e -> e.getLevel() == Level.INFO)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "rowguard audit: recording mass deletes in "
+                + dir.toAbsolutePath()
+                + " (durability=sync, failureMode=failClosed, rowThreshold=50, maxRowsPerStatement=10000,"
+                + " maxRowsPerTransaction=off, signingKey=none)");
   }
 
   @Test
   void anUncreatableDirectorySaysWhyAndWhatToDo() {
     Path proc = Path.of("/proc/rowguard");
     assumeTrue(Files.isDirectory(Path.of("/proc")) && !Files.exists(proc), "needs Linux /proc");
-    List<ILoggingEvent> events = logged(AuditLogWriter.class, x -> {
-      try (AuditedDataSource ds = AuditedDataSource.wrap(h2(), proc);
-          Connection c = ds.getConnection();
-          Statement s = c.createStatement()) {
-        s.execute("create table t (id int)");
-        s.execute("delete from t"); // failOpen: runs although it cannot be recorded
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    assertThat(events).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage)
+    List<ILoggingEvent> events =
+        logged(
+            AuditLogWriter.class,
+            x -> {
+              try (AuditedDataSource ds = AuditedDataSource.wrap(h2(), proc);
+                  Connection c = ds.getConnection();
+                  Statement s = c.createStatement()) {
+                s.execute("create table t (id int)");
+                s.execute("delete from t"); // failOpen: runs although it cannot be recorded
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(events)
+        .filteredOn(e -> e.getLevel() == Level.ERROR)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .isNotEmpty()
-        .allSatisfy(m -> assertThat(m)
-            .startsWith("rowguard audit: cannot write the audit log in /proc/rowguard: ")
-            .doesNotEndWith(": /proc/rowguard")
-            .containsPattern(": [a-z][^;]+; .*set rowguard\\.audit\\.directory to ")
-            .doesNotContain("\n"));
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("rowguard audit: cannot write the audit log in /proc/rowguard: ")
+                    .doesNotEndWith(": /proc/rowguard")
+                    .containsPattern(": [a-z][^;]+; .*set rowguard\\.audit\\.directory to ")
+                    .doesNotContain("\n"));
   }
 }

@@ -37,7 +37,8 @@ final class AuditTestSupport {
 
   /** Creates {@code customer(id, tenant, name)} with {@code rows} rows. */
   static void customers(DataSource ds, int rows) {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("drop table if exists customer");
       s.execute("create table customer (id int primary key, tenant varchar(20), name varchar(50))");
       try (PreparedStatement p = c.prepareStatement("insert into customer values (?, ?, ?)")) {
@@ -56,7 +57,9 @@ final class AuditTestSupport {
 
   /** Rows in {@code customer}. */
   static int count(DataSource ds) {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("select count(*) from customer")) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from customer")) {
       r.next();
       return r.getInt(1);
     } catch (SQLException e) {

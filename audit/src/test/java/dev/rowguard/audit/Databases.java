@@ -35,7 +35,8 @@ public enum Databases implements Supplier<DataSource> {
     @Override
     public DataSource fresh(String name) {
       String db = name.toLowerCase(Locale.ROOT);
-      try (Connection c = get().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = get().getConnection();
+          Statement s = c.createStatement()) {
         s.execute("drop database if exists " + db);
         s.execute("create database " + db);
       } catch (SQLException e) {
@@ -59,13 +60,16 @@ public enum Databases implements Supplier<DataSource> {
         throw new UncheckedIOException(e);
       }
       EmbeddedPostgres started = postgres;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException e) {
-          // the JVM is exiting; the server's own shutdown hook removes its files
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException e) {
+                      // the JVM is exiting; the server's own shutdown hook removes its files
+                    }
+                  }));
     }
     return postgres;
   }

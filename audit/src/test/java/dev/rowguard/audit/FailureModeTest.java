@@ -18,14 +18,19 @@ class FailureModeTest {
 
   @TempDir Path tmp;
 
-  /** A log directory that cannot be created (a file is in the way; permissions do not stop root). */
+  /**
+   * A log directory that cannot be created (a file is in the way; permissions do not stop root).
+   */
   private Path unwritable() throws Exception {
     Path file = tmp.resolve("not-a-directory");
     Files.writeString(file, "x");
     return file.resolve("audit");
   }
 
-  /** A log directory whose current file is /dev/full: every write fails with "No space left on device". */
+  /**
+   * A log directory whose current file is /dev/full: every write fails with "No space left on
+   * device".
+   */
   private Path fullDisk() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("full"));
     Files.createSymbolicLink(dir.resolve("audit-000001.jsonl"), Path.of("/dev/full"));
@@ -36,7 +41,9 @@ class FailureModeTest {
   void failOpenLetsTheDeleteRun() throws Exception {
     DataSource raw = h2();
     customers(raw, 200);
-    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, unwritable()); Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, unwritable());
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       assertThat(s.executeUpdate("delete from customer")).isEqualTo(200);
     }
     assertThat(count(raw)).isZero();
@@ -46,12 +53,14 @@ class FailureModeTest {
   void failClosedRefusesTheDeleteBeforeItRuns() throws Exception {
     DataSource raw = h2();
     customers(raw, 200);
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(unwritable()).failClosed().build();
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw).logDirectory(unwritable()).failClosed().build();
         Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("delete from customer"))
           .isInstanceOf(AuditUnavailableException.class)
-          .hasMessageContaining("it is not a directory; set rowguard.audit.directory to a directory");
+          .hasMessageContaining(
+              "it is not a directory; set rowguard.audit.directory to a directory");
       // Everything that does not delete still works.
       assertThat(s.executeUpdate("update customer set name = 'x' where id = 1")).isEqualTo(1);
     }
@@ -62,12 +71,14 @@ class FailureModeTest {
   void fullDiskIsReportedInOneLineAndFailClosedRefuses() throws Exception {
     DataSource raw = h2();
     customers(raw, 200);
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(fullDisk()).failClosed().build();
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw).logDirectory(fullDisk()).failClosed().build();
         Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("delete from customer"))
           .isInstanceOf(AuditUnavailableException.class)
-          .hasMessageContaining("the disk is full; free space on it or set rowguard.audit.directory to another disk");
+          .hasMessageContaining(
+              "the disk is full; free space on it or set rowguard.audit.directory to another disk");
     }
     assertThat(count(raw)).isEqualTo(200);
   }

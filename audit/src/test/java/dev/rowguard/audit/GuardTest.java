@@ -26,7 +26,8 @@ class GuardTest {
   void blocksAStatementAboveTheLimitInATransactionAndKeepsTheRest(Databases db) throws Exception {
     DataSource raw = db.get();
     customers(raw, 300);
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(dir).maxRowsPerStatement(100).build();
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw).logDirectory(dir).maxRowsPerStatement(100).build();
         Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
@@ -35,7 +36,8 @@ class GuardTest {
             .isInstanceOf(MassDeleteBlockedException.class)
             .hasMessageContaining("affected 125 rows")
             .hasMessageContaining("maxRowsPerStatement limit of 100");
-        // The transaction is still usable (also on PostgreSQL, which aborts a transaction on errors).
+        // The transaction is still usable (also on PostgreSQL, which aborts a transaction on
+        // errors).
         assertThat(s.executeUpdate("delete from customer where id = 300")).isEqualTo(1);
       }
       c.commit();
@@ -55,10 +57,12 @@ class GuardTest {
   void blocksOnAnAutocommitConnectionAndRestoresAutocommit(Databases db) throws Exception {
     DataSource raw = db.get();
     customers(raw, 300);
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(dir).maxRowsPerStatement(100).build();
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw).logDirectory(dir).maxRowsPerStatement(100).build();
         Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeUpdate("delete from customer")).isInstanceOf(MassDeleteBlockedException.class);
+      assertThatThrownBy(() -> s.executeUpdate("delete from customer"))
+          .isInstanceOf(MassDeleteBlockedException.class);
       assertThat(c.getAutoCommit()).isTrue();
       assertThat(s.executeUpdate("delete from customer where id <= 10")).isEqualTo(10);
     }
@@ -71,14 +75,17 @@ class GuardTest {
   void blocksTheDeleteThatTakesTheTransactionAboveItsLimit(Databases db) throws Exception {
     DataSource raw = db.get();
     customers(raw, 300);
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(dir).maxRowsPerTransaction(100).build();
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw).logDirectory(dir).maxRowsPerTransaction(100).build();
         Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         assertThat(s.executeUpdate("delete from customer where id <= 60")).isEqualTo(60);
-        assertThatThrownBy(() -> s.executeUpdate("delete from customer where id > 60 and id <= 120"))
+        assertThatThrownBy(
+                () -> s.executeUpdate("delete from customer where id > 60 and id <= 120"))
             .isInstanceOf(MassDeleteBlockedException.class)
-            .satisfies(e -> assertThat(((MassDeleteBlockedException) e).scope()).isEqualTo("transaction"));
+            .satisfies(
+                e -> assertThat(((MassDeleteBlockedException) e).scope()).isEqualTo("transaction"));
       }
       c.commit();
     }

@@ -64,31 +64,43 @@ class PlainJdbcAuditTest {
     assertThat(r.string(Fields.CODE_FILE)).isEqualTo("PlainJdbcAuditTest.java");
     assertThat(r.number(Fields.CODE_LINE)).isPositive();
     assertThat(r.string(Fields.REASON)).isEqualTo("test purge");
-    assertThat(r.context()).containsEntry("tenant", "acme").containsEntry("user", "bob").containsEntry("requestId", "req-42");
+    assertThat(r.context())
+        .containsEntry("tenant", "acme")
+        .containsEntry("user", "bob")
+        .containsEntry("requestId", "req-42");
     assertThat(r.number(Fields.PID)).isEqualTo(ProcessHandle.current().pid());
     assertThat(r.string(Fields.TX)).isNotBlank();
-    assertThat(Files.readString(dir.resolve("audit-000001.jsonl"))).doesNotContain("secret-password");
+    assertThat(Files.readString(dir.resolve("audit-000001.jsonl")))
+        .doesNotContain("secret-password");
   }
 
   @Test
   void callSiteExcludesSkipTheApplicationsOwnDataAccessLayer() throws Exception {
     DataSource raw = h2();
     customers(raw, 10);
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(dir)
-        .callSiteExcludes(Purge.class.getName()).maskQueryText(false).build()) {
+    try (AuditedDataSource ds =
+        AuditedDataSource.builder(raw)
+            .logDirectory(dir)
+            .callSiteExcludes(Purge.class.getName())
+            .maskQueryText(false)
+            .build()) {
       new Purge().purge(ds);
     }
     LogRecord r = events(dir).get(0);
     assertThat(r.string(Fields.CODE_FUNCTION))
-        .isEqualTo(PlainJdbcAuditTest.class.getName() + ".callSiteExcludesSkipTheApplicationsOwnDataAccessLayer");
-    assertThat(r.string(Fields.REASON)).isEqualTo("test purge"); // read from every frame, excluded or not
+        .isEqualTo(
+            PlainJdbcAuditTest.class.getName()
+                + ".callSiteExcludesSkipTheApplicationsOwnDataAccessLayer");
+    assertThat(r.string(Fields.REASON))
+        .isEqualTo("test purge"); // read from every frame, excluded or not
     assertThat(r.string(Fields.DB_QUERY_TEXT)).isEqualTo("delete from customer where 1=1");
   }
 
   static final class Purge {
     @MassDelete(reason = "test purge")
     void purge(DataSource ds) throws Exception {
-      try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = ds.getConnection();
+          Statement s = c.createStatement()) {
         s.executeUpdate("delete from customer where 1=1");
       }
     }
@@ -98,7 +110,8 @@ class PlainJdbcAuditTest {
   void recordsRowThresholdTruncateAndTransactionAggregate() throws Exception {
     DataSource raw = h2();
     customers(raw, 1000);
-    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, dir); Connection c = ds.getConnection()) {
+    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, dir);
+        Connection c = ds.getConnection()) {
       try (Statement s = c.createStatement()) {
         s.executeUpdate("delete from customer where id <= 150"); // autocommit, 150 rows
       }
@@ -124,7 +137,8 @@ class PlainJdbcAuditTest {
       }
     }
     List<LogRecord> events = events(dir);
-    assertThat(events).extracting(LogRecord::kindName)
+    assertThat(events)
+        .extracting(LogRecord::kindName)
         .containsExactly("delete", "tx_aggregate", "commit", "delete", "rollback", "truncate");
     assertThat(events.get(0).number(Fields.AFFECTED_ROWS)).isEqualTo(150);
     assertThat(events.get(0).string(Fields.TRIGGER)).isEqualTo("row_threshold");
@@ -133,7 +147,8 @@ class PlainJdbcAuditTest {
     assertThat(agg.number(Fields.TX_STATEMENTS)).isEqualTo(100);
     assertThat(events.get(2).string(Fields.TX)).isEqualTo(agg.string(Fields.TX));
     assertThat(events.get(2).number(Fields.AFFECTED_ROWS)).isEqualTo(150);
-    assertThat(events.get(2).counts(Fields.TX_DELETED_ROWS)).containsExactly(java.util.Map.entry("customer", 150L));
+    assertThat(events.get(2).counts(Fields.TX_DELETED_ROWS))
+        .containsExactly(java.util.Map.entry("customer", 150L));
     LogRecord batch = events.get(3);
     assertThat(batch.number(Fields.DB_BATCH_SIZE)).isEqualTo(120);
     assertThat(batch.number(Fields.AFFECTED_ROWS)).isEqualTo(120);

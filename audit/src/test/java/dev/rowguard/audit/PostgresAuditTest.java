@@ -24,15 +24,22 @@ class PostgresAuditTest {
   void deleteUsingAndDeletingCte() throws Exception {
     DataSource raw = Databases.POSTGRESQL.get();
     customers(raw, 400);
-    try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = raw.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("drop table if exists offboarded");
       s.execute("create table offboarded (tenant varchar(20))");
       s.execute("insert into offboarded values ('acme')");
     }
-    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, dir); Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      int using = s.executeUpdate("delete from customer c using offboarded o where c.tenant = o.tenant and c.id <= 300");
+    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, dir);
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      int using =
+          s.executeUpdate(
+              "delete from customer c using offboarded o where c.tenant = o.tenant and c.id <= 300");
       assertThat(using).isEqualTo(150);
-      try (ResultSet r = s.executeQuery("with gone as (delete from customer where id > 300 returning id) select count(*) from gone")) {
+      try (ResultSet r =
+          s.executeQuery(
+              "with gone as (delete from customer where id > 300 returning id) select count(*) from gone")) {
         r.next();
         assertThat(r.getInt(1)).isEqualTo(100);
       }
@@ -45,6 +52,7 @@ class PostgresAuditTest {
     assertThat(events.get(0).number(Fields.AFFECTED_ROWS)).isEqualTo(150);
     assertThat(events.get(1).string(Fields.TRIGGER)).isEqualTo("rows_unknown");
     assertThat(events.get(1).string(Fields.DB_QUERY_TEXT))
-        .isEqualTo("with gone as (delete from customer where id > ? returning id) select count(*) from gone");
+        .isEqualTo(
+            "with gone as (delete from customer where id > ? returning id) select count(*) from gone");
   }
 }

@@ -37,7 +37,8 @@ public final class CompileBench {
     this.rowguardChecks =
         RowguardChecks.names(
             options.checkerJar,
-            Stream.concat(options.errorPronePath.stream(), options.rowguardPath.stream()).collect(Collectors.toList()));
+            Stream.concat(options.errorPronePath.stream(), options.rowguardPath.stream())
+                .collect(Collectors.toList()));
     for (Configuration c : Configuration.values()) {
       runs.put(c, new ArrayList<>());
     }
@@ -59,7 +60,9 @@ public final class CompileBench {
     Path sources = writeSourceList();
     System.out.printf(
         "compiler JVM %s -Xmx%s; rowguard checks in this build: %s%n",
-        java, options.xmx, rowguardChecks.isEmpty() ? "none registered yet" : String.join(", ", rowguardChecks));
+        java,
+        options.xmx,
+        rowguardChecks.isEmpty() ? "none registered yet" : String.join(", ", rowguardChecks));
     System.out.println("seconds per compile (wall / process cpu / compile-thread cpu):");
     Configuration[] order = Configuration.values();
     for (Configuration c : order) {
@@ -74,7 +77,8 @@ public final class CompileBench {
     printSummary();
   }
 
-  private Run compile(Configuration c, int round, Path sources) throws IOException, InterruptedException {
+  private Run compile(Configuration c, int round, Path sources)
+      throws IOException, InterruptedException {
     Path classes = options.work.resolve("classes-" + c.name().toLowerCase());
     deleteRecursively(classes);
     Files.createDirectories(classes);
@@ -89,21 +93,34 @@ public final class CompileBench {
     command.addAll(options.jvmOptions);
     command.addAll(
         List.of(
-            "-Drowguard.bench.timing=" + timing, "-cp", System.getProperty("java.class.path"),
+            "-Drowguard.bench.timing=" + timing,
+            "-cp",
+            System.getProperty("java.class.path"),
             TimedJavac.class.getName()));
     command.addAll(
         List.of(
-            "-proc:none", "--release", "17", "-encoding", "UTF-8", "-Xmaxwarns", "100000",
-            "-d", classes.toString(), "-cp", options.classpath));
+            "-proc:none",
+            "--release",
+            "17",
+            "-encoding",
+            "UTF-8",
+            "-Xmaxwarns",
+            "100000",
+            "-d",
+            classes.toString(),
+            "-cp",
+            options.classpath));
     command.addAll(c.pluginArgs(join(options.errorPronePath), join(options.rowguardPath)));
     command.add("@" + sources);
 
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int exit = process.waitFor();
     double wall = (System.nanoTime() - start) / 1e9;
     if (exit != 0 || !Files.exists(timing)) {
-      System.err.printf("compile-bench: the %s compile failed (exit %d); see %s%n", c.label, exit, log);
+      System.err.printf(
+          "compile-bench: the %s compile failed (exit %d); see %s%n", c.label, exit, log);
       System.exit(1);
     }
     String[] nanos = Files.readString(timing).trim().split(" ");
@@ -119,7 +136,12 @@ public final class CompileBench {
     }
     System.out.printf(
         "  %-8s %-12s %7.2f / %7.2f / %7.2f%s%n",
-        round == 0 ? "warm-up" : "round " + round, c.label, run.wall, run.cpu, run.threadCpu, findings);
+        round == 0 ? "warm-up" : "round " + round,
+        c.label,
+        run.wall,
+        run.cpu,
+        run.threadCpu,
+        findings);
     return run;
   }
 
@@ -129,21 +151,26 @@ public final class CompileBench {
       StringBuilder line = new StringBuilder(String.format("  %-12s", c.label));
       for (Metric m : Metric.values()) {
         List<Double> values = values(c, m);
-        line.append(String.format("  %s %7.2f [%7.2f]", m.label, Stats.median(values), Stats.min(values)));
+        line.append(
+            String.format("  %s %7.2f [%7.2f]", m.label, Stats.median(values), Stats.min(values)));
       }
       System.out.println(line);
     }
     String budget = String.format("   (budget %.2fx)", BUDGET);
     System.out.println("ratios of the medians:");
     printRatio("EP-only / javac", Configuration.ERROR_PRONE, Configuration.JAVAC, false, "");
-    printRatio("EP+rowguard / EP-only", Configuration.ROWGUARD, Configuration.ERROR_PRONE, false, budget);
-    // A round compiles the three back to back, so its ratio cancels load that drifts between rounds.
+    printRatio(
+        "EP+rowguard / EP-only", Configuration.ROWGUARD, Configuration.ERROR_PRONE, false, budget);
+    // A round compiles the three back to back, so its ratio cancels load that drifts between
+    // rounds.
     System.out.println("medians of the per-round ratios:");
-    printRatio("EP+rowguard / EP-only", Configuration.ROWGUARD, Configuration.ERROR_PRONE, true, budget);
+    printRatio(
+        "EP+rowguard / EP-only", Configuration.ROWGUARD, Configuration.ERROR_PRONE, true, budget);
     printFindings();
   }
 
-  private void printRatio(String name, Configuration a, Configuration b, boolean perRound, String suffix) {
+  private void printRatio(
+      String name, Configuration a, Configuration b, boolean perRound, String suffix) {
     StringBuilder line = new StringBuilder(String.format("  %-22s", name));
     for (Metric m : Metric.values()) {
       List<Double> as = values(a, m);
@@ -173,13 +200,17 @@ public final class CompileBench {
     Map<String, Integer> planted = plantedByCheck();
     System.out.printf(
         "rowguard findings in the generated code: %d%s (logs: %s)%n",
-        Findings.total(last), stable ? "" : ", NOT the same in every round", options.work.resolve("logs"));
+        Findings.total(last),
+        stable ? "" : ", NOT the same in every round",
+        options.work.resolve("logs"));
     Set<String> names = new TreeSet<>(planted.keySet());
     names.addAll(last.keySet());
     for (String check : names) {
       System.out.printf(
           "  %-28s found %3d   planted %3d%s%n",
-          check, last.getOrDefault(check, 0), planted.getOrDefault(check, 0),
+          check,
+          last.getOrDefault(check, 0),
+          planted.getOrDefault(check, 0),
           rowguardChecks.contains(check) ? "" : "   (check not in this build)");
     }
   }
@@ -201,7 +232,11 @@ public final class CompileBench {
   private Path writeSourceList() throws IOException {
     List<String> files;
     try (Stream<Path> walk = Files.walk(options.codebase.resolve("src"))) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().collect(Collectors.toList());
+      files =
+          walk.filter(p -> p.toString().endsWith(".java"))
+              .map(Path::toString)
+              .sorted()
+              .collect(Collectors.toList());
     }
     Files.createDirectories(options.work);
     Path list = options.work.resolve("sources.txt");

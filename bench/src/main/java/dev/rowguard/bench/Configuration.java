@@ -27,7 +27,8 @@ enum Configuration {
     args.add("-XDcompilePolicy=simple");
     args.add("--should-stop=ifError=FLOW");
     args.add("-processorpath");
-    args.add(this == ROWGUARD ? errorPronePath + File.pathSeparator + rowguardPath : errorPronePath);
+    args.add(
+        this == ROWGUARD ? errorPronePath + File.pathSeparator + rowguardPath : errorPronePath);
     args.add("-Xplugin:ErrorProne");
     return args;
   }

@@ -15,19 +15,65 @@ final class Domain {
   /** The templates every domain fills, in an order where each only uses those before it. */
   static final List<String> TEMPLATES =
       List.of(
-          "Status", "Root", "Child", "RootRepository", "ChildRepository", "Sql", "Summary",
-          "Mapper", "Directory", "Service", "SyncService", "Maintenance");
+          "Status",
+          "Root",
+          "Child",
+          "RootRepository",
+          "ChildRepository",
+          "Sql",
+          "Summary",
+          "Mapper",
+          "Directory",
+          "Service",
+          "SyncService",
+          "Maintenance");
 
   private static final List<String> NOUNS =
       List.of(
-          "Customer", "Invoice", "Shipment", "Warehouse", "Ticket", "Employee", "Product",
-          "Payment", "Appointment", "Account", "Campaign", "Contract", "Device", "Project",
-          "Supplier", "Vehicle", "Course", "Booking", "Policy", "Claim", "Asset", "Subscription",
-          "Store", "Recipe", "Patient", "Document", "Venue", "Route", "Tenant", "Partner");
+          "Customer",
+          "Invoice",
+          "Shipment",
+          "Warehouse",
+          "Ticket",
+          "Employee",
+          "Product",
+          "Payment",
+          "Appointment",
+          "Account",
+          "Campaign",
+          "Contract",
+          "Device",
+          "Project",
+          "Supplier",
+          "Vehicle",
+          "Course",
+          "Booking",
+          "Policy",
+          "Claim",
+          "Asset",
+          "Subscription",
+          "Store",
+          "Recipe",
+          "Patient",
+          "Document",
+          "Venue",
+          "Route",
+          "Tenant",
+          "Partner");
   private static final List<String> AREAS =
       List.of(
-          "billing", "crm", "inventory", "logistics", "support", "people", "catalog", "payments",
-          "scheduling", "identity", "marketing", "legal");
+          "billing",
+          "crm",
+          "inventory",
+          "logistics",
+          "support",
+          "people",
+          "catalog",
+          "payments",
+          "scheduling",
+          "identity",
+          "marketing",
+          "legal");
   private static final List<String> ENTRY_KINDS = List.of("Line", "Entry", "Note", "Event", "Item");
 
   final int index;
@@ -41,7 +87,8 @@ final class Domain {
     String noun = NOUNS.get(index % NOUNS.size());
     int areaRound = index / NOUNS.size();
     String areaName = AREAS.get(areaRound % AREAS.size());
-    this.area = areaName + (areaRound < AREAS.size() ? "" : String.valueOf(areaRound / AREAS.size()));
+    this.area =
+        areaName + (areaRound < AREAS.size() ? "" : String.valueOf(areaRound / AREAS.size()));
     this.pkg = "com.acme." + area + "." + noun.toLowerCase(Locale.ROOT);
     this.root = noun;
     this.bug = PlantedBug.forDomain(index);
@@ -104,24 +151,43 @@ final class Domain {
     v.put("table", table);
     v.put("childTable", table + "_" + snake(ENTRY_KINDS.get(index % ENTRY_KINDS.size())));
     putRelated(v);
-    v.put("externalRefColumn",
+    v.put(
+        "externalRefColumn",
         has(PlantedBug.NULLABLE_UNIQUE_COLUMN)
             ? "@Column(name = \"external_ref\", length = 80, unique = true)"
             : "@Column(name = \"external_ref\", length = 80)");
-    v.put("labelCascade",
+    v.put(
+        "labelCascade",
         has(PlantedBug.CASCADE_REMOVE_ON_MANY_TO_MANY)
             ? "CascadeType.ALL"
             : "{CascadeType.PERSIST, CascadeType.MERGE}");
     v.put("sentinelMethod", has(PlantedBug.NULL_SENTINEL_COLUMN) ? Variants.SENTINEL_METHOD : "");
-    v.put("lookupBody", has(PlantedBug.NULL_SENTINEL_LOOKUP) ? Variants.LOOKUP_UNCHECKED : Variants.LOOKUP_CHECKED);
-    v.put("createMethod", has(PlantedBug.CHECK_THEN_INSERT_RACE) ? Variants.REGISTER_BY_NAME : Variants.REGISTER_BY_CODE);
-    v.put("unassignBody", has(PlantedBug.DELETE_INSTEAD_OF_UNASSIGN) ? Variants.UNASSIGN_BY_DELETE : Variants.UNASSIGN_BY_CLEAR);
-    v.put("differenceBody",
+    v.put(
+        "lookupBody",
+        has(PlantedBug.NULL_SENTINEL_LOOKUP) ? Variants.LOOKUP_UNCHECKED : Variants.LOOKUP_CHECKED);
+    v.put(
+        "createMethod",
+        has(PlantedBug.CHECK_THEN_INSERT_RACE)
+            ? Variants.REGISTER_BY_NAME
+            : Variants.REGISTER_BY_CODE);
+    v.put(
+        "unassignBody",
+        has(PlantedBug.DELETE_INSTEAD_OF_UNASSIGN)
+            ? Variants.UNASSIGN_BY_DELETE
+            : Variants.UNASSIGN_BY_CLEAR);
+    v.put(
+        "differenceBody",
         Variants.differenceDelete(index % 4, !has(PlantedBug.UNGUARDED_DIFFERENCE_DELETE)));
-    v.put("retireCall",
-        index % 2 == 0 ? "repository.deleteRetiredCodes(live)" : "(int) repository.deleteByCodeNotIn(live)");
-    v.put("uuidMethod", has(PlantedBug.UUID_STRING_MISMATCH) ? Variants.COUNT_LISTED_MIXED : Variants.COUNT_LISTED);
-    v.put("bulkDeleteMethod",
+    v.put(
+        "retireCall",
+        index % 2 == 0
+            ? "repository.deleteRetiredCodes(live)"
+            : "(int) repository.deleteByCodeNotIn(live)");
+    v.put(
+        "uuidMethod",
+        has(PlantedBug.UUID_STRING_MISMATCH) ? Variants.COUNT_LISTED_MIXED : Variants.COUNT_LISTED);
+    v.put(
+        "bulkDeleteMethod",
         has(PlantedBug.UNGUARDED_BULK_DELETE)
             ? Variants.unguardedReset(index / PlantedBug.values().length)
             : Variants.DOCUMENTED_RESET);
@@ -142,16 +208,42 @@ final class Domain {
     String type = related.root;
     String field = index == 0 ? "parent" : "related" + type;
     String accessor = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-    v.put("relatedImport", related.pkg.equals(pkg) ? "" : "import " + related.pkg + "." + type + ";\n");
-    v.put("relatedField",
+    v.put(
+        "relatedImport",
+        related.pkg.equals(pkg) ? "" : "import " + related.pkg + "." + type + ";\n");
+    v.put(
+        "relatedField",
         "\n  @ManyToOne(fetch = FetchType.LAZY)\n"
-            + "  @JoinColumn(name = \"" + snake(field) + "_id\")\n"
-            + "  private @Nullable " + type + " " + field + ";\n");
-    v.put("relatedAccessors",
-        "\n  public @Nullable " + type + " get" + accessor + "() {\n"
-            + "    return " + field + ";\n  }\n\n"
-            + "  public void set" + accessor + "(@Nullable " + type + " " + field + ") {\n"
-            + "    this." + field + " = " + field + ";\n  }\n");
+            + "  @JoinColumn(name = \""
+            + snake(field)
+            + "_id\")\n"
+            + "  private @Nullable "
+            + type
+            + " "
+            + field
+            + ";\n");
+    v.put(
+        "relatedAccessors",
+        "\n  public @Nullable "
+            + type
+            + " get"
+            + accessor
+            + "() {\n"
+            + "    return "
+            + field
+            + ";\n  }\n\n"
+            + "  public void set"
+            + accessor
+            + "(@Nullable "
+            + type
+            + " "
+            + field
+            + ") {\n"
+            + "    this."
+            + field
+            + " = "
+            + field
+            + ";\n  }\n");
   }
 
   private static String snake(String camel) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** Counts, per check, the diagnostics of the given checks in a javac log. */
 final class Findings {
-  private static final Pattern DIAGNOSTIC = Pattern.compile("^\\S.*\\.java:\\d+: (?:warning|error): \\[(\\w+)]");
+  private static final Pattern DIAGNOSTIC =
+      Pattern.compile("^\\S.*\\.java:\\d+: (?:warning|error): \\[(\\w+)]");
 
   private Findings() {}
 

@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes the synthetic code base the compile-time benchmark compiles: {@code --files N} Java
- * files under {@code --out DIR}, and {@code DIR/planted.txt} listing the planted bugs
- * ({@code path: CheckName}). Deterministic: the same N gives the same files.
+ * Writes the synthetic code base the compile-time benchmark compiles: {@code --files N} Java files
+ * under {@code --out DIR}, and {@code DIR/planted.txt} listing the planted bugs ({@code path:
+ * CheckName}). Deterministic: the same N gives the same files.
  */
 public final class GenerateCodebase {
-  private static final List<String> COMMON = List.of("BaseEntity", "Label", "LabelRepository", "NotFoundException");
+  private static final List<String> COMMON =
+      List.of("BaseEntity", "Label", "LabelRepository", "NotFoundException");
 
   private final Path out;
   private final Map<String, Template> templates = new TreeMap<>();
@@ -74,9 +75,12 @@ public final class GenerateCodebase {
           });
     }
     for (int n = 1; written < files; n++) {
-      write("com/acme/support/TextHelpers" + n + ".java", template("Filler").fill(Map.of("n", String.valueOf(n))));
+      write(
+          "com/acme/support/TextHelpers" + n + ".java",
+          template("Filler").fill(Map.of("n", String.valueOf(n))));
     }
-    writeText(out.resolve("planted.txt"), String.join("\n", planted) + (planted.isEmpty() ? "" : "\n"));
+    writeText(
+        out.resolve("planted.txt"), String.join("\n", planted) + (planted.isEmpty() ? "" : "\n"));
     System.out.printf(
         "generated %d files (%d domains) under %s; planted %d bugs: %s%n",
         written, domains, out, planted.size(), counts);

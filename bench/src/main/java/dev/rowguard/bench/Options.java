@@ -49,8 +49,12 @@ final class Options {
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
-    if (o.codebase == null || o.work == null || o.classpath == null || o.errorPronePath == null
-        || o.rowguardPath == null || o.checkerJar == null) {
+    if (o.codebase == null
+        || o.work == null
+        || o.classpath == null
+        || o.errorPronePath == null
+        || o.rowguardPath == null
+        || o.checkerJar == null) {
       throw new IllegalArgumentException(
           "need --codebase, --work, --classpath-file, --error-prone-path-file, --rowguard-path-file and --checker-jar");
     }

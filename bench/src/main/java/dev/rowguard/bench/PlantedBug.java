@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The incident shapes the generator plants, one per affected domain, named for the rowguard check
- * that should report it. Every other domain holds the correct form of the same code, so the
- * checks' expensive paths run on realistic, mostly clean code.
+ * that should report it. Every other domain holds the correct form of the same code, so the checks'
+ * expensive paths run on realistic, mostly clean code.
  */
 enum PlantedBug {
   UNGUARDED_BULK_DELETE("UnguardedBulkDelete"),

@@ -16,12 +16,13 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * The names of the checks the rowguard checker jar registers: its services file lists the
- * classes, and each class's {@code @BugPattern(name)} (default: the simple class name) is what
- * javac prints in brackets.
+ * The names of the checks the rowguard checker jar registers: its services file lists the classes,
+ * and each class's {@code @BugPattern(name)} (default: the simple class name) is what javac prints
+ * in brackets.
  */
 final class RowguardChecks {
-  private static final String SERVICES = "META-INF/services/com.google.errorprone.bugpatterns.BugChecker";
+  private static final String SERVICES =
+      "META-INF/services/com.google.errorprone.bugpatterns.BugChecker";
   private static final String BUG_PATTERN = "com.google.errorprone.BugPattern";
 
   private RowguardChecks() {}
@@ -30,14 +31,16 @@ final class RowguardChecks {
   static Set<String> names(Path checkerJar, List<Path> loadPath) {
     List<String> classes = registeredClasses(checkerJar);
     Set<String> names = new TreeSet<>();
-    try (URLClassLoader loader = new URLClassLoader(urls(loadPath), ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(urls(loadPath), ClassLoader.getPlatformClassLoader())) {
       for (String className : classes) {
         names.add(bugPatternName(Class.forName(className, false, loader)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("services file of " + checkerJar + " names a missing class: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "services file of " + checkerJar + " names a missing class: " + e.getMessage(), e);
     }
     return names;
   }

@@ -1,8 +1,8 @@
 package dev.rowguard.bench;
 
 /**
- * The method bodies that differ between domains: each correct form, and the planted bug next to
- * it. They use the same {{placeholders}} as the templates.
+ * The method bodies that differ between domains: each correct form, and the planted bug next to it.
+ * They use the same {{placeholders}} as the templates.
  */
 final class Variants {
 

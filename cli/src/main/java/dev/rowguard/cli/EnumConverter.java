@@ -29,8 +29,17 @@ public abstract class EnumConverter<E extends Enum<E>> implements ITypeConverter
         return e;
       }
     }
-    throw new TypeConversionException("'" + value + "' is not " + article(noun) + " " + noun + "; use one of "
-        + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
+    throw new TypeConversionException(
+        "'"
+            + value
+            + "' is not "
+            + article(noun)
+            + " "
+            + noun
+            + "; use one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(Object::toString)
+                .collect(Collectors.joining(", ")));
   }
 
   private static String article(String noun) {

@@ -47,8 +47,8 @@ public final class Problems {
 
   /**
    * Opens {@code file} for writing (replacing it), or says in one line why it cannot be: its
-   * directory is missing, it is a directory, the file system does not take new files there
-   * ({@code /proc}), or no permission.
+   * directory is missing, it is a directory, the file system does not take new files there ({@code
+   * /proc}), or no permission.
    */
   public static BufferedWriter newWriter(Path file) throws IOException {
     if (Files.isDirectory(file)) {
@@ -56,8 +56,12 @@ public final class Problems {
     }
     @Nullable Path dir = file.toAbsolutePath().getParent();
     if (dir != null && !Files.isDirectory(dir)) {
-      throw new InvalidInputException("cannot write " + file + ": directory " + dir
-          + (Files.exists(dir) ? " is not a directory" : " does not exist; create it first"));
+      throw new InvalidInputException(
+          "cannot write "
+              + file
+              + ": directory "
+              + dir
+              + (Files.exists(dir) ? " is not a directory" : " does not exist; create it first"));
     }
     try {
       return Files.newBufferedWriter(file, UTF_8);
@@ -65,11 +69,16 @@ public final class Problems {
       throw new InvalidInputException("no permission to write " + file);
     } catch (NoSuchFileException e) {
       // The directory exists, so it is the file system that refuses new files (e.g. /proc, /sys).
-      throw new InvalidInputException("cannot create " + file + ": " + dir + " does not accept new files;"
-          + " write somewhere else");
+      throw new InvalidInputException(
+          "cannot create "
+              + file
+              + ": "
+              + dir
+              + " does not accept new files;"
+              + " write somewhere else");
     } catch (FileSystemException e) {
-      throw new InvalidInputException("cannot write " + file
-          + (e.getReason() == null ? "" : ": " + e.getReason()));
+      throw new InvalidInputException(
+          "cannot write " + file + (e.getReason() == null ? "" : ": " + e.getReason()));
     }
   }
 }

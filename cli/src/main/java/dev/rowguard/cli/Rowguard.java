@@ -31,8 +31,14 @@ import picocli.CommandLine.Spec;
     name = "rowguard",
     mixinStandardHelpOptions = true,
     versionProvider = Rowguard.Version.class,
-    description = "Data-safety tooling: compile-time findings, audit-log verification and incident timelines.",
-    subcommands = {Rowguard.Help.class, ReportCommand.class, BaselineCommand.class, AuditCommand.class})
+    description =
+        "Data-safety tooling: compile-time findings, audit-log verification and incident timelines.",
+    subcommands = {
+      Rowguard.Help.class,
+      ReportCommand.class,
+      BaselineCommand.class,
+      AuditCommand.class
+    })
 public final class Rowguard {
 
   /** What the command reads when it reads standard input, and whether that is a terminal. */
@@ -77,7 +83,9 @@ public final class Rowguard {
   private static boolean stdinIsTerminal() {
     try {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+      return target.startsWith("/dev/pts/")
+          || target.startsWith("/dev/tty")
+          || target.equals("/dev/console");
     } catch (IOException | UnsupportedOperationException e) {
       return System.console() != null;
     }
@@ -87,7 +95,8 @@ public final class Rowguard {
    * What a command threw: one line and exit 2, because exit 1 means "findings" or "broken log" to a
    * CI job, and a stack trace helps no user.
    */
-  private static int executionError(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+  private static int executionError(
+      Exception e, CommandLine command, CommandLine.ParseResult parsed) {
     String message;
     if (e instanceof InvalidInputException) {
       message = e.getMessage();
@@ -96,14 +105,20 @@ public final class Rowguard {
     } else if (e instanceof UncheckedIOException io) {
       message = Problems.describe(io.getCause());
     } else {
-      message = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-          + " (please report this with the command line)";
+      message =
+          "unexpected "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + " (please report this with the command line)";
     }
     command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message);
     return 2;
   }
 
-  /** A wrong option or argument: one line saying what and where to look, exit 2 (not the whole usage text). */
+  /**
+   * A wrong option or argument: one line saying what and where to look, exit 2 (not the whole usage
+   * text).
+   */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     String command = cli.getCommandSpec().qualifiedName();
@@ -113,7 +128,10 @@ public final class Rowguard {
     return 2;
   }
 
-  /** {@code rowguard help [COMMAND...]}: the help of any command, however deep ({@code help audit timeline}). */
+  /**
+   * {@code rowguard help [COMMAND...]}: the help of any command, however deep ({@code help audit
+   * timeline}).
+   */
   @Command(
       name = "help",
       helpCommand = true,
@@ -121,7 +139,10 @@ public final class Rowguard {
   static final class Help implements Runnable {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its subcommands.")
+    @Parameters(
+        paramLabel = "COMMAND",
+        arity = "0..*",
+        description = "The command and its subcommands.")
     List<String> path = new ArrayList<>();
 
     @Override
@@ -130,8 +151,14 @@ public final class Rowguard {
       for (String name : path) {
         CommandLine sub = target.getSubcommands().get(name);
         if (sub == null) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "'" + target.getCommandSpec().qualifiedName()
-              + " " + name + "' is not a command; commands there: " + String.join(", ", target.getSubcommands().keySet()));
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "'"
+                  + target.getCommandSpec().qualifiedName()
+                  + " "
+                  + name
+                  + "' is not a command; commands there: "
+                  + String.join(", ", target.getSubcommands().keySet()));
         }
         target = sub;
       }
@@ -154,10 +181,17 @@ public final class Rowguard {
       }
       List<String> lines = new ArrayList<>();
       lines.add("rowguard " + value(build, "version", "(development build)"));
-      lines.add("commit: " + value(build, "commit", "unknown")
-          + ("true".equals(build.getProperty("dirty")) ? " (with uncommitted changes)" : ""));
+      lines.add(
+          "commit: "
+              + value(build, "commit", "unknown")
+              + ("true".equals(build.getProperty("dirty")) ? " (with uncommitted changes)" : ""));
       lines.add("built against Error Prone " + value(build, "errorprone", "unknown"));
-      lines.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+      lines.add(
+          "Java "
+              + System.getProperty("java.version")
+              + " ("
+              + System.getProperty("java.vendor")
+              + ")");
       return lines.toArray(String[]::new);
     }
 

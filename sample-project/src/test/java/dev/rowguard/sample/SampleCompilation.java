@@ -24,6 +24,7 @@ final class SampleCompilation {
 
   /** The sample's sources, relative to the module directory tests run in. */
   static final Path SOURCES = Path.of("src", "main", "java");
+
   private static final Path EXPECTED = Path.of("expected-findings.txt");
 
   private SampleCompilation() {}
@@ -49,7 +50,8 @@ final class SampleCompilation {
     }
   }
 
-  private static void compile(Path classes, StringWriter out, DiagnosticCollector<JavaFileObject> diagnostics)
+  private static void compile(
+      Path classes, StringWriter out, DiagnosticCollector<JavaFileObject> diagnostics)
       throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<Path> sources;
@@ -59,17 +61,31 @@ final class SampleCompilation {
     String classPath = System.getProperty("java.class.path");
     List<String> options =
         List.of(
-            "-d", classes.toString(),
-            "-classpath", classPath,
-            "-processorpath", classPath,
+            "-d",
+            classes.toString(),
+            "-classpath",
+            classPath,
+            "-processorpath",
+            classPath,
             "-XDcompilePolicy=simple",
             "--should-stop=ifError=FLOW",
             "-Xplugin:ErrorProne -XepDisableWarningsInGeneratedCode",
-            "-Xmaxwarns", "100000");
+            "-Xmaxwarns",
+            "100000");
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, UTF_8)) {
       boolean compiled =
-          javac.getTask(out, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-      assertThat(compiled).as("sample compiles: %s", diagnostics == null ? out : diagnostics.getDiagnostics()).isTrue();
+          javac
+              .getTask(
+                  out,
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(sources))
+              .call();
+      assertThat(compiled)
+          .as("sample compiles: %s", diagnostics == null ? out : diagnostics.getDiagnostics())
+          .isTrue();
     }
   }
 }

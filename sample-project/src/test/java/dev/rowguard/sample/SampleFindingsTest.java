@@ -40,13 +40,12 @@ final class SampleFindingsTest {
       String message = diagnostic.getMessage(Locale.ROOT);
       for (String check : rowguardChecks) {
         if (message.startsWith("[" + check + "]") && diagnostic.getSource() != null) {
-          Path file = SampleCompilation.SOURCES.toAbsolutePath().relativize(Path.of(diagnostic.getSource().toUri()));
+          Path file =
+              SampleCompilation.SOURCES
+                  .toAbsolutePath()
+                  .relativize(Path.of(diagnostic.getSource().toUri()));
           findings.add(
-              file.toString().replace('\\', '/')
-                  + ":"
-                  + diagnostic.getLineNumber()
-                  + ": "
-                  + check);
+              file.toString().replace('\\', '/') + ":" + diagnostic.getLineNumber() + ": " + check);
         }
       }
     }
@@ -62,7 +61,8 @@ final class SampleFindingsTest {
     for (URL service : Collections.list(ClassLoader.getSystemResources(CHECKS_SERVICE))) {
       try (BufferedReader reader =
           new BufferedReader(new InputStreamReader(service.openStream(), UTF_8))) {
-        reader.lines()
+        reader
+            .lines()
             .map(String::strip)
             .filter(line -> line.startsWith("dev.rowguard."))
             .map(SampleFindingsTest::checkName)
@@ -78,7 +78,8 @@ final class SampleFindingsTest {
       BugPattern pattern = check.getAnnotation(BugPattern.class);
       return pattern == null || pattern.name().isEmpty() ? check.getSimpleName() : pattern.name();
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("Listed in " + CHECKS_SERVICE + " but missing: " + className, e);
+      throw new IllegalStateException(
+          "Listed in " + CHECKS_SERVICE + " but missing: " + className, e);
     }
   }
 }

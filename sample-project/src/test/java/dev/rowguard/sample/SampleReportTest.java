@@ -37,12 +37,22 @@ final class SampleReportTest {
     Path sarif = dir.resolve("rowguard.sarif");
     int exit =
         rowguard(
-            "report", buildLog.toString(), "--format", "sarif", "--only-rowguard", "--root", ".",
-            "--fail-on", "none", "-o", sarif.toString());
+            "report",
+            buildLog.toString(),
+            "--format",
+            "sarif",
+            "--only-rowguard",
+            "--root",
+            ".",
+            "--fail-on",
+            "none",
+            "-o",
+            sarif.toString());
     assertThat(exit).isZero();
 
     List<String> reported = new ArrayList<>();
-    for (JsonNode result : new ObjectMapper().readTree(sarif.toFile()).get("runs").get(0).get("results")) {
+    for (JsonNode result :
+        new ObjectMapper().readTree(sarif.toFile()).get("runs").get(0).get("results")) {
       JsonNode location = result.get("locations").get(0).get("physicalLocation");
       String uri = location.get("artifactLocation").get("uri").asText();
       assertThat(uri).startsWith(SOURCES_PREFIX);
@@ -53,7 +63,8 @@ final class SampleReportTest {
               + ": "
               + result.get("ruleId").asText());
     }
-    assertThat(reported.stream().sorted().toList()).containsExactlyElementsOf(SampleCompilation.expectedFindings());
+    assertThat(reported.stream().sorted().toList())
+        .containsExactlyElementsOf(SampleCompilation.expectedFindings());
   }
 
   @Test
@@ -61,15 +72,37 @@ final class SampleReportTest {
     Path baseline = dir.resolve("rowguard-baseline.json");
     assertThat(
             rowguard(
-                "baseline", "create", buildLog.toString(), "--only-rowguard", "--root", ".", "-o", baseline.toString()))
+                "baseline",
+                "create",
+                buildLog.toString(),
+                "--only-rowguard",
+                "--root",
+                ".",
+                "-o",
+                baseline.toString()))
         .isZero();
     // Without the baseline every finding is new and fails --fail-on warning; with it, none.
-    assertThat(rowguard("report", buildLog.toString(), "--only-rowguard", "--root", ".", "--fail-on", "warning"))
+    assertThat(
+            rowguard(
+                "report",
+                buildLog.toString(),
+                "--only-rowguard",
+                "--root",
+                ".",
+                "--fail-on",
+                "warning"))
         .isEqualTo(1);
     assertThat(
             rowguard(
-                "report", buildLog.toString(), "--only-rowguard", "--root", ".", "--fail-on", "warning",
-                "--baseline", baseline.toString()))
+                "report",
+                buildLog.toString(),
+                "--only-rowguard",
+                "--root",
+                ".",
+                "--fail-on",
+                "warning",
+                "--baseline",
+                baseline.toString()))
         .isZero();
   }
 

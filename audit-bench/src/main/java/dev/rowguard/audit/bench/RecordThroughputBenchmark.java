@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Records per second one log directory takes from 256 appending threads with {@code durability=sync}:
- * every append waits until its record is fsync'ed, so the figure is what group commit achieves.
- * Records look like real delete records (about 600 bytes).
+ * Records per second one log directory takes from 256 appending threads with {@code
+ * durability=sync}: every append waits until its record is fsync'ed, so the figure is what group
+ * commit achieves. Records look like real delete records (about 600 bytes).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

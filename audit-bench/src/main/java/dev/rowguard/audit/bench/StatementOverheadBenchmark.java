@@ -48,18 +48,20 @@ public class StatementOverheadBenchmark {
   public void setUp() throws Exception {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = h2.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("create table if not exists account (id int primary key, balance int)");
       s.execute("merge into account values (1, 100)");
       s.execute("create table if not exists session_token (id int)");
     }
     logDir = Files.createTempDirectory("rowguard-bench");
-    DataSource ds = switch (dataSource) {
-      case "raw" -> h2;
-      case "proxy" -> ProxyDataSourceBuilder.create(h2).build();
-      case "audited" -> audited = AuditedDataSource.wrap(h2, logDir);
-      default -> throw new IllegalArgumentException(dataSource);
-    };
+    DataSource ds =
+        switch (dataSource) {
+          case "raw" -> h2;
+          case "proxy" -> ProxyDataSourceBuilder.create(h2).build();
+          case "audited" -> audited = AuditedDataSource.wrap(h2, logDir);
+          default -> throw new IllegalArgumentException(dataSource);
+        };
     connection = ds.getConnection();
     select = connection.prepareStatement("select balance from account where id = ?");
     delete = connection.prepareStatement("delete from account where id = ?");
@@ -72,7 +74,9 @@ public class StatementOverheadBenchmark {
     if (audited != null) {
       audited.close();
     }
-    Files.walk(logDir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    Files.walk(logDir)
+        .sorted(java.util.Comparator.reverseOrder())
+        .forEach(p -> p.toFile().delete());
   }
 
   @Benchmark

@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * across every writer (in this or other processes) on the same directory.
  *
  * <p>Appending threads serialize their record (all but seq and hashes) and queue it. One writer
- * thread takes every queued record, and per batch: takes the directory lock
- * ({@value LogFiles#LOCK_FILE}, an OS file lock, plus an in-JVM lock because the OS lock is per
- * process), re-reads the tail if another writer appended since, rotates if the file is full,
- * numbers, chains and writes the batch with one write and one fsync, and releases the lock; only
- * then is the batch acknowledged, by a second thread so that the writer goes on at once. Under load
- * many records share one fsync (group commit).
+ * thread takes every queued record, and per batch: takes the directory lock ({@value
+ * LogFiles#LOCK_FILE}, an OS file lock, plus an in-JVM lock because the OS lock is per process),
+ * re-reads the tail if another writer appended since, rotates if the file is full, numbers, chains
+ * and writes the batch with one write and one fsync, and releases the lock; only then is the batch
+ * acknowledged, by a second thread so that the writer goes on at once. Under load many records
+ * share one fsync (group commit).
  *
  * <p>Write failures do not kill the writer: the affected appenders get an {@link AuditLogException}
  * and the next batch starts again from the tail on disk, terminating any torn line first.
@@ -72,31 +72,38 @@ public final class AuditLogWriter implements AutoCloseable {
   private AuditLogWriter(Path dir, WriterOptions options) {
     this.dir = dir.toAbsolutePath().normalize();
     this.options = options;
-    this.directoryLock = DIRECTORY_LOCKS.computeIfAbsent(lockKey(this.dir), d -> new ReentrantLock());
+    this.directoryLock =
+        DIRECTORY_LOCKS.computeIfAbsent(lockKey(this.dir), d -> new ReentrantLock());
     this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
-    this.keyId = options.signingKey() == null ? null : CheckpointKeys.keyId(options.signingKey().getPublic());
+    this.keyId =
+        options.signingKey() == null
+            ? null
+            : CheckpointKeys.keyId(options.signingKey().getPublic());
     this.thread = new Thread(this::run, "rowguard-audit-writer " + this.dir.getFileName());
     this.thread.setDaemon(true);
-    this.acknowledger = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "rowguard-audit-acks " + this.dir.getFileName());
-      t.setDaemon(true);
-      return t;
-    });
+    this.acknowledger =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "rowguard-audit-acks " + this.dir.getFileName());
+              t.setDaemon(true);
+              return t;
+            });
     this.shutdownHook = new Thread(this::closeQuietly, "rowguard-audit-shutdown");
   }
 
   /**
    * Opens a writer on {@code dir} and writes its {@code log_open} record durably. Never throws for
-   * an unwritable directory: the writer then reports {@link #failure()} and keeps retrying with each
-   * batch, so an application can decide between fail-open and fail-closed.
+   * an unwritable directory: the writer then reports {@link #failure()} and keeps retrying with
+   * each batch, so an application can decide between fail-open and fail-closed.
    */
   public static AuditLogWriter open(Path dir, WriterOptions options) {
     AuditLogWriter w = new AuditLogWriter(dir, options);
-    w.openEntry = LogEntry.of(RecordKind.LOG_OPEN, w.now())
-        .put(Fields.LOG_FORMAT, 1)
-        .put(Fields.HOST, Origin.HOST)
-        .put(Fields.PID, Origin.PID)
-        .put(Fields.THREAD, Thread.currentThread().getName());
+    w.openEntry =
+        LogEntry.of(RecordKind.LOG_OPEN, w.now())
+            .put(Fields.LOG_FORMAT, 1)
+            .put(Fields.HOST, Origin.HOST)
+            .put(Fields.PID, Origin.PID)
+            .put(Fields.THREAD, Thread.currentThread().getName());
     w.thread.start();
     Runtime.getRuntime().addShutdownHook(w.shutdownHook);
     try {
@@ -107,7 +114,10 @@ public final class AuditLogWriter implements AutoCloseable {
     return w;
   }
 
-  /** The same key for every path to one directory, so two writers in one JVM never hold the OS lock together. */
+  /**
+   * The same key for every path to one directory, so two writers in one JVM never hold the OS lock
+   * together.
+   */
   private static Path lockKey(Path dir) {
     try {
       return dir.toRealPath();
@@ -135,8 +145,8 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   /**
-   * Appends {@code entry}: with {@link Durability#SYNC} returns once it is fsync'ed, with
-   * {@link Durability#ASYNC} once it is queued.
+   * Appends {@code entry}: with {@link Durability#SYNC} returns once it is fsync'ed, with {@link
+   * Durability#ASYNC} once it is queued.
    *
    * @throws AuditLogException if the record could not be written (sync) or the writer is closed
    */
@@ -173,7 +183,9 @@ public final class AuditLogWriter implements AutoCloseable {
     submit(entry, await, false);
   }
 
-  /** {@code probe}: write the pending log_open now, to find out at once whether the directory works. */
+  /**
+   * {@code probe}: write the pending log_open now, to find out at once whether the directory works.
+   */
   private void submit(LogEntry entry, boolean await, boolean probe) throws AuditLogException {
     if (closed) {
       throw new AuditLogException("the audit log writer for " + dir + " is closed");
@@ -201,11 +213,15 @@ public final class AuditLogWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AuditLogException("interrupted while writing the audit log in " + dir, e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof AuditLogException a ? a : new AuditLogException(e.getCause().getMessage(), e.getCause());
+      throw e.getCause() instanceof AuditLogException a
+          ? a
+          : new AuditLogException(e.getCause().getMessage(), e.getCause());
     }
   }
 
-  /** Flushes everything queued, writes a final checkpoint if records were written since the last. */
+  /**
+   * Flushes everything queued, writes a final checkpoint if records were written since the last.
+   */
   @Override
   public void close() throws AuditLogException {
     if (closed) {
@@ -221,9 +237,12 @@ public final class AuditLogWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof AuditLogException a ? a : new AuditLogException(e.getCause().getMessage(), e.getCause());
+      throw e.getCause() instanceof AuditLogException a
+          ? a
+          : new AuditLogException(e.getCause().getMessage(), e.getCause());
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AuditLogException("the audit log in " + dir + " was not flushed within 30 s: the disk may be hanging", e);
+      throw new AuditLogException(
+          "the audit log in " + dir + " was not flushed within 30 s: the disk may be hanging", e);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -285,15 +304,16 @@ public final class AuditLogWriter implements AutoCloseable {
     closeLockChannel();
     acknowledger.shutdown();
     // Appenders that raced with close() must not wait forever.
-    AuditLogException closedFailure = new AuditLogException("the audit log writer for " + dir + " is closed");
+    AuditLogException closedFailure =
+        new AuditLogException("the audit log writer for " + dir + " is closed");
     for (Pending p; (p = queue.poll()) != null; ) {
       p.complete(closedFailure);
     }
   }
 
   /**
-   * Wakes the appenders of a written batch on a second thread, so that the writer thread goes on
-   * to the next batch at once (waking hundreds of threads costs as much as writing their records).
+   * Wakes the appenders of a written batch on a second thread, so that the writer thread goes on to
+   * the next batch at once (waking hundreds of threads costs as much as writing their records).
    */
   private void acknowledge(List<Pending> written) {
     if (written.stream().allMatch(p -> p.done == null)) {
@@ -387,19 +407,29 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   private LogEntry checkpoint(long seq, String prevHash) {
-    LogEntry e = LogEntry.of(RecordKind.CHECKPOINT, now()).put(Fields.HOST, Origin.HOST).put(Fields.PID, Origin.PID);
+    LogEntry e =
+        LogEntry.of(RecordKind.CHECKPOINT, now())
+            .put(Fields.HOST, Origin.HOST)
+            .put(Fields.PID, Origin.PID);
     if (options.signingKey() != null) {
       e.put(Fields.CHECKPOINT_KEY_ID, keyId)
-          .put(Fields.CHECKPOINT_SIGNATURE, CheckpointSignature.sign(options.signingKey().getPrivate(), seq, prevHash));
+          .put(
+              Fields.CHECKPOINT_SIGNATURE,
+              CheckpointSignature.sign(options.signingKey().getPrivate(), seq, prevHash));
     }
     return e;
   }
 
-  /** The tail, from memory when the last file is still the one this writer last wrote, unchanged. */
+  /**
+   * The tail, from memory when the last file is still the one this writer last wrote, unchanged.
+   */
   private LogTail currentTail() throws IOException {
     List<Path> files = LogFiles.list(dir);
     Path last = files.isEmpty() ? null : files.get(files.size() - 1);
-    if (cached != null && last != null && last.equals(cached.file()) && Files.size(last) == cached.fileSize()) {
+    if (cached != null
+        && last != null
+        && last.equals(cached.file())
+        && Files.size(last) == cached.fileSize()) {
       return cached;
     }
     return LogTail.read(files, digest);
@@ -409,8 +439,9 @@ public final class AuditLogWriter implements AutoCloseable {
     if (lockChannel == null || !lockChannel.isOpen() || !Files.isDirectory(dir)) {
       closeLockChannel();
       Files.createDirectories(dir);
-      lockChannel = FileChannel.open(dir.resolve(LogFiles.LOCK_FILE),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lockChannel =
+          FileChannel.open(
+              dir.resolve(LogFiles.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
     return lockChannel.lock();
   }
@@ -418,7 +449,9 @@ public final class AuditLogWriter implements AutoCloseable {
   private FileChannel channelFor(Path file) throws IOException {
     if (channel == null || !channel.isOpen() || !file.equals(channelFile)) {
       closeChannel();
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       channelFile = file;
     }
     return channel;
@@ -456,26 +489,55 @@ public final class AuditLogWriter implements AutoCloseable {
 
   /** One line that says what failed and what to do. */
   private AuditLogException describe(Throwable e) {
-    String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (e instanceof AccessDeniedException || (e instanceof FileSystemException fs && "Permission denied".equals(fs.getReason()))) {
-      return new AuditLogException("cannot write the audit log in " + dir + ": permission denied; make the directory writable for this user or set rowguard.audit.directory to another one", e);
+    String reason =
+        e instanceof FileSystemException fs && fs.getReason() != null
+            ? fs.getReason()
+            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof AccessDeniedException
+        || (e instanceof FileSystemException fs && "Permission denied".equals(fs.getReason()))) {
+      return new AuditLogException(
+          "cannot write the audit log in "
+              + dir
+              + ": permission denied; make the directory writable for this user or set rowguard.audit.directory to another one",
+          e);
     }
     if (reason.contains("No space left") || reason.contains("Disk quota")) {
-      return new AuditLogException("cannot write the audit log in " + dir + ": the disk is full; free space on it or set rowguard.audit.directory to another disk", e);
+      return new AuditLogException(
+          "cannot write the audit log in "
+              + dir
+              + ": the disk is full; free space on it or set rowguard.audit.directory to another disk",
+          e);
     }
-    if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
+    if (e instanceof java.nio.file.FileAlreadyExistsException
+        || e instanceof java.nio.file.NotDirectoryException
         || reason.contains("Not a directory")) {
-      return new AuditLogException("cannot write the audit log in " + dir + ": it is not a directory; set rowguard.audit.directory to a directory", e);
+      return new AuditLogException(
+          "cannot write the audit log in "
+              + dir
+              + ": it is not a directory; set rowguard.audit.directory to a directory",
+          e);
     }
     if (e instanceof java.nio.file.NoSuchFileException) {
       // mkdir said ENOENT although the parents exist: /proc, a vanished mount, a dangling link
-      return new AuditLogException("cannot write the audit log in " + dir + ": the directory cannot be created there (no such file or directory: "
-          + e.getMessage() + "); set rowguard.audit.directory to a directory on a writable disk", e);
+      return new AuditLogException(
+          "cannot write the audit log in "
+              + dir
+              + ": the directory cannot be created there (no such file or directory: "
+              + e.getMessage()
+              + "); set rowguard.audit.directory to a directory on a writable disk",
+          e);
     }
-    String what = e instanceof FileSystemException fs && fs.getReason() == null ? e.getClass().getSimpleName() + " " + reason : reason;
-    return new AuditLogException("cannot write the audit log in " + dir + ": " + what
-        + "; make it writable for this user or set rowguard.audit.directory to a writable directory", e);
+    String what =
+        e instanceof FileSystemException fs && fs.getReason() == null
+            ? e.getClass().getSimpleName() + " " + reason
+            : reason;
+    return new AuditLogException(
+        "cannot write the audit log in "
+            + dir
+            + ": "
+            + what
+            + "; make it writable for this user or set rowguard.audit.directory to a writable directory",
+        e);
   }
 
   private static final class Pending {

@@ -7,12 +7,12 @@ import java.util.TreeMap;
 /**
  * The one serialization the log uses, specified in docs/AUDIT-LOG.md ("Canonical form").
  *
- * <p>No whitespace; members in the order given; strings escaped as {@code \"}, {@code \\},
- * {@code \b \f \n \r \t}, other characters below U+0020 as <code>&#92;u00XX</code> (lowercase hex), everything
- * else (including non-ASCII and {@code /}) written as itself in UTF-8; integers in plain decimal;
- * nested objects ({@code context}, {@code rowguard.tx.deleted_rows}) with members sorted by key (Java
- * {@link String#compareTo}).
- * A verifier never has to reproduce this: it hashes the bytes it reads (see {@link RecordHash}).
+ * <p>No whitespace; members in the order given; strings escaped as {@code \"}, {@code \\}, {@code
+ * \b \f \n \r \t}, other characters below U+0020 as <code>&#92;u00XX</code> (lowercase hex),
+ * everything else (including non-ASCII and {@code /}) written as itself in UTF-8; integers in plain
+ * decimal; nested objects ({@code context}, {@code rowguard.tx.deleted_rows}) with members sorted
+ * by key (Java {@link String#compareTo}). A verifier never has to reproduce this: it hashes the
+ * bytes it reads (see {@link RecordHash}).
  */
 final class CanonicalJson {
 
@@ -20,7 +20,10 @@ final class CanonicalJson {
 
   private CanonicalJson() {}
 
-  /** Appends {@code "key":value}; value is a String, Long/Integer, or a Map of String to String or Long. */
+  /**
+   * Appends {@code "key":value}; value is a String, Long/Integer, or a Map of String to String or
+   * Long.
+   */
   static void member(StringBuilder out, String key, Object value) {
     string(out, key);
     out.append(':');
@@ -36,18 +39,23 @@ final class CanonicalJson {
       out.append('{');
       boolean first = true;
       // LogEntry stores maps already sorted (unmodifiable SortedMap views); sort only what is not.
-      Map<?, ?> sorted = map instanceof SortedMap<?, ?> t && t.comparator() == null ? map : new TreeMap<>(map);
+      Map<?, ?> sorted =
+          map instanceof SortedMap<?, ?> t && t.comparator() == null ? map : new TreeMap<>(map);
       for (Map.Entry<?, ?> e : sorted.entrySet()) {
         if (!first) {
           out.append(',');
         }
         first = false;
         Object v = e.getValue();
-        member(out, String.valueOf(e.getKey()), v instanceof Long || v instanceof Integer ? v : String.valueOf(v));
+        member(
+            out,
+            String.valueOf(e.getKey()),
+            v instanceof Long || v instanceof Integer ? v : String.valueOf(v));
       }
       out.append('}');
     } else {
-      throw new IllegalArgumentException("not a log value: " + (value == null ? "null" : value.getClass()));
+      throw new IllegalArgumentException(
+          "not a log value: " + (value == null ? "null" : value.getClass()));
     }
   }
 
@@ -56,7 +64,10 @@ final class CanonicalJson {
     out.append('"');
     int n = s.length();
     int plain = 0;
-    while (plain < n && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+    while (plain < n
+        && s.charAt(plain) >= 0x20
+        && s.charAt(plain) != '"'
+        && s.charAt(plain) != '\\') {
       plain++;
     }
     out.append(s, 0, plain); // most strings need no escaping: copy them in one go

@@ -17,17 +17,29 @@ import java.nio.charset.StandardCharsets;
  * @param firstInFile whether it is the first record of its file
  */
 record ChainLink(
-    long seq, String kind, String prevHash, String hash, long lineNumber, long ordinal, int fileIndex, boolean firstInFile) {
+    long seq,
+    String kind,
+    String prevHash,
+    String hash,
+    long lineNumber,
+    long ordinal,
+    int fileIndex,
+    boolean firstInFile) {
 
   private static final byte[] SEQ = LogCodec.RECORD_START_BYTES;
-  private static final byte[] KIND = ("\"" + Fields.KIND + "\":\"").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KIND =
+      ("\"" + Fields.KIND + "\":\"").getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PREV = LogCodec.PREV_HASH_MEMBER.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HASH = LogCodec.HASH_MEMBER.getBytes(StandardCharsets.US_ASCII);
+
   /** {@code ,"hash":"} + 64 hex + {@code "}} */
   static final int HASH_SUFFIX = HASH.length + 64 + 2;
+
   private static final int PREV_SUFFIX = PREV.length + 64 + 1;
+
   /** How far into a line {@code kind} may start: after seq and a six-digit-fraction ts. */
   private static final int KIND_WINDOW = 96;
+
   private static final boolean[] LOWER_HEX = new boolean[256];
 
   static {
@@ -36,10 +48,16 @@ record ChainLink(
     }
   }
 
-  /** Where the stored hash starts in a line of length {@code len}, or -1 if it has no well-formed one. */
+  /**
+   * Where the stored hash starts in a line of length {@code len}, or -1 if it has no well-formed
+   * one.
+   */
   static int storedHashOffset(byte[] b, int off, int len) {
     int end = off + len;
-    if (len < HASH_SUFFIX + 1 || b[end - 1] != '}' || b[end - 2] != '"' || !at(b, end - HASH_SUFFIX, HASH)) {
+    if (len < HASH_SUFFIX + 1
+        || b[end - 1] != '}'
+        || b[end - 2] != '"'
+        || !at(b, end - HASH_SUFFIX, HASH)) {
       return -1;
     }
     int h = end - 66;
@@ -50,10 +68,22 @@ record ChainLink(
    * The link of a canonical line whose stored hash is at {@code hashAt}, or null when the line is
    * not canonical (the caller then falls back to a JSON parse).
    */
-  static ChainLink fromCanonical(byte[] b, int off, int len, int hashAt, long lineNumber, long ordinal, int fileIndex, boolean first) {
+  static ChainLink fromCanonical(
+      byte[] b,
+      int off,
+      int len,
+      int hashAt,
+      long lineNumber,
+      long ordinal,
+      int fileIndex,
+      boolean first) {
     int bodyEnd = off + len - HASH_SUFFIX;
     int prevAt = bodyEnd - PREV_SUFFIX;
-    if (prevAt <= off || !at(b, prevAt, PREV) || b[bodyEnd - 1] != '"' || !isHex(b, prevAt + PREV.length) || !at(b, off, SEQ)) {
+    if (prevAt <= off
+        || !at(b, prevAt, PREV)
+        || b[bodyEnd - 1] != '"'
+        || !isHex(b, prevAt + PREV.length)
+        || !at(b, off, SEQ)) {
       return null;
     }
     int i = off + SEQ.length;
@@ -78,13 +108,22 @@ record ChainLink(
     if (kindEnd >= bodyEnd || b[kindEnd] != '"') {
       return null;
     }
-    return new ChainLink(seq, new String(b, kindStart, kindEnd - kindStart, StandardCharsets.UTF_8), ascii(b, prevAt + PREV.length, 64),
-        ascii(b, hashAt, 64), lineNumber, ordinal, fileIndex, first);
+    return new ChainLink(
+        seq,
+        new String(b, kindStart, kindEnd - kindStart, StandardCharsets.UTF_8),
+        ascii(b, prevAt + PREV.length, 64),
+        ascii(b, hashAt, 64),
+        lineNumber,
+        ordinal,
+        fileIndex,
+        first);
   }
 
   /** The link of a record parsed as JSON (a record that is valid but not canonical). */
-  static ChainLink fromRecord(LogRecord r, String storedHash, long lineNumber, long ordinal, int fileIndex, boolean first) {
-    return new ChainLink(r.seq(), r.kindName(), r.prevHash(), storedHash, lineNumber, ordinal, fileIndex, first);
+  static ChainLink fromRecord(
+      LogRecord r, String storedHash, long lineNumber, long ordinal, int fileIndex, boolean first) {
+    return new ChainLink(
+        r.seq(), r.kindName(), r.prevHash(), storedHash, lineNumber, ordinal, fileIndex, first);
   }
 
   /** This link at its place in the log. */

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -20,15 +19,16 @@ import java.util.regex.Pattern;
 /**
  * Ed25519 keys for checkpoint signatures, in PEM files the JDK reads without extra libraries.
  *
- * <p>The signing key file holds two blocks: {@code -----BEGIN PRIVATE KEY-----} (PKCS#8) and
- * {@code -----BEGIN PUBLIC KEY-----} (X.509 SubjectPublicKeyInfo); the verification key file holds
- * only the public block. Keep the signing key away from the machine that can edit the log.
+ * <p>The signing key file holds two blocks: {@code -----BEGIN PRIVATE KEY-----} (PKCS#8) and {@code
+ * -----BEGIN PUBLIC KEY-----} (X.509 SubjectPublicKeyInfo); the verification key file holds only
+ * the public block. Keep the signing key away from the machine that can edit the log.
  */
 public final class CheckpointKeys {
 
   private static final String ALGORITHM = "Ed25519";
   private static final Pattern BLOCK =
-      Pattern.compile("-----BEGIN (PRIVATE|PUBLIC) KEY-----([A-Za-z0-9+/=\\s]+)-----END \\1 KEY-----");
+      Pattern.compile(
+          "-----BEGIN (PRIVATE|PUBLIC) KEY-----([A-Za-z0-9+/=\\s]+)-----END \\1 KEY-----");
 
   private CheckpointKeys() {}
 
@@ -42,8 +42,12 @@ public final class CheckpointKeys {
   }
 
   /** Writes the signing key file (both blocks) and the public key file. */
-  public static void write(KeyPair pair, Path signingKeyFile, Path publicKeyFile) throws IOException {
-    Files.writeString(signingKeyFile, pem("PRIVATE", pair.getPrivate().getEncoded()) + pem("PUBLIC", pair.getPublic().getEncoded()));
+  public static void write(KeyPair pair, Path signingKeyFile, Path publicKeyFile)
+      throws IOException {
+    Files.writeString(
+        signingKeyFile,
+        pem("PRIVATE", pair.getPrivate().getEncoded())
+            + pem("PUBLIC", pair.getPublic().getEncoded()));
     Files.writeString(publicKeyFile, pem("PUBLIC", pair.getPublic().getEncoded()));
   }
 
@@ -53,11 +57,15 @@ public final class CheckpointKeys {
     byte[] priv = block(text, "PRIVATE");
     byte[] pub = block(text, "PUBLIC");
     if (priv == null || pub == null) {
-      throw new IOException(file + " is not a rowguard signing key: it needs a PRIVATE KEY and a PUBLIC KEY PEM block (create one with CheckpointKeys.generate/write)");
+      throw new IOException(
+          file
+              + " is not a rowguard signing key: it needs a PRIVATE KEY and a PUBLIC KEY PEM block (create one with CheckpointKeys.generate/write)");
     }
     try {
       KeyFactory f = KeyFactory.getInstance(ALGORITHM);
-      return new KeyPair(f.generatePublic(new X509EncodedKeySpec(pub)), f.generatePrivate(new PKCS8EncodedKeySpec(priv)));
+      return new KeyPair(
+          f.generatePublic(new X509EncodedKeySpec(pub)),
+          f.generatePrivate(new PKCS8EncodedKeySpec(priv)));
     } catch (GeneralSecurityException e) {
       throw new IOException(file + " does not hold an Ed25519 key pair: " + e.getMessage());
     }
@@ -78,7 +86,9 @@ public final class CheckpointKeys {
 
   /** The key id recorded in checkpoints: first 16 hex digits of SHA-256 of the X.509 encoding. */
   public static String keyId(PublicKey key) {
-    return HexFormat.of().formatHex(RecordHash.newDigest().digest(key.getEncoded())).substring(0, 16);
+    return HexFormat.of()
+        .formatHex(RecordHash.newDigest().digest(key.getEncoded()))
+        .substring(0, 16);
   }
 
   private static byte[] block(String text, String type) {
@@ -92,8 +102,12 @@ public final class CheckpointKeys {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + " KEY-----\n"
+    return "-----BEGIN "
+        + type
+        + " KEY-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + type + " KEY-----\n";
+        + "\n-----END "
+        + type
+        + " KEY-----\n";
   }
 }

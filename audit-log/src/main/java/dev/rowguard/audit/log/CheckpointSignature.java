@@ -9,8 +9,8 @@ import java.util.Base64;
 
 /**
  * What a checkpoint signs: the UTF-8 bytes of {@code "rowguard-checkpoint-v1\n" + seq + "\n" +
- * prev_hash + "\n"}, where {@code seq} is the checkpoint's own seq and {@code prev_hash} the hash of
- * the record before it (which, through the chain, commits to every earlier record).
+ * prev_hash + "\n"}, where {@code seq} is the checkpoint's own seq and {@code prev_hash} the hash
+ * of the record before it (which, through the chain, commits to every earlier record).
  */
 public final class CheckpointSignature {
 
@@ -18,7 +18,8 @@ public final class CheckpointSignature {
 
   /** The signed message. */
   public static byte[] message(long seq, String prevHash) {
-    return ("rowguard-checkpoint-v1\n" + seq + "\n" + prevHash + "\n").getBytes(StandardCharsets.UTF_8);
+    return ("rowguard-checkpoint-v1\n" + seq + "\n" + prevHash + "\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The base64 (RFC 4648, with padding) Ed25519 signature of the message. */
@@ -29,7 +30,8 @@ public final class CheckpointSignature {
       s.update(message(seq, prevHash));
       return Base64.getEncoder().encodeToString(s.sign());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign a checkpoint with this key: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot sign a checkpoint with this key: " + e.getMessage(), e);
     }
   }
 

@@ -21,24 +21,39 @@ public final class Fields {
   public static final String CODE_FILE = "code.file.path";
   public static final String CODE_LINE = "code.line.number";
   public static final String REASON = "rowguard.reason";
+
   /** Why a delete was recorded: a {@link Trigger}. */
   public static final String TRIGGER = "rowguard.trigger";
+
   /** On batches: executions that reported {@code SUCCESS_NO_INFO}. */
   public static final String ROWS_UNKNOWN = "rowguard.rows_unknown";
+
   /** On {@code tx_aggregate}: DELETE statements on the table in the transaction so far. */
   public static final String TX_STATEMENTS = "rowguard.tx.statements";
-  /** On {@code commit} and {@code rollback}: rows deleted per table in the transaction (an object of integers). */
+
+  /**
+   * On {@code commit} and {@code rollback}: rows deleted per table in the transaction (an object of
+   * integers).
+   */
   public static final String TX_DELETED_ROWS = "rowguard.tx.deleted_rows";
+
   /** On {@code blocked}: the limit that was exceeded. */
   public static final String GUARD_LIMIT = "rowguard.guard.limit";
+
   /** On {@code blocked}: {@code statement} or {@code transaction}. */
   public static final String GUARD_SCOPE = "rowguard.guard.scope";
+
   /** On {@code log_open}: the format version, currently 1. */
   public static final String LOG_FORMAT = "rowguard.log.format";
+
   /** On {@code checkpoint}: base64 Ed25519 signature, absent when no key is configured. */
   public static final String CHECKPOINT_SIGNATURE = "rowguard.checkpoint.signature";
-  /** On {@code checkpoint}: the first 16 hex digits of SHA-256 of the public key (X.509 encoding). */
+
+  /**
+   * On {@code checkpoint}: the first 16 hex digits of SHA-256 of the public key (X.509 encoding).
+   */
   public static final String CHECKPOINT_KEY_ID = "rowguard.checkpoint.key_id";
+
   public static final String CONTEXT = "context";
   public static final String PREV_HASH = "prev_hash";
   public static final String HASH = "hash";

@@ -19,7 +19,8 @@ final class LineBlocks {
   /** Block size: large enough that handing blocks to threads costs nothing next to hashing them. */
   static final int BLOCK = 4 << 20;
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
   private static final long LOW_BITS = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
@@ -52,7 +53,8 @@ final class LineBlocks {
         }
         int cut = lastNewline(buf, end) + 1;
         if (cut == 0) {
-          // A buffer of MAX_LINE + 1 bytes holds any line of at most MAX_LINE bytes with its newline.
+          // A buffer of MAX_LINE + 1 bytes holds any line of at most MAX_LINE bytes with its
+          // newline.
           if (end > LogCodec.MAX_LINE) {
             throw LogCodec.overlong(file);
           }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A record before the writer numbers and chains it: its kind, its time and its other members in
- * the order they will appear. The writer adds {@code seq}, {@code prev_hash} and {@code hash}.
+ * A record before the writer numbers and chains it: its kind, its time and its other members in the
+ * order they will appear. The writer adds {@code seq}, {@code prev_hash} and {@code hash}.
  */
 public final class LogEntry {
 
@@ -42,12 +42,17 @@ public final class LogEntry {
     return this;
   }
 
-  /** Adds an object member of string values (used for {@code context}); an empty map is left out. */
+  /**
+   * Adds an object member of string values (used for {@code context}); an empty map is left out.
+   */
   public LogEntry put(String name, Map<String, String> value) {
     return putSorted(name, value);
   }
 
-  /** Adds an object member of integer values (used for {@code rowguard.tx.deleted_rows}); an empty map is left out. */
+  /**
+   * Adds an object member of integer values (used for {@code rowguard.tx.deleted_rows}); an empty
+   * map is left out.
+   */
   public LogEntry putCounts(String name, Map<String, Long> value) {
     return putSorted(name, value);
   }

@@ -41,7 +41,10 @@ public final class LogFiles {
     return files;
   }
 
-  /** Whether {@code file} is named as the writer names log files (not the lock file, nor anything else). */
+  /**
+   * Whether {@code file} is named as the writer names log files (not the lock file, nor anything
+   * else).
+   */
   public static boolean isLogFile(Path file) {
     Path name = file.getFileName();
     return name != null && NAME.matcher(name.toString()).matches();

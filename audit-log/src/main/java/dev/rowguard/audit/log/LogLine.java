@@ -13,13 +13,22 @@ import org.jspecify.annotations.Nullable;
  * @param type what the line is
  * @param record the parsed record; null unless {@code type} is {@link Type#RECORD}
  */
-public record LogLine(Path file, long lineNumber, String text, boolean terminated, Type type, @Nullable LogRecord record) {
+public record LogLine(
+    Path file,
+    long lineNumber,
+    String text,
+    boolean terminated,
+    Type type,
+    @Nullable LogRecord record) {
 
   /** What a line of a log is. */
   public enum Type {
     /** An audit record (whether its hash and chain verify is {@link LogVerifier}'s business). */
     RECORD,
-    /** The beginning of a record a crash cut short: the unterminated last line, or one a later writer continued after. */
+    /**
+     * The beginning of a record a crash cut short: the unterminated last line, or one a later
+     * writer continued after.
+     */
     TORN,
     /** Anything else: edited bytes, or bytes that are not an audit log. */
     FOREIGN

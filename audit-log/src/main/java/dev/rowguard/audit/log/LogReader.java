@@ -13,9 +13,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a log line by line, file after file in rotation order, and says what each line is
- * ({@link LogCodec}). Memory is bounded: a line longer than {@link LogCodec#MAX_LINE}, or a file
- * whose first line is foreign, is a {@link NotAnAuditLogException}.
+ * Reads a log line by line, file after file in rotation order, and says what each line is ({@link
+ * LogCodec}). Memory is bounded: a line longer than {@link LogCodec#MAX_LINE}, or a file whose
+ * first line is foreign, is a {@link NotAnAuditLogException}.
  */
 public final class LogReader implements Closeable {
 
@@ -27,10 +27,12 @@ public final class LogReader implements Closeable {
   private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int limit;
+
   /** The next line of the current file, read ahead to tell a torn line from a foreign one. */
   private @Nullable Raw ahead;
 
-  private record Raw(String text, boolean terminated, @Nullable LogRecord record, boolean startsLikeRecord) {}
+  private record Raw(
+      String text, boolean terminated, @Nullable LogRecord record, boolean startsLikeRecord) {}
 
   private LogReader(List<Path> files) {
     this.files = List.copyOf(files).iterator();
@@ -54,8 +56,13 @@ public final class LogReader implements Closeable {
         if (line != null) {
           ahead = read();
           lineNumber++;
-          LogLine.Type type = line.record() != null ? LogLine.Type.RECORD
-              : LogCodec.classifyNonRecord(line.startsLikeRecord(), line.terminated(), ahead != null && ahead.record() != null);
+          LogLine.Type type =
+              line.record() != null
+                  ? LogLine.Type.RECORD
+                  : LogCodec.classifyNonRecord(
+                      line.startsLikeRecord(),
+                      line.terminated(),
+                      ahead != null && ahead.record() != null);
           if (lineNumber == 1 && type == LogLine.Type.FOREIGN) {
             throw LogCodec.foreignFile(file, lineNumber);
           }

@@ -109,11 +109,12 @@ public final class LogRecord {
       return Map.of();
     }
     Map<String, Long> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> {
-      if (v instanceof Number n) {
-        out.put(String.valueOf(k), n.longValue());
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (v instanceof Number n) {
+            out.put(String.valueOf(k), n.longValue());
+          }
+        });
     return out;
   }
 

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Where the next record goes: the last log file, its size, and the seq and hash of the last intact
- * record (searching back across files past torn lines). Read under the directory lock, so writers in
- * several processes continue one chain.
+ * record (searching back across files past torn lines). Read under the directory lock, so writers
+ * in several processes continue one chain.
  *
  * @param file the file to append to, or null when the directory holds no log file yet
  * @param fileSize its size in bytes
@@ -39,7 +39,8 @@ record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNew
     for (int i = files.size() - 1; i >= 0; i--) {
       String found = lastIntactLine(files.get(i), digest);
       if (found != null) {
-        return new LogTail(last, size, LogCodec.seqOf(found), RecordHash.storedHash(found), needsNewline);
+        return new LogTail(
+            last, size, LogCodec.seqOf(found), RecordHash.storedHash(found), needsNewline);
       }
     }
     return new LogTail(last, size, 0, RecordHash.GENESIS, needsNewline);
@@ -66,7 +67,9 @@ record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNew
         // Unless the chunk starts the file, its first line may be cut: skip it.
         int firstWhole = start == 0 ? 0 : 1;
         for (int i = lines.length - 1; i >= firstWhole; i--) {
-          if (!lines[i].isEmpty() && RecordHash.matches(digest, lines[i]) && LogCodec.seqOf(lines[i]) >= 0) {
+          if (!lines[i].isEmpty()
+              && RecordHash.matches(digest, lines[i])
+              && LogCodec.seqOf(lines[i]) >= 0) {
             return lines[i];
           }
         }
@@ -76,5 +79,4 @@ record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNew
       }
     }
   }
-
 }

@@ -28,31 +28,42 @@ import java.util.concurrent.Future;
  * is the beginning of a record cut short and it ends the log or the next record links straight to
  * the record before it; otherwise {@link Problem.Type#CORRUPT_LINE}.
  *
- * <p>Memory is constant: a few blocks of lines in flight ({@link LineBlocks}), the lookahead window,
- * and at most {@link #MAX_PROBLEMS} problems kept (all are counted). Blocks are scanned and hashed
- * on up to {@link #SCANNERS} threads; lines are hashed as stored bytes, never decoded, except
- * checkpoints when a key is given and lines that are not in canonical form.
+ * <p>Memory is constant: a few blocks of lines in flight ({@link LineBlocks}), the lookahead
+ * window, and at most {@link #MAX_PROBLEMS} problems kept (all are counted). Blocks are scanned and
+ * hashed on up to {@link #SCANNERS} threads; lines are hashed as stored bytes, never decoded,
+ * except checkpoints when a key is given and lines that are not in canonical form.
  */
 public final class LogVerifier {
 
   /** Records held after a break to classify it. */
   static final int LOOKAHEAD = 32;
+
   /** Problems kept in the result; later ones are only counted. */
   public static final int MAX_PROBLEMS = 1000;
 
   private final PublicKey key;
   private final String keyId;
   private final List<Path> files;
-  /** Threads that scan and hash blocks of lines; the chain is followed on the calling thread. */
-  private static final int SCANNERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-  private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(RecordHash::newDigest);
 
-  /** Problems sorted by the position of their line: breaks are named after the lookahead, later than edits seen meanwhile. */
+  /** Threads that scan and hash blocks of lines; the chain is followed on the calling thread. */
+  private static final int SCANNERS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  private static final ThreadLocal<MessageDigest> DIGESTS =
+      ThreadLocal.withInitial(RecordHash::newDigest);
+
+  /**
+   * Problems sorted by the position of their line: breaks are named after the lookahead, later than
+   * edits seen meanwhile.
+   */
   private final List<Found> problems = new ArrayList<>();
+
   private long problemCount;
   private final Map<String, Long> byKind = new TreeMap<>();
+
   /** Lines that are not records, waiting for the next record to tell torn from corrupt. */
   private final List<BadLine> pendingBad = new ArrayList<>();
+
   private long pendingBadCount;
   private final Deque<ChainLink> input = new ArrayDeque<>();
   private final List<ChainLink> window = new ArrayList<>();
@@ -68,7 +79,11 @@ public final class LogVerifier {
   private long lineNumber;
   private int fileIndex;
   private boolean firstInFile;
-  /** The current file's first line starts like a record but is none: foreign unless a record follows it. */
+
+  /**
+   * The current file's first line starts like a record but is none: foreign unless a record follows
+   * it.
+   */
   private boolean firstLineSuspect;
 
   private LogVerifier(PublicKey key, List<Path> files) {
@@ -83,13 +98,17 @@ public final class LogVerifier {
   }
 
   /** Verifies {@code files} (the log files of {@code dir}, in rotation order) as one chain. */
-  public static VerificationResult verify(Path dir, List<Path> files, PublicKey publicKey) throws IOException {
+  public static VerificationResult verify(Path dir, List<Path> files, PublicKey publicKey)
+      throws IOException {
     LogVerifier v = new LogVerifier(publicKey, List.copyOf(files));
-    ExecutorService pool = Executors.newFixedThreadPool(SCANNERS, r -> {
-      Thread t = new Thread(r, "rowguard-verify");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            SCANNERS,
+            r -> {
+              Thread t = new Thread(r, "rowguard-verify");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       for (int i = 0; i < files.size(); i++) {
         Path f = files.get(i);
@@ -98,12 +117,16 @@ public final class LogVerifier {
         v.lineNumber = 0;
         v.bytes += Files.size(f);
         Deque<Future<List<ScannedLine>>> inFlight = new ArrayDeque<>();
-        LineBlocks.read(f, (data, length) -> {
-          inFlight.add(pool.submit(() -> ScannedLine.scanBlock(data, length, DIGESTS.get(), publicKey != null)));
-          if (inFlight.size() > 2 * SCANNERS) {
-            v.lines(take(inFlight.poll()));
-          }
-        });
+        LineBlocks.read(
+            f,
+            (data, length) -> {
+              inFlight.add(
+                  pool.submit(
+                      () -> ScannedLine.scanBlock(data, length, DIGESTS.get(), publicKey != null)));
+              if (inFlight.size() > 2 * SCANNERS) {
+                v.lines(take(inFlight.poll()));
+              }
+            });
         while (!inFlight.isEmpty()) {
           v.lines(take(inFlight.poll()));
         }
@@ -115,9 +138,20 @@ public final class LogVerifier {
       pool.shutdownNow();
     }
     v.finish();
-    return new VerificationResult(dir, v.files, v.bytes, v.records, v.firstSeq, v.last == null ? 0 : v.last.seq(),
-        v.last == null ? RecordHash.GENESIS : v.last.hash(), v.byKind, v.checkpoints, v.verifiedSignatures,
-        v.lastVerifiedCheckpointSeq, v.problems.stream().map(Found::problem).toList(), v.problemCount);
+    return new VerificationResult(
+        dir,
+        v.files,
+        v.bytes,
+        v.records,
+        v.firstSeq,
+        v.last == null ? 0 : v.last.seq(),
+        v.last == null ? RecordHash.GENESIS : v.last.hash(),
+        v.byKind,
+        v.checkpoints,
+        v.verifiedSignatures,
+        v.lastVerifiedCheckpointSeq,
+        v.problems.stream().map(Found::problem).toList(),
+        v.problemCount);
   }
 
   private static List<ScannedLine> take(Future<List<ScannedLine>> block) throws IOException {
@@ -148,8 +182,10 @@ public final class LogVerifier {
     }
     firstLineSuspect = false;
     if (line.link() == null && lineNumber == 1) {
-      // Judged as LogReader judges it: a file that does not start with a record (or a torn one) is not a log.
-      if (LogCodec.classifyNonRecord(line.looksTorn(), line.terminated(), true) == LogLine.Type.FOREIGN) {
+      // Judged as LogReader judges it: a file that does not start with a record (or a torn one) is
+      // not a log.
+      if (LogCodec.classifyNonRecord(line.looksTorn(), line.terminated(), true)
+          == LogLine.Type.FOREIGN) {
         throw LogCodec.foreignFile(files.get(fileIndex), 1);
       }
       firstLineSuspect = line.terminated();
@@ -157,7 +193,14 @@ public final class LogVerifier {
     if (line.link() == null) {
       pendingBadCount++;
       if (pendingBad.size() < LOOKAHEAD) {
-        pendingBad.add(new BadLine(ordinal, fileIndex, lineNumber, line.length(), line.looksTorn(), line.terminated()));
+        pendingBad.add(
+            new BadLine(
+                ordinal,
+                fileIndex,
+                lineNumber,
+                line.length(),
+                line.looksTorn(),
+                line.terminated()));
       }
       return;
     }
@@ -165,7 +208,12 @@ public final class LogVerifier {
     LogRecord parsed = line.checkpoint();
     firstInFile = false;
     if (!line.hashOk()) {
-      report(Problem.Type.HASH_MISMATCH, where(link), ordinal, link.seq(), "record seq " + link.seq() + " was modified: its hash does not match its content");
+      report(
+          Problem.Type.HASH_MISMATCH,
+          where(link),
+          ordinal,
+          link.seq(),
+          "record seq " + link.seq() + " was modified: its hash does not match its content");
     }
     records++;
     byKind.merge(link.kind(), 1L, Long::sum);
@@ -177,7 +225,10 @@ public final class LogVerifier {
     drain();
   }
 
-  /** Lines before {@code next} that were not records: torn by a crash if the chain goes on, else edited or foreign. */
+  /**
+   * Lines before {@code next} that were not records: torn by a crash if the chain goes on, else
+   * edited or foreign.
+   */
   private void resolvePendingBad(ChainLink next) {
     if (pendingBadCount == 0) {
       return;
@@ -186,21 +237,45 @@ public final class LogVerifier {
     if (reference != null && next.follows(reference)) {
       for (BadLine bad : pendingBad) {
         if (bad.looksTorn()) {
-          report(Problem.Type.TORN_LINE, bad, "torn line from a crash; the chain continues intact after it");
+          report(
+              Problem.Type.TORN_LINE,
+              bad,
+              "torn line from a crash; the chain continues intact after it");
         } else {
-          report(Problem.Type.CORRUPT_LINE, bad, "line is not an audit record, nor the start of one a crash cut short");
+          report(
+              Problem.Type.CORRUPT_LINE,
+              bad,
+              "line is not an audit record, nor the start of one a crash cut short");
         }
       }
     } else if (reference != null && pendingBadCount == 1 && next.seq() == reference.seq() + 2) {
       BadLine bad = pendingBad.get(0);
-      report(Problem.Type.HASH_MISMATCH, where(bad.fileIndex(), bad.lineNumber()), bad.ordinal(), reference.seq() + 1,
-          "record seq " + (reference.seq() + 1) + " was modified so that it is no longer a valid record");
+      report(
+          Problem.Type.HASH_MISMATCH,
+          where(bad.fileIndex(), bad.lineNumber()),
+          bad.ordinal(),
+          reference.seq() + 1,
+          "record seq "
+              + (reference.seq() + 1)
+              + " was modified so that it is no longer a valid record");
       // Stand in for the edited record so the next one links to it.
       beforeLast = last;
-      last = new ChainLink(reference.seq() + 1, "?", reference.hash(), next.prevHash(), bad.lineNumber(), bad.ordinal(), bad.fileIndex(), false);
+      last =
+          new ChainLink(
+              reference.seq() + 1,
+              "?",
+              reference.hash(),
+              next.prevHash(),
+              bad.lineNumber(),
+              bad.ordinal(),
+              bad.fileIndex(),
+              false);
     } else {
       for (BadLine bad : pendingBad) {
-        report(Problem.Type.CORRUPT_LINE, bad, "line is not an audit record, and the chain does not continue past it");
+        report(
+            Problem.Type.CORRUPT_LINE,
+            bad,
+            "line is not an audit record, and the chain does not continue past it");
       }
     }
     problemCount += Math.max(0, pendingBadCount - pendingBad.size());
@@ -219,8 +294,14 @@ public final class LogVerifier {
       } else if (last == null) {
         firstSeq = l.seq();
         if (l.seq() != 1 || !l.prevHash().equals(RecordHash.GENESIS)) {
-          report(Problem.Type.MISSING_FILE, where(l), l.ordinal(), l.seq(),
-              "the log starts at seq " + l.seq() + ", not 1: the first file(s) of the sequence are missing");
+          report(
+              Problem.Type.MISSING_FILE,
+              where(l),
+              l.ordinal(),
+              l.seq(),
+              "the log starts at seq "
+                  + l.seq()
+                  + ", not 1: the first file(s) of the sequence are missing");
         }
         advance(l);
       } else if (l.follows(last)) {
@@ -246,20 +327,59 @@ public final class LogVerifier {
     int reordered = reorderedPrefix(p, w);
     int rejoin = rejoinIndex(p, w);
     if (reordered >= 2) {
-      report(Problem.Type.REORDERED_RECORDS, where(first), first.ordinal(), first.seq(), "records seq " + (p.seq() + 1) + ".." + (p.seq() + reordered)
-          + " are out of order (seq " + first.seq() + " comes right after seq " + p.seq() + ")");
-      ChainLink highest = w.subList(0, reordered).stream().filter(l -> l.seq() == p.seq() + reordered).findFirst().orElseThrow();
-      ChainLink secondHighest = w.subList(0, reordered).stream().filter(l -> l.seq() == p.seq() + reordered - 1).findFirst().orElse(p);
+      report(
+          Problem.Type.REORDERED_RECORDS,
+          where(first),
+          first.ordinal(),
+          first.seq(),
+          "records seq "
+              + (p.seq() + 1)
+              + ".."
+              + (p.seq() + reordered)
+              + " are out of order (seq "
+              + first.seq()
+              + " comes right after seq "
+              + p.seq()
+              + ")");
+      ChainLink highest =
+          w.subList(0, reordered).stream()
+              .filter(l -> l.seq() == p.seq() + reordered)
+              .findFirst()
+              .orElseThrow();
+      ChainLink secondHighest =
+          w.subList(0, reordered).stream()
+              .filter(l -> l.seq() == p.seq() + reordered - 1)
+              .findFirst()
+              .orElse(p);
       last = highest;
       beforeLast = secondHighest;
       resume = reordered;
     } else if (rejoin > 0) {
-      report(Problem.Type.INSERTED_RECORDS, where(first), first.ordinal(), first.seq(), rejoin + " record(s) not in the chain were inserted after seq "
-          + p.seq() + ": the record after them links to seq " + p.seq());
+      report(
+          Problem.Type.INSERTED_RECORDS,
+          where(first),
+          first.ordinal(),
+          first.seq(),
+          rejoin
+              + " record(s) not in the chain were inserted after seq "
+              + p.seq()
+              + ": the record after them links to seq "
+              + p.seq());
       resume = rejoin;
-    } else if (beforeLast != null && first.seq() == p.seq() && first.prevHash().equals(beforeLast.hash())) {
-      report(Problem.Type.INSERTED_RECORDS, where(p), p.ordinal(), p.seq(), "a record not in the chain was inserted as seq " + p.seq()
-          + ": the next record (" + where(first) + ") has the same seq and links to seq " + beforeLast.seq());
+    } else if (beforeLast != null
+        && first.seq() == p.seq()
+        && first.prevHash().equals(beforeLast.hash())) {
+      report(
+          Problem.Type.INSERTED_RECORDS,
+          where(p),
+          p.ordinal(),
+          p.seq(),
+          "a record not in the chain was inserted as seq "
+              + p.seq()
+              + ": the next record ("
+              + where(first)
+              + ") has the same seq and links to seq "
+              + beforeLast.seq());
       last = first;
       resume = 1;
     } else if (first.seq() > p.seq() + 1) {
@@ -267,13 +387,29 @@ public final class LogVerifier {
       advance(first);
       resume = 1;
     } else if (first.seq() == p.seq() + 1) {
-      report(Problem.Type.REHASHED_RECORD, where(p), p.ordinal(), p.seq(), "record seq " + p.seq()
-          + " was modified and its hash recomputed: seq " + first.seq() + " links to a different version of it");
+      report(
+          Problem.Type.REHASHED_RECORD,
+          where(p),
+          p.ordinal(),
+          p.seq(),
+          "record seq "
+              + p.seq()
+              + " was modified and its hash recomputed: seq "
+              + first.seq()
+              + " links to a different version of it");
       advance(first);
       resume = 1;
     } else {
-      report(Problem.Type.CHAIN_BREAK, where(first), first.ordinal(), first.seq(), "seq " + first.seq() + " after seq " + p.seq()
-          + " does not link to it: records were removed, inserted or reordered");
+      report(
+          Problem.Type.CHAIN_BREAK,
+          where(first),
+          first.ordinal(),
+          first.seq(),
+          "seq "
+              + first.seq()
+              + " after seq "
+              + p.seq()
+              + " does not link to it: records were removed, inserted or reordered");
       advance(first);
       resume = 1;
     }
@@ -283,23 +419,60 @@ public final class LogVerifier {
   }
 
   private void reportGap(ChainLink p, ChainLink next) {
-    String missing = next.seq() - p.seq() == 2 ? "seq " + (p.seq() + 1) : "seq " + (p.seq() + 1) + ".." + (next.seq() - 1);
+    String missing =
+        next.seq() - p.seq() == 2
+            ? "seq " + (p.seq() + 1)
+            : "seq " + (p.seq() + 1) + ".." + (next.seq() - 1);
     if (next.firstInFile() && next.fileIndex() == p.fileIndex() + 1) {
-      long gapFiles = LogFiles.number(files.get(next.fileIndex())) - LogFiles.number(files.get(p.fileIndex())) - 1;
+      long gapFiles =
+          LogFiles.number(files.get(next.fileIndex()))
+              - LogFiles.number(files.get(p.fileIndex()))
+              - 1;
       if (gapFiles > 0) {
-        report(Problem.Type.MISSING_FILE, where(next), next.ordinal(), next.seq(), gapFiles + " file(s) before " + files.get(next.fileIndex()).getFileName()
-            + " are missing, with " + missing);
+        report(
+            Problem.Type.MISSING_FILE,
+            where(next),
+            next.ordinal(),
+            next.seq(),
+            gapFiles
+                + " file(s) before "
+                + files.get(next.fileIndex()).getFileName()
+                + " are missing, with "
+                + missing);
       } else {
-        report(Problem.Type.TRUNCATED_TAIL, where(p), p.ordinal(), p.seq(), files.get(p.fileIndex()).getFileName() + " was cut after seq " + p.seq()
-            + ": the next file starts at seq " + next.seq() + ", so " + missing + " are missing");
+        report(
+            Problem.Type.TRUNCATED_TAIL,
+            where(p),
+            p.ordinal(),
+            p.seq(),
+            files.get(p.fileIndex()).getFileName()
+                + " was cut after seq "
+                + p.seq()
+                + ": the next file starts at seq "
+                + next.seq()
+                + ", so "
+                + missing
+                + " are missing");
       }
     } else {
-      report(Problem.Type.DELETED_RECORDS, where(next), next.ordinal(), next.seq(), missing + " deleted: seq jumps from " + p.seq() + " to " + next.seq()
-          + " and the chain breaks there");
+      report(
+          Problem.Type.DELETED_RECORDS,
+          where(next),
+          next.ordinal(),
+          next.seq(),
+          missing
+              + " deleted: seq jumps from "
+              + p.seq()
+              + " to "
+              + next.seq()
+              + " and the chain breaks there");
     }
   }
 
-  /** The smallest m >= 2 such that w[0..m) holds seq p+1..p+m, out of order, each linking to its seq predecessor; else 0. */
+  /**
+   * The smallest m >= 2 such that w[0..m) holds seq p+1..p+m, out of order, each linking to its seq
+   * predecessor; else 0.
+   */
   private static int reorderedPrefix(ChainLink p, List<ChainLink> w) {
     if (w.get(0).seq() == p.seq() + 1) {
       return 0;
@@ -310,7 +483,11 @@ public final class LogVerifier {
       if (l.seq() <= p.seq() || l.seq() > p.seq() + w.size() || bySeq.put(l.seq(), l) != null) {
         return 0;
       }
-      if (m >= 2 && bySeq.size() == m && bySeq.containsKey(p.seq() + 1) && bySeq.containsKey(p.seq() + m) && linksInSeqOrder(p, bySeq, m)) {
+      if (m >= 2
+          && bySeq.size() == m
+          && bySeq.containsKey(p.seq() + 1)
+          && bySeq.containsKey(p.seq() + m)
+          && linksInSeqOrder(p, bySeq, m)) {
         return m;
       }
     }
@@ -342,10 +519,17 @@ public final class LogVerifier {
   private void finish() {
     if (pendingBadCount > 0) {
       for (BadLine bad : pendingBad) {
-        if (LogCodec.classifyNonRecord(bad.looksTorn(), bad.terminated(), false) == LogLine.Type.TORN) {
-          report(Problem.Type.TORN_LINE, bad, "torn last line: a write interrupted by a crash; it was never acknowledged");
+        if (LogCodec.classifyNonRecord(bad.looksTorn(), bad.terminated(), false)
+            == LogLine.Type.TORN) {
+          report(
+              Problem.Type.TORN_LINE,
+              bad,
+              "torn last line: a write interrupted by a crash; it was never acknowledged");
         } else {
-          report(Problem.Type.CORRUPT_LINE, bad, "line is not an audit record, nor the start of one a crash cut short");
+          report(
+              Problem.Type.CORRUPT_LINE,
+              bad,
+              "line is not an audit record, nor the start of one a crash cut short");
         }
       }
       problemCount += Math.max(0, pendingBadCount - pendingBad.size());
@@ -364,19 +548,34 @@ public final class LogVerifier {
     String signature = r.string(Fields.CHECKPOINT_SIGNATURE);
     String id = r.string(Fields.CHECKPOINT_KEY_ID);
     if (signature == null || !keyId.equals(id)) {
-      report(Problem.Type.UNSIGNED_CHECKPOINT, where(link), link.ordinal(), link.seq(),
-          signature == null ? "checkpoint is not signed" : "checkpoint is signed by key " + id + ", not by " + keyId);
+      report(
+          Problem.Type.UNSIGNED_CHECKPOINT,
+          where(link),
+          link.ordinal(),
+          link.seq(),
+          signature == null
+              ? "checkpoint is not signed"
+              : "checkpoint is signed by key " + id + ", not by " + keyId);
     } else if (CheckpointSignature.verify(key, link.seq(), link.prevHash(), signature)) {
       verifiedSignatures++;
       lastVerifiedCheckpointSeq = link.seq();
     } else {
-      report(Problem.Type.BAD_SIGNATURE, where(link), link.ordinal(), link.seq(),
+      report(
+          Problem.Type.BAD_SIGNATURE,
+          where(link),
+          link.ordinal(),
+          link.seq(),
           "checkpoint signature does not verify: the log before it was altered or the signature forged");
     }
   }
 
   private void report(Problem.Type type, BadLine line, String message) {
-    report(type, where(line.fileIndex(), line.lineNumber()), line.ordinal(), -1, message + " (" + line.length() + " bytes)");
+    report(
+        type,
+        where(line.fileIndex(), line.lineNumber()),
+        line.ordinal(),
+        -1,
+        message + " (" + line.length() + " bytes)");
   }
 
   private void report(Problem.Type type, String where, long at, long seq, String message) {
@@ -403,7 +602,13 @@ public final class LogVerifier {
   }
 
   /** A line that is not a record. */
-  private record BadLine(long ordinal, int fileIndex, long lineNumber, int length, boolean looksTorn, boolean terminated) {}
+  private record BadLine(
+      long ordinal,
+      int fileIndex,
+      long lineNumber,
+      int length,
+      boolean looksTorn,
+      boolean terminated) {}
 
   /** A problem and the position of its line in the log. */
   private record Found(long ordinal, Problem problem) {}

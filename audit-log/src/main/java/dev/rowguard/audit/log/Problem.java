@@ -11,11 +11,13 @@ package dev.rowguard.audit.log;
 public record Problem(Type type, String where, long seq, String message) {
 
   /**
-   * Problem types; {@link #label()} is the kind of break as {@code rowguard audit verify} reports it,
-   * {@link #tampering()} tells evidence of editing or loss from crash artifacts.
+   * Problem types; {@link #label()} is the kind of break as {@code rowguard audit verify} reports
+   * it, {@link #tampering()} tells evidence of editing or loss from crash artifacts.
    */
   public enum Type {
-    /** A record's stored hash is not the hash of its bytes, or it no longer parses: it was edited. */
+    /**
+     * A record's stored hash is not the hash of its bytes, or it no longer parses: it was edited.
+     */
     HASH_MISMATCH("edited record", true),
     /**
      * A record whose hash verifies but which the next record (seq + 1) does not link to: it was
@@ -24,13 +26,18 @@ public record Problem(Type type, String where, long seq, String message) {
     REHASHED_RECORD("edited record", true),
     /** Records missing inside a file: seq jumps forward and the chain breaks there. */
     DELETED_RECORDS("deleted record", true),
-    /** Records that are not part of the chain: the chain continues past them as if they were absent. */
+    /**
+     * Records that are not part of the chain: the chain continues past them as if they were absent.
+     */
     INSERTED_RECORDS("inserted record", true),
     /** Records present but out of seq order, each still linking to its seq predecessor. */
     REORDERED_RECORDS("reordered records", true),
     /** A rotated file whose last records were cut off: the next file starts later in the chain. */
     TRUNCATED_TAIL("truncated tail", true),
-    /** A file of the sequence is missing: a gap in the file numbers, or the log does not start at seq 1. */
+    /**
+     * A file of the sequence is missing: a gap in the file numbers, or the log does not start at
+     * seq 1.
+     */
     MISSING_FILE("missing file in the sequence", true),
     /** A chain break that none of the kinds above explains. */
     CHAIN_BREAK("chain break", true),
@@ -38,7 +45,10 @@ public record Problem(Type type, String where, long seq, String message) {
     CORRUPT_LINE("corrupt line", true),
     /** A checkpoint whose signature does not verify under the given key. */
     BAD_SIGNATURE("bad signature", true),
-    /** A partial line left by a crash during a write: the last line, or one the chain continues past. */
+    /**
+     * A partial line left by a crash during a write: the last line, or one the chain continues
+     * past.
+     */
     TORN_LINE("torn last line", false),
     /** A checkpoint without signature, or signed by another key, while a key was given. */
     UNSIGNED_CHECKPOINT("unsigned checkpoint", false);

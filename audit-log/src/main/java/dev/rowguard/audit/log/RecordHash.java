@@ -8,9 +8,10 @@ import java.util.HexFormat;
 /**
  * The record hash: SHA-256 over the record's line with its final {@code hash} member removed.
  *
- * <p>A line is {@code B + ,"hash":"H"}} where {@code B} starts with <code>{</code> and ends with the
- * {@code prev_hash} member; {@code H = lowercase-hex(SHA-256(UTF-8(B + "}")))}. A verifier therefore
- * hashes the bytes as stored, never a re-serialization, so any edit to any byte is detected.
+ * <p>A line is {@code B + ,"hash":"H"}} where {@code B} starts with <code>{</code> and ends with
+ * the {@code prev_hash} member; {@code H = lowercase-hex(SHA-256(UTF-8(B + "}")))}. A verifier
+ * therefore hashes the bytes as stored, never a re-serialization, so any edit to any byte is
+ * detected.
  */
 public final class RecordHash {
 
@@ -50,7 +51,9 @@ public final class RecordHash {
    */
   public static String storedHash(String line) {
     int n = line.length();
-    if (n < SUFFIX_LENGTH + 1 || !line.endsWith("\"}") || !line.startsWith(LogCodec.HASH_MEMBER, n - SUFFIX_LENGTH)) {
+    if (n < SUFFIX_LENGTH + 1
+        || !line.endsWith("\"}")
+        || !line.startsWith(LogCodec.HASH_MEMBER, n - SUFFIX_LENGTH)) {
       return null;
     }
     String h = line.substring(n - 66, n - 2);
@@ -66,6 +69,7 @@ public final class RecordHash {
   /** True when {@code line} carries a stored hash and it equals the hash of its body. */
   public static boolean matches(MessageDigest digest, String line) {
     String stored = storedHash(line);
-    return stored != null && stored.equals(ofBody(digest, line.substring(0, line.length() - SUFFIX_LENGTH)));
+    return stored != null
+        && stored.equals(ofBody(digest, line.substring(0, line.length() - SUFFIX_LENGTH)));
   }
 }

@@ -14,14 +14,21 @@ import java.util.List;
  *     members are not set yet (see {@link ChainLink#at})
  * @param hashOk whether the stored hash is the hash of the line
  * @param checkpoint the parsed record, for checkpoints when signatures are checked
- * @param looksTorn for a line that is not a record: whether it starts like one
- *     ({@link LogCodec#startsLikeRecord}), which is what a crash during a write leaves
+ * @param looksTorn for a line that is not a record: whether it starts like one ({@link
+ *     LogCodec#startsLikeRecord}), which is what a crash during a write leaves
  * @param terminated whether a newline ends the line (false only for the last line of a file)
  */
-record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpoint, boolean looksTorn, boolean terminated) {
+record ScannedLine(
+    int length,
+    ChainLink link,
+    boolean hashOk,
+    LogRecord checkpoint,
+    boolean looksTorn,
+    boolean terminated) {
 
   /** Scans every line of a block ({@link LineBlocks}). */
-  static List<ScannedLine> scanBlock(byte[] b, int length, MessageDigest digest, boolean parseCheckpoints) {
+  static List<ScannedLine> scanBlock(
+      byte[] b, int length, MessageDigest digest, boolean parseCheckpoints) {
     List<ScannedLine> out = new ArrayList<>(length / 256 + 1);
     int i = 0;
     while (i < length) {
@@ -33,18 +40,33 @@ record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpo
     return out;
   }
 
-  static ScannedLine scan(byte[] b, int off, int len, MessageDigest digest, boolean parseCheckpoints, boolean terminated) {
+  static ScannedLine scan(
+      byte[] b,
+      int off,
+      int len,
+      MessageDigest digest,
+      boolean parseCheckpoints,
+      boolean terminated) {
     int hashAt = ChainLink.storedHashOffset(b, off, len);
-    ChainLink link = hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, 0, 0, 0, false);
+    ChainLink link =
+        hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, 0, 0, 0, false);
     LogRecord parsed = null;
-    if (hashAt >= 0 && (link == null || (parseCheckpoints && RecordKind.CHECKPOINT.wireName().equals(link.kind())))) {
+    if (hashAt >= 0
+        && (link == null
+            || (parseCheckpoints && RecordKind.CHECKPOINT.wireName().equals(link.kind())))) {
       parsed = LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8));
-      link = parsed == null ? null : ChainLink.fromRecord(parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), 0, 0, 0, false);
+      link =
+          parsed == null
+              ? null
+              : ChainLink.fromRecord(
+                  parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), 0, 0, 0, false);
     }
     if (link == null) {
-      return new ScannedLine(len, null, false, null, looksTorn(b, off, len, hashAt >= 0), terminated);
+      return new ScannedLine(
+          len, null, false, null, looksTorn(b, off, len, hashAt >= 0), terminated);
     }
-    return new ScannedLine(len, link, hashMatches(b, off, len, hashAt, digest), parsed, false, terminated);
+    return new ScannedLine(
+        len, link, hashMatches(b, off, len, hashAt, digest), parsed, false, terminated);
   }
 
   /** {@code parsedAlready}: the line was parsed above and is not a record. */
@@ -52,7 +74,8 @@ record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpo
     if (!LogCodec.startsLikeRecord(b, off, len)) {
       return false;
     }
-    return parsedAlready || LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8)) == null;
+    return parsedAlready
+        || LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8)) == null;
   }
 
   private static boolean hashMatches(byte[] b, int off, int len, int hashAt, MessageDigest digest) {
@@ -61,7 +84,8 @@ record ScannedLine(int length, ChainLink link, boolean hashOk, LogRecord checkpo
     digest.update((byte) '}');
     byte[] d = digest.digest();
     for (int i = 0; i < d.length; i++) {
-      if (b[hashAt + 2 * i] != hexDigit((d[i] >> 4) & 0xF) || b[hashAt + 2 * i + 1] != hexDigit(d[i] & 0xF)) {
+      if (b[hashAt + 2 * i] != hexDigit((d[i] >> 4) & 0xF)
+          || b[hashAt + 2 * i + 1] != hexDigit(d[i] & 0xF)) {
         return false;
       }
     }

@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  */
 final class Timestamps {
 
-  private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.");
+  private static final DateTimeFormatter SECOND =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.");
 
   /** The last second formatted, as a pair so that readers on other threads see both together. */
   private record Cached(long epochSecond, String text) {}

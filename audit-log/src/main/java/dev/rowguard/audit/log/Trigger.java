@@ -3,7 +3,10 @@ package dev.rowguard.audit.log;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Why a delete was recorded: the {@code rowguard.trigger} member; {@link #wireName()} is what the log holds. */
+/**
+ * Why a delete was recorded: the {@code rowguard.trigger} member; {@link #wireName()} is what the
+ * log holds.
+ */
 public enum Trigger {
   /** A TRUNCATE. */
   TRUNCATE,
@@ -13,7 +16,10 @@ public enum Trigger {
   TAUTOLOGY,
   /** A DELETE that affected at least {@code rowThreshold} rows. */
   ROW_THRESHOLD,
-  /** A batch whose driver reported {@code SUCCESS_NO_INFO}, or a deleting CTE run as a query: it may have reached the threshold. */
+  /**
+   * A batch whose driver reported {@code SUCCESS_NO_INFO}, or a deleting CTE run as a query: it may
+   * have reached the threshold.
+   */
   ROWS_UNKNOWN,
   /** On {@code tx_aggregate}: a transaction's deletes on one table reached {@code rowThreshold}. */
   TX_THRESHOLD,
@@ -29,12 +35,16 @@ public enum Trigger {
     return wireName;
   }
 
-  /** True for triggers that mean every row of the table: TRUNCATE, no WHERE, an always-true WHERE. */
+  /**
+   * True for triggers that mean every row of the table: TRUNCATE, no WHERE, an always-true WHERE.
+   */
   public boolean wholeTable() {
     return this == TRUNCATE || this == NO_WHERE || this == TAUTOLOGY;
   }
 
-  /** The trigger whose {@link #wireName()} is {@code value}, or null for an unknown or absent value. */
+  /**
+   * The trigger whose {@link #wireName()} is {@code value}, or null for an unknown or absent value.
+   */
   public static @Nullable Trigger fromWireName(@Nullable String value) {
     for (Trigger t : values()) {
       if (t.wireName.equals(value)) {

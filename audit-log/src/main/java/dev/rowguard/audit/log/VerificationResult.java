@@ -47,8 +47,13 @@ public record VerificationResult(
     return problems.stream().filter(p -> p.type().tampering()).findFirst();
   }
 
-  /** Records after the last verified signed checkpoint: their absence would not be provable by signature. */
+  /**
+   * Records after the last verified signed checkpoint: their absence would not be provable by
+   * signature.
+   */
   public long recordsAfterLastVerifiedCheckpoint() {
-    return lastVerifiedCheckpointSeq == 0 ? records : Math.max(0, lastSeq - lastVerifiedCheckpointSeq);
+    return lastVerifiedCheckpointSeq == 0
+        ? records
+        : Math.max(0, lastSeq - lastVerifiedCheckpointSeq);
   }
 }

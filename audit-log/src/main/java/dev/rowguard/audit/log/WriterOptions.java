@@ -27,21 +27,32 @@ public record WriterOptions(
 
   /** Default durability: a record is on disk before {@link AuditLogWriter#append} returns. */
   public static final Durability DEFAULT_DURABILITY = Durability.SYNC;
+
   /** Default rotation size: 64 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+
   /** The smallest rotation size accepted. */
   public static final long MIN_MAX_FILE_BYTES = 1024;
+
   /** Default: a checkpoint after 1000 records ... */
   public static final int DEFAULT_CHECKPOINT_EVERY_RECORDS = 1000;
+
   /** ... or 60 s after the last one. */
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
+
   /** Default capacity of the queue in front of the writer thread. */
   public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
 
   /** Sync, 64 MiB files, a checkpoint every 1000 records or 60 s, no signing key. */
   public static WriterOptions defaults() {
-    return new WriterOptions(DEFAULT_DURABILITY, DEFAULT_MAX_FILE_BYTES, DEFAULT_CHECKPOINT_EVERY_RECORDS,
-        DEFAULT_CHECKPOINT_INTERVAL, null, DEFAULT_QUEUE_CAPACITY, Clock.systemUTC());
+    return new WriterOptions(
+        DEFAULT_DURABILITY,
+        DEFAULT_MAX_FILE_BYTES,
+        DEFAULT_CHECKPOINT_EVERY_RECORDS,
+        DEFAULT_CHECKPOINT_INTERVAL,
+        null,
+        DEFAULT_QUEUE_CAPACITY,
+        Clock.systemUTC());
   }
 
   public WriterOptions {
@@ -49,13 +60,18 @@ public record WriterOptions(
       throw new IllegalArgumentException("durability must be sync or async");
     }
     if (maxFileBytes < MIN_MAX_FILE_BYTES) {
-      throw new IllegalArgumentException("maxFileBytes must be at least " + MIN_MAX_FILE_BYTES + ", was " + maxFileBytes);
+      throw new IllegalArgumentException(
+          "maxFileBytes must be at least " + MIN_MAX_FILE_BYTES + ", was " + maxFileBytes);
     }
     if (checkpointEveryRecords < 1) {
-      throw new IllegalArgumentException("checkpointEveryRecords must be at least 1, was " + checkpointEveryRecords);
+      throw new IllegalArgumentException(
+          "checkpointEveryRecords must be at least 1, was " + checkpointEveryRecords);
     }
-    if (checkpointInterval == null || checkpointInterval.isNegative() || checkpointInterval.isZero()) {
-      throw new IllegalArgumentException("checkpointInterval must be positive, was " + checkpointInterval);
+    if (checkpointInterval == null
+        || checkpointInterval.isNegative()
+        || checkpointInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "checkpointInterval must be positive, was " + checkpointInterval);
     }
     if (clock == null) {
       throw new IllegalArgumentException("clock must not be null");
@@ -66,22 +82,51 @@ public record WriterOptions(
   }
 
   public WriterOptions withDurability(Durability d) {
-    return new WriterOptions(d, maxFileBytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity, clock);
+    return new WriterOptions(
+        d,
+        maxFileBytes,
+        checkpointEveryRecords,
+        checkpointInterval,
+        signingKey,
+        queueCapacity,
+        clock);
   }
 
   public WriterOptions withMaxFileBytes(long bytes) {
-    return new WriterOptions(durability, bytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity, clock);
+    return new WriterOptions(
+        durability,
+        bytes,
+        checkpointEveryRecords,
+        checkpointInterval,
+        signingKey,
+        queueCapacity,
+        clock);
   }
 
   public WriterOptions withCheckpoints(int everyRecords, Duration interval) {
-    return new WriterOptions(durability, maxFileBytes, everyRecords, interval, signingKey, queueCapacity, clock);
+    return new WriterOptions(
+        durability, maxFileBytes, everyRecords, interval, signingKey, queueCapacity, clock);
   }
 
   public WriterOptions withSigningKey(KeyPair key) {
-    return new WriterOptions(durability, maxFileBytes, checkpointEveryRecords, checkpointInterval, key, queueCapacity, clock);
+    return new WriterOptions(
+        durability,
+        maxFileBytes,
+        checkpointEveryRecords,
+        checkpointInterval,
+        key,
+        queueCapacity,
+        clock);
   }
 
   public WriterOptions withClock(Clock c) {
-    return new WriterOptions(durability, maxFileBytes, checkpointEveryRecords, checkpointInterval, signingKey, queueCapacity, c);
+    return new WriterOptions(
+        durability,
+        maxFileBytes,
+        checkpointEveryRecords,
+        checkpointInterval,
+        signingKey,
+        queueCapacity,
+        c);
   }
 }

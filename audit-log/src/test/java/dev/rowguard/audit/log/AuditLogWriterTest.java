@@ -37,15 +37,21 @@ class AuditLogWriterTest {
     VerificationResult r = LogVerifier.verify(dir, null);
     assertThat(r.problems()).isEmpty();
     assertThat(r.firstSeq()).isEqualTo(1);
-    assertThat(r.recordsByKind()).containsEntry("delete", 10L).containsEntry("log_open", 1L).containsEntry("checkpoint", 1L);
+    assertThat(r.recordsByKind())
+        .containsEntry("delete", 10L)
+        .containsEntry("log_open", 1L)
+        .containsEntry("checkpoint", 1L);
     List<LogRecord> records = LogReader.records(dir);
     LogRecord first = records.get(1);
     assertThat(first.kind()).isEqualTo(RecordKind.DELETE);
     assertThat(first.context()).containsEntry("tenant", "acme");
-    assertThat(first.string(Fields.DB_QUERY_TEXT)).startsWith("DELETE FROM t WHERE a = ? -- \"quoted\" \u00e9\n");
+    assertThat(first.string(Fields.DB_QUERY_TEXT))
+        .startsWith("DELETE FROM t WHERE a = ? -- \"quoted\" \u00e9\n");
     assertThat(first.ts()).isNotNull();
     String line = Files.readAllLines(LogFiles.list(dir).get(0)).get(1);
-    assertThat(line).startsWith("{\"seq\":2,\"ts\":\"").contains("\"context\":{\"tenant\":\"acme\",\"user\":\"bob\"}");
+    assertThat(line)
+        .startsWith("{\"seq\":2,\"ts\":\"")
+        .contains("\"context\":{\"tenant\":\"acme\",\"user\":\"bob\"}");
     assertThat(line).matches(".*\"ts\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\".*");
   }
 
@@ -57,7 +63,10 @@ class AuditLogWriterTest {
       }
     }
     Path file = LogFiles.list(dir).get(0);
-    Files.writeString(file, Files.readString(file).replace("\"db.response.affected_rows\":101", "\"db.response.affected_rows\":1"));
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("\"db.response.affected_rows\":101", "\"db.response.affected_rows\":1"));
     VerificationResult r = LogVerifier.verify(dir, null);
     assertThat(r.intact()).isFalse();
     assertThat(r.problems()).extracting(Problem::type).containsExactly(Problem.Type.HASH_MISMATCH);
@@ -74,7 +83,8 @@ class AuditLogWriterTest {
     List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
     lines.remove(2);
     Files.write(file, lines);
-    assertThat(LogVerifier.verify(dir, null).problems()).extracting(Problem::type)
+    assertThat(LogVerifier.verify(dir, null).problems())
+        .extracting(Problem::type)
         .containsExactly(Problem.Type.DELETED_RECORDS);
   }
 
@@ -94,13 +104,16 @@ class AuditLogWriterTest {
     }
     VerificationResult continued = LogVerifier.verify(dir, null);
     assertThat(continued.intact()).isTrue();
-    assertThat(continued.problems()).extracting(Problem::type).containsExactly(Problem.Type.TORN_LINE);
+    assertThat(continued.problems())
+        .extracting(Problem::type)
+        .containsExactly(Problem.Type.TORN_LINE);
     assertThat(continued.lastSeq()).isEqualTo(6);
   }
 
   @Test
   void chainContinuesAcrossRotatedFilesAndDetectsAMissingFile() throws Exception {
-    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withMaxFileBytes(2048))) {
+    try (AuditLogWriter w =
+        AuditLogWriter.open(dir, WriterOptions.defaults().withMaxFileBytes(2048))) {
       for (int i = 0; i < 40; i++) {
         w.append(delete(i));
       }
@@ -110,37 +123,50 @@ class AuditLogWriterTest {
     assertThat(LogVerifier.verify(dir, null).problems()).isEmpty();
 
     Files.delete(files.get(1));
-    assertThat(LogVerifier.verify(dir, null).problems()).extracting(Problem::type)
+    assertThat(LogVerifier.verify(dir, null).problems())
+        .extracting(Problem::type)
         .containsExactly(Problem.Type.MISSING_FILE);
     Files.delete(files.get(0));
-    assertThat(LogVerifier.verify(dir, null).problems()).extracting(Problem::type)
+    assertThat(LogVerifier.verify(dir, null).problems())
+        .extracting(Problem::type)
         .containsExactly(Problem.Type.MISSING_FILE);
   }
 
   @Test
   void signsCheckpoints() throws Exception {
     KeyPair keys = CheckpointKeys.generate();
-    CheckpointKeys.write(keys, dir.resolve("../signing.pem").normalize(), dir.resolve("../public.pem").normalize());
+    CheckpointKeys.write(
+        keys, dir.resolve("../signing.pem").normalize(), dir.resolve("../public.pem").normalize());
     KeyPair read = CheckpointKeys.readSigningKey(dir.resolve("../signing.pem").normalize());
     Path log = dir.resolve("log");
-    try (AuditLogWriter w = AuditLogWriter.open(log, WriterOptions.defaults()
-        .withSigningKey(read).withCheckpoints(5, Duration.ofSeconds(60)))) {
+    try (AuditLogWriter w =
+        AuditLogWriter.open(
+            log,
+            WriterOptions.defaults()
+                .withSigningKey(read)
+                .withCheckpoints(5, Duration.ofSeconds(60)))) {
       for (int i = 0; i < 12; i++) {
         w.append(delete(i));
       }
     }
-    VerificationResult r = LogVerifier.verify(log, CheckpointKeys.readPublicKey(dir.resolve("../public.pem").normalize()));
+    VerificationResult r =
+        LogVerifier.verify(
+            log, CheckpointKeys.readPublicKey(dir.resolve("../public.pem").normalize()));
     assertThat(r.problems()).isEmpty();
     assertThat(r.verifiedSignatures()).isEqualTo(3);
     assertThat(r.recordsAfterLastVerifiedCheckpoint()).isZero();
 
     VerificationResult otherKey = LogVerifier.verify(log, CheckpointKeys.generate().getPublic());
-    assertThat(otherKey.problems()).extracting(Problem::type).containsOnly(Problem.Type.UNSIGNED_CHECKPOINT);
+    assertThat(otherKey.problems())
+        .extracting(Problem::type)
+        .containsOnly(Problem.Type.UNSIGNED_CHECKPOINT);
   }
 
   @Test
   void checkpointsAfterTheIntervalWithoutWaitingForMoreRecords() throws Exception {
-    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withCheckpoints(1000, Duration.ofMillis(200)))) {
+    try (AuditLogWriter w =
+        AuditLogWriter.open(
+            dir, WriterOptions.defaults().withCheckpoints(1000, Duration.ofMillis(200)))) {
       w.append(delete(1));
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (LogVerifier.verify(dir, null).checkpoints() == 0 && System.nanoTime() < deadline) {
@@ -153,7 +179,8 @@ class AuditLogWriterTest {
   @Test
   void twoWritersOnOneDirectoryShareOneChain() throws Exception {
     try (AuditLogWriter a = AuditLogWriter.open(dir, WriterOptions.defaults());
-        AuditLogWriter b = AuditLogWriter.open(dir, WriterOptions.defaults().withMaxFileBytes(4096))) {
+        AuditLogWriter b =
+            AuditLogWriter.open(dir, WriterOptions.defaults().withMaxFileBytes(4096))) {
       Thread ta = new Thread(() -> appendMany(a, 200));
       Thread tb = new Thread(() -> appendMany(b, 200));
       ta.start();
@@ -168,8 +195,11 @@ class AuditLogWriterTest {
 
   @Test
   void aDirectoryThatCannotBeCreatedSaysWhyAndWhatToDo() throws Exception {
-    // /proc refuses mkdir with ENOENT although its parent exists; the message once ended in the path.
-    try (AuditLogWriter w = AuditLogWriter.open(Path.of("/proc/rowguard-" + ProcessHandle.current().pid()), WriterOptions.defaults())) {
+    // /proc refuses mkdir with ENOENT although its parent exists; the message once ended in the
+    // path.
+    try (AuditLogWriter w =
+        AuditLogWriter.open(
+            Path.of("/proc/rowguard-" + ProcessHandle.current().pid()), WriterOptions.defaults())) {
       assertThat(w.failure()).isNotNull();
       assertThat(w.failure().getMessage())
           .startsWith("cannot write the audit log in /proc/rowguard-")
@@ -186,8 +216,11 @@ class AuditLogWriterTest {
     AuditLogWriter w = AuditLogWriter.open(notADir.resolve("log"), WriterOptions.defaults());
     {
       assertThat(w.failure()).isNotNull();
-      assertThat(w.failure().getMessage()).startsWith("cannot write the audit log in ").doesNotContain("\n");
-      org.assertj.core.api.Assertions.assertThatThrownBy(w::checkWritable).isInstanceOf(AuditLogException.class);
+      assertThat(w.failure().getMessage())
+          .startsWith("cannot write the audit log in ")
+          .doesNotContain("\n");
+      org.assertj.core.api.Assertions.assertThatThrownBy(w::checkWritable)
+          .isInstanceOf(AuditLogException.class);
       assertThat(w.failure().getMessage()).contains("is not a directory");
       // Nothing was accepted, so there is nothing to flush: closing does not fail.
       w.close();
@@ -197,7 +230,8 @@ class AuditLogWriterTest {
   @Test
   void detectsAForgedCheckpointAndAnInsertedLine() throws Exception {
     KeyPair keys = CheckpointKeys.generate();
-    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withSigningKey(keys))) {
+    try (AuditLogWriter w =
+        AuditLogWriter.open(dir, WriterOptions.defaults().withSigningKey(keys))) {
       w.append(delete(1));
     }
     Path file = LogFiles.list(dir).get(0);
@@ -205,25 +239,30 @@ class AuditLogWriterTest {
     String checkpoint = lines.get(2);
     String sig = new LogRecordView(checkpoint).signature();
     // Re-signing with another key and re-hashing keeps the chain valid but not the signature.
-    String forgedSig = CheckpointSignature.sign(CheckpointKeys.generate().getPrivate(), 3, LogRecord.parse(checkpoint).prevHash());
+    String forgedSig =
+        CheckpointSignature.sign(
+            CheckpointKeys.generate().getPrivate(), 3, LogRecord.parse(checkpoint).prevHash());
     String body = checkpoint.substring(0, checkpoint.length() - 75).replace(sig, forgedSig);
     lines.set(2, body + ",\"hash\":\"" + RecordHash.ofBody(RecordHash.newDigest(), body) + "\"}");
     lines.add(1, "{\"note\":\"inserted\"}");
     Files.write(file, lines);
     VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
     // A whole foreign line is not a crash artefact, even where the chain runs on past it.
-    assertThat(r.problems()).extracting(Problem::type)
+    assertThat(r.problems())
+        .extracting(Problem::type)
         .containsExactly(Problem.Type.CORRUPT_LINE, Problem.Type.BAD_SIGNATURE);
     // A record cut short where the chain runs on past it is a crash artefact.
     lines.set(1, "{\"seq\":2,\"ts\":\"2026-11");
     Files.write(file, lines);
-    assertThat(LogVerifier.verify(dir, keys.getPublic()).problems()).extracting(Problem::type)
+    assertThat(LogVerifier.verify(dir, keys.getPublic()).problems())
+        .extracting(Problem::type)
         .containsExactly(Problem.Type.TORN_LINE, Problem.Type.BAD_SIGNATURE);
   }
 
   @Test
   void asyncRecordsAreOnDiskAfterClose() throws Exception {
-    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withDurability(Durability.ASYNC))) {
+    try (AuditLogWriter w =
+        AuditLogWriter.open(dir, WriterOptions.defaults().withDurability(Durability.ASYNC))) {
       for (int i = 0; i < 500; i++) {
         w.append(delete(i));
       }

@@ -22,7 +22,11 @@ class LineBlocksTest {
       byte[] b = new byte[random.nextInt(40)];
       for (int i = 0; i < b.length; i++) {
         int pick = random.nextInt(6);
-        b[i] = (byte) (pick == 0 ? '\n' : pick == 1 ? 0x0B : pick == 2 ? 0x8A : pick == 3 ? 0 : random.nextInt(256));
+        b[i] =
+            (byte)
+                (pick == 0
+                    ? '\n'
+                    : pick == 1 ? 0x0B : pick == 2 ? 0x8A : pick == 3 ? 0 : random.nextInt(256));
       }
       int from = b.length == 0 ? 0 : random.nextInt(b.length);
       int expected = -1;
@@ -46,14 +50,16 @@ class LineBlocksTest {
     Path file = Files.writeString(dir.resolve("f"), text);
     List<Integer> blockSizes = new ArrayList<>();
     StringBuilder joined = new StringBuilder();
-    LineBlocks.read(file, (data, length) -> {
-      blockSizes.add(length);
-      String block = new String(data, 0, length, StandardCharsets.UTF_8);
-      joined.append(block);
-      if (joined.length() < text.length()) {
-        assertThat(block).endsWith("\n");
-      }
-    });
+    LineBlocks.read(
+        file,
+        (data, length) -> {
+          blockSizes.add(length);
+          String block = new String(data, 0, length, StandardCharsets.UTF_8);
+          joined.append(block);
+          if (joined.length() < text.length()) {
+            assertThat(block).endsWith("\n");
+          }
+        });
     assertThat(blockSizes).hasSizeGreaterThan(1);
     assertThat(joined.toString()).isEqualTo(text.toString());
     assertThat(joined.toString()).endsWith("\ntorn");

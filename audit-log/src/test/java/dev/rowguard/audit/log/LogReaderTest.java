@@ -23,8 +23,11 @@ class LogReaderTest {
   private Path writeLog(int deletes) throws Exception {
     try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults())) {
       for (int i = 1; i <= deletes; i++) {
-        w.append(LogEntry.of(RecordKind.DELETE, T0.plusMillis(i)).put(Fields.DB_COLLECTION, "customer")
-            .put(Fields.TRIGGER, Trigger.ROW_THRESHOLD.wireName()).put(Fields.AFFECTED_ROWS, i * 10L));
+        w.append(
+            LogEntry.of(RecordKind.DELETE, T0.plusMillis(i))
+                .put(Fields.DB_COLLECTION, "customer")
+                .put(Fields.TRIGGER, Trigger.ROW_THRESHOLD.wireName())
+                .put(Fields.AFFECTED_ROWS, i * 10L));
       }
     }
     return LogFiles.list(dir).get(0);
@@ -47,7 +50,8 @@ class LogReaderTest {
     assertThat(lines).extracting(LogLine::type).containsOnly(LogLine.Type.RECORD);
     assertThat(lines).extracting(l -> l.record().seq()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     assertThat(lines.get(1).record().kind()).isEqualTo(RecordKind.DELETE);
-    assertThat(Trigger.fromWireName(lines.get(1).record().string(Fields.TRIGGER))).isEqualTo(Trigger.ROW_THRESHOLD);
+    assertThat(Trigger.fromWireName(lines.get(1).record().string(Fields.TRIGGER)))
+        .isEqualTo(Trigger.ROW_THRESHOLD);
     // The tail the writer recovers is the last record the reader sees.
     LogTail tail = LogTail.read(LogFiles.list(dir), RecordHash.newDigest());
     assertThat(tail.seq()).isEqualTo(7);
@@ -82,17 +86,26 @@ class LogReaderTest {
     Files.writeString(file, Files.readString(file) + "{\"seq\":\n");
     List<LogLine> lines = lines();
     assertThat(lines.get(lines.size() - 1).type()).isEqualTo(LogLine.Type.FOREIGN);
-    assertThat(LogVerifier.verify(dir, null).problems()).extracting(Problem::type).containsExactly(Problem.Type.CORRUPT_LINE);
+    assertThat(LogVerifier.verify(dir, null).problems())
+        .extracting(Problem::type)
+        .containsExactly(Problem.Type.CORRUPT_LINE);
   }
 
   @Test
   void aFileThatDoesNotStartWithARecordIsNotAnAuditLogForBoth() throws Exception {
-    for (byte[] content : List.of(new byte[] {0, 1, 2, (byte) 0xff, '\n', 7}, "{\"a\":1}\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8),
-        "{\"seq\":\n".getBytes(StandardCharsets.UTF_8), "\n".getBytes(StandardCharsets.UTF_8))) {
+    for (byte[] content :
+        List.of(
+            new byte[] {0, 1, 2, (byte) 0xff, '\n', 7},
+            "{\"a\":1}\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8),
+            "{\"seq\":\n".getBytes(StandardCharsets.UTF_8),
+            "\n".getBytes(StandardCharsets.UTF_8))) {
       Path file = LogFiles.file(dir, 1);
       Files.write(file, content);
-      assertThatThrownBy(this::lines).isInstanceOf(NotAnAuditLogException.class).hasMessageContaining(file + ":1: this file is not an audit log");
-      assertThatThrownBy(() -> LogVerifier.verify(dir, null)).isInstanceOf(NotAnAuditLogException.class)
+      assertThatThrownBy(this::lines)
+          .isInstanceOf(NotAnAuditLogException.class)
+          .hasMessageContaining(file + ":1: this file is not an audit log");
+      assertThatThrownBy(() -> LogVerifier.verify(dir, null))
+          .isInstanceOf(NotAnAuditLogException.class)
           .hasMessageContaining(file + ":1: this file is not an audit log");
     }
   }
@@ -119,6 +132,8 @@ class LogReaderTest {
     }
     String message = file + " has a line longer than 16 MiB: it is not an audit log";
     assertThatThrownBy(this::lines).isInstanceOf(NotAnAuditLogException.class).hasMessage(message);
-    assertThatThrownBy(() -> LogVerifier.verify(dir, null)).isInstanceOf(NotAnAuditLogException.class).hasMessage(message);
+    assertThatThrownBy(() -> LogVerifier.verify(dir, null))
+        .isInstanceOf(NotAnAuditLogException.class)
+        .hasMessage(message);
   }
 }

@@ -23,7 +23,10 @@ class LogVerifierTamperTest {
   private List<String> writeLog(int deletes, WriterOptions options) throws Exception {
     try (AuditLogWriter w = AuditLogWriter.open(dir, options)) {
       for (int i = 1; i <= deletes; i++) {
-        w.append(LogEntry.of(RecordKind.DELETE, T0.plusMillis(i)).put(Fields.DB_COLLECTION, "customer").put(Fields.AFFECTED_ROWS, i * 10L));
+        w.append(
+            LogEntry.of(RecordKind.DELETE, T0.plusMillis(i))
+                .put(Fields.DB_COLLECTION, "customer")
+                .put(Fields.AFFECTED_ROWS, i * 10L));
       }
     }
     return Files.readAllLines(file());
@@ -60,7 +63,11 @@ class LogVerifierTamperTest {
   @Test
   void editedRecord() throws Exception {
     List<String> lines = writeLog(10, WriterOptions.defaults());
-    lines.set(4, lines.get(4).replace("\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
+    lines.set(
+        4,
+        lines
+            .get(4)
+            .replace("\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
     Files.write(file(), lines);
     Problem p = onlyBreak();
     assertThat(p.type().label()).isEqualTo("edited record");
@@ -71,7 +78,10 @@ class LogVerifierTamperTest {
   @Test
   void editedRecordWithRecomputedHash() throws Exception {
     List<String> lines = writeLog(10, WriterOptions.defaults());
-    lines.set(4, rehash(lines.get(4), "\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
+    lines.set(
+        4,
+        rehash(
+            lines.get(4), "\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
     Files.write(file(), lines);
     Problem p = onlyBreak();
     assertThat(p.type()).isEqualTo(Problem.Type.REHASHED_RECORD);
@@ -103,7 +113,10 @@ class LogVerifierTamperTest {
   @Test
   void insertedRecord() throws Exception {
     List<String> lines = writeLog(10, WriterOptions.defaults());
-    lines.add(4, rehash(lines.get(3), "\"db.response.affected_rows\":30", "\"db.response.affected_rows\":3"));
+    lines.add(
+        4,
+        rehash(
+            lines.get(3), "\"db.response.affected_rows\":30", "\"db.response.affected_rows\":3"));
     Files.write(file(), lines);
     Problem p = onlyBreak();
     assertThat(p.type().label()).isEqualTo("inserted record");
@@ -113,7 +126,10 @@ class LogVerifierTamperTest {
   @Test
   void insertedRecordWithTheNextSeqAndAValidLink() throws Exception {
     List<String> lines = writeLog(10, WriterOptions.defaults());
-    lines.add(4, rehash(lines.get(4), "\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
+    lines.add(
+        4,
+        rehash(
+            lines.get(4), "\"db.response.affected_rows\":40", "\"db.response.affected_rows\":4"));
     Files.write(file(), lines);
     Problem p = onlyBreak();
     assertThat(p.type().label()).isEqualTo("inserted record");
@@ -150,10 +166,13 @@ class LogVerifierTamperTest {
     Files.writeString(file(), String.join("\n", lines) + "\n" + last.substring(0, 50));
     VerificationResult r = LogVerifier.verify(dir, null);
     assertThat(r.intact()).isTrue();
-    assertThat(r.problems()).singleElement().satisfies(p -> {
-      assertThat(p.type().label()).isEqualTo("torn last line");
-      assertThat(p.where()).endsWith(":" + (lines.size() + 1));
-    });
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.type().label()).isEqualTo("torn last line");
+              assertThat(p.where()).endsWith(":" + (lines.size() + 1));
+            });
   }
 
   @Test
@@ -177,7 +196,12 @@ class LogVerifierTamperTest {
   @Test
   void badSignature() throws Exception {
     KeyPair keys = CheckpointKeys.generate();
-    List<String> lines = writeLog(10, WriterOptions.defaults().withSigningKey(keys).withCheckpoints(4, Duration.ofSeconds(60)));
+    List<String> lines =
+        writeLog(
+            10,
+            WriterOptions.defaults()
+                .withSigningKey(keys)
+                .withCheckpoints(4, Duration.ofSeconds(60)));
     int checkpoint = 0;
     while (!lines.get(checkpoint).contains("\"kind\":\"checkpoint\"")) {
       checkpoint++;
@@ -189,10 +213,12 @@ class LogVerifierTamperTest {
     Files.write(file(), lines);
     VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
     int lineNumber = checkpoint + 1;
-    assertThat(r.firstBreak()).hasValueSatisfying(p -> {
-      assertThat(p.type().label()).isEqualTo("bad signature");
-      assertThat(p.where()).endsWith(":" + lineNumber);
-    });
+    assertThat(r.firstBreak())
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.type().label()).isEqualTo("bad signature");
+              assertThat(p.where()).endsWith(":" + lineNumber);
+            });
   }
 
   @Test
@@ -202,7 +228,9 @@ class LogVerifierTamperTest {
     lines.set(20, lines.get(20).replace("\"customer\"", "\"invoice\""));
     Files.write(file(), lines);
     VerificationResult r = LogVerifier.verify(dir, null);
-    assertThat(r.problems()).extracting(p -> p.type().label()).containsExactly("deleted record", "edited record");
+    assertThat(r.problems())
+        .extracting(p -> p.type().label())
+        .containsExactly("deleted record", "edited record");
     assertThat(r.firstBreak().orElseThrow().where()).endsWith(":11");
   }
 }

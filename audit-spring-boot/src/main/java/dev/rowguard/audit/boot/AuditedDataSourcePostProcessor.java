@@ -35,15 +35,17 @@ final class AuditedDataSourcePostProcessor implements BeanPostProcessor {
    * variables); the builder maps each name to its {@code AuditOption} and rejects unknown ones.
    */
   private Properties auditProperties() {
-    Map<String, String> bound = Binder.get(environment)
-        .bind("rowguard.audit", Bindable.mapOf(String.class, String.class))
-        .orElse(Map.of());
+    Map<String, String> bound =
+        Binder.get(environment)
+            .bind("rowguard.audit", Bindable.mapOf(String.class, String.class))
+            .orElse(Map.of());
     Properties p = new Properties();
-    bound.forEach((name, value) -> {
-      if (!name.equals(ENABLED)) {
-        p.setProperty(AuditOption.PREFIX + name, value);
-      }
-    });
+    bound.forEach(
+        (name, value) -> {
+          if (!name.equals(ENABLED)) {
+            p.setProperty(AuditOption.PREFIX + name, value);
+          }
+        });
     return p;
   }
 

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Wraps every {@link DataSource} bean in an {@code AuditedDataSource} once
- * {@code rowguard.audit.directory} is set; every other {@code rowguard.audit.*} property applies
+ * Wraps every {@link DataSource} bean in an {@code AuditedDataSource} once {@code
+ * rowguard.audit.directory} is set; every other {@code rowguard.audit.*} property applies
  * (camelCase or kebab-case names). {@code rowguard.audit.enabled=false} turns it off.
  */
 @AutoConfiguration
@@ -20,7 +20,8 @@ public class RowguardAuditAutoConfiguration {
   /** Static: a post-processor must exist before the DataSource beans it wraps. */
   @Bean
   @ConditionalOnProperty(prefix = "rowguard.audit", name = "enabled", matchIfMissing = true)
-  static AuditedDataSourcePostProcessor rowguardAuditedDataSourcePostProcessor(Environment environment) {
+  static AuditedDataSourcePostProcessor rowguardAuditedDataSourcePostProcessor(
+      Environment environment) {
     return new AuditedDataSourcePostProcessor(environment);
   }
 }

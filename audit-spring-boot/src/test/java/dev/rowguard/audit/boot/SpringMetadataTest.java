@@ -19,22 +19,35 @@ import org.junit.jupiter.api.Test;
 class SpringMetadataTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SHIPPED = Path.of("src/main/resources/META-INF/spring-configuration-metadata.json");
+  private static final Path SHIPPED =
+      Path.of("src/main/resources/META-INF/spring-configuration-metadata.json");
 
   static JsonNode derived() {
     ObjectNode root = JSON.createObjectNode();
-    root.putArray("groups").addObject().put("name", "rowguard.audit")
-        .put("description", "rowguard audit logger: wraps every DataSource bean once rowguard.audit.directory is set.");
+    root.putArray("groups")
+        .addObject()
+        .put("name", "rowguard.audit")
+        .put(
+            "description",
+            "rowguard audit logger: wraps every DataSource bean once rowguard.audit.directory is set.");
     ArrayNode properties = root.putArray("properties");
     ArrayNode hints = root.putArray("hints");
-    properties.addObject().put("name", "rowguard.audit." + AuditedDataSourcePostProcessor.ENABLED)
+    properties
+        .addObject()
+        .put("name", "rowguard.audit." + AuditedDataSourcePostProcessor.ENABLED)
         .put("type", "java.lang.Boolean")
-        .put("description", "Set to false to leave the DataSource beans unwrapped although rowguard.audit.directory is set.")
+        .put(
+            "description",
+            "Set to false to leave the DataSource beans unwrapped although rowguard.audit.directory is set.")
         .put("defaultValue", true);
     for (AuditOption<?> o : AuditOption.all()) {
       String name = "rowguard.audit." + AuditedDataSourcePostProcessor.springName(o);
-      ObjectNode p = properties.addObject().put("name", name).put("type", o.javaType())
-          .put("description", description(o));
+      ObjectNode p =
+          properties
+              .addObject()
+              .put("name", name)
+              .put("type", o.javaType())
+              .put("description", description(o));
       putDefault(p, o);
       if (!o.values().isEmpty()) {
         ArrayNode values = hints.addObject().put("name", name).putArray("values");
@@ -72,12 +85,15 @@ class SpringMetadataTest {
 
   @Test
   void shippedMetadataIsDerivedFromTheOptions() throws Exception {
-    JsonNode expected = JSON.readTree(JSON.writeValueAsString(derived())); // numbers as a reader sees them
-    JsonNode shipped = Files.exists(SHIPPED) ? JSON.readTree(SHIPPED.toFile()) : JSON.createObjectNode();
+    JsonNode expected =
+        JSON.readTree(JSON.writeValueAsString(derived())); // numbers as a reader sees them
+    JsonNode shipped =
+        Files.exists(SHIPPED) ? JSON.readTree(SHIPPED.toFile()) : JSON.createObjectNode();
     if (!expected.equals(shipped)) {
       Path out = Path.of("target/spring-configuration-metadata.json");
       JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), expected);
-      throw new AssertionError(SHIPPED + " is not derived from AuditOption.all(); cp " + out + " " + SHIPPED);
+      throw new AssertionError(
+          SHIPPED + " is not derived from AuditOption.all(); cp " + out + " " + SHIPPED);
     }
   }
 
@@ -85,7 +101,10 @@ class SpringMetadataTest {
   void metadataNamesEveryOption() throws Exception {
     JsonNode shipped = JSON.readTree(SHIPPED.toFile());
     assertThat(shipped.get("properties").findValuesAsText("name"))
-        .containsAll(AuditOption.all().stream().map(o -> "rowguard.audit." + AuditedDataSourcePostProcessor.springName(o)).toList())
+        .containsAll(
+            AuditOption.all().stream()
+                .map(o -> "rowguard.audit." + AuditedDataSourcePostProcessor.springName(o))
+                .toList())
         .contains("rowguard.audit.enabled");
   }
 }

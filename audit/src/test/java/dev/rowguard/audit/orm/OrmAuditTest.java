@@ -16,13 +16,16 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Hibernate 6, Spring Data JPA (without Spring Boot) and JdbcTemplate over audited H2 and PostgreSQL. */
+/**
+ * Hibernate 6, Spring Data JPA (without Spring Boot) and JdbcTemplate over audited H2 and
+ * PostgreSQL.
+ */
 class OrmAuditTest {
 
   private static int databases;
@@ -35,11 +38,14 @@ class OrmAuditTest {
   private void setUp(Databases db) {
     databases++;
     ds = AuditedDataSource.wrap(db.fresh("orm" + databases), dir);
-    Configuration cfg = new Configuration().addAnnotatedClass(Tenant.class).addAnnotatedClass(Customer.class);
-    cfg.getProperties().putAll(Map.of(
-        AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds,
-        AvailableSettings.HBM2DDL_AUTO, "create",
-        AvailableSettings.STATEMENT_BATCH_SIZE, "50"));
+    Configuration cfg =
+        new Configuration().addAnnotatedClass(Tenant.class).addAnnotatedClass(Customer.class);
+    cfg.getProperties()
+        .putAll(
+            Map.of(
+                AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds,
+                AvailableSettings.HBM2DDL_AUTO, "create",
+                AvailableSettings.STATEMENT_BATCH_SIZE, "50"));
     sessions = cfg.buildSessionFactory();
     EntityManager em = sessions.createEntityManager();
     em.getTransaction().begin();
@@ -67,7 +73,8 @@ class OrmAuditTest {
   private List<LogRecord> events() throws Exception {
     assertThat(LogVerifier.verify(dir, null).problems()).isEmpty();
     return LogReader.records(dir).stream()
-        .filter(r -> !r.kindName().equals("log_open") && !r.kindName().equals("checkpoint")).toList();
+        .filter(r -> !r.kindName().equals("log_open") && !r.kindName().equals("checkpoint"))
+        .toList();
   }
 
   @ParameterizedTest
@@ -76,17 +83,23 @@ class OrmAuditTest {
     setUp(db);
     EntityManager em = sessions.createEntityManager();
     em.getTransaction().begin();
-    int bounded = em.createQuery("delete from Customer c where c.tenant.id = :t").setParameter("t", 1L).executeUpdate();
+    int bounded =
+        em.createQuery("delete from Customer c where c.tenant.id = :t")
+            .setParameter("t", 1L)
+            .executeUpdate();
     int all = em.createQuery("delete from Customer").executeUpdate();
     em.getTransaction().commit();
     em.close();
     assertThat(bounded).isEqualTo(150);
     assertThat(all).isEqualTo(150);
     List<LogRecord> events = events();
-    assertThat(events).extracting(LogRecord::kindName).containsExactly("delete", "delete", "tx_aggregate", "commit");
+    assertThat(events)
+        .extracting(LogRecord::kindName)
+        .containsExactly("delete", "delete", "tx_aggregate", "commit");
     assertThat(events.get(0).string(Fields.TRIGGER)).isEqualTo("row_threshold");
     assertThat(events.get(1).string(Fields.TRIGGER)).isEqualTo("no_where");
-    assertThat(events.get(1).string(Fields.CODE_FUNCTION)).isEqualTo(OrmAuditTest.class.getName() + ".jpqlBulkDeletes");
+    assertThat(events.get(1).string(Fields.CODE_FUNCTION))
+        .isEqualTo(OrmAuditTest.class.getName() + ".jpqlBulkDeletes");
     assertThat(events.get(2).number(Fields.AFFECTED_ROWS)).isEqualTo(300);
     assertThat(events.get(3).number(Fields.AFFECTED_ROWS)).isEqualTo(300);
   }
@@ -104,8 +117,10 @@ class OrmAuditTest {
     assertThat(events).extracting(LogRecord::kindName).containsExactly("tx_aggregate", "commit");
     LogRecord agg = events.get(0);
     assertThat(agg.string(Fields.DB_COLLECTION)).isEqualToIgnoringCase("customer");
-    assertThat(agg.number(Fields.AFFECTED_ROWS)).isEqualTo(100); // written the moment the threshold is reached
-    assertThat(events.get(1).number(Fields.AFFECTED_ROWS)).isEqualTo(151); // 150 customers + the tenant
+    assertThat(agg.number(Fields.AFFECTED_ROWS))
+        .isEqualTo(100); // written the moment the threshold is reached
+    assertThat(events.get(1).number(Fields.AFFECTED_ROWS))
+        .isEqualTo(151); // 150 customers + the tenant
   }
 
   @ParameterizedTest
@@ -120,9 +135,11 @@ class OrmAuditTest {
     em.close();
     List<LogRecord> events = events();
     assertThat(events).extracting(LogRecord::kindName).containsExactly("delete", "commit");
-    assertThat(events.get(0).string(Fields.REASON)).isEqualTo("tenant offboarding wipes all customers");
+    assertThat(events.get(0).string(Fields.REASON))
+        .isEqualTo("tenant offboarding wipes all customers");
     assertThat(events.get(0).number(Fields.AFFECTED_ROWS)).isEqualTo(300);
-    assertThat(events.get(0).string(Fields.CODE_FUNCTION)).endsWith(".springDataDeleteAllInBatchCarriesTheRepositoryReason");
+    assertThat(events.get(0).string(Fields.CODE_FUNCTION))
+        .endsWith(".springDataDeleteAllInBatchCarriesTheRepositoryReason");
   }
 
   @ParameterizedTest
@@ -147,12 +164,16 @@ class OrmAuditTest {
     JdbcTemplate jdbc = new JdbcTemplate(ds);
     assertThat(jdbc.update("delete from customer where name like ?", "new-%")).isEqualTo(150);
     jdbc.execute("delete from customer");
-    int[] batch = jdbc.batchUpdate("delete from tenant where id = ?", List.of(new Object[] {1L}, new Object[] {2L}));
+    int[] batch =
+        jdbc.batchUpdate(
+            "delete from tenant where id = ?", List.of(new Object[] {1L}, new Object[] {2L}));
     assertThat(batch).containsExactly(1, 1);
     List<LogRecord> events = events();
     assertThat(events).extracting(LogRecord::kindName).containsExactly("delete", "delete");
-    assertThat(events.get(0).string(Fields.DB_QUERY_TEXT)).isEqualTo("delete from customer where name like ?");
+    assertThat(events.get(0).string(Fields.DB_QUERY_TEXT))
+        .isEqualTo("delete from customer where name like ?");
     assertThat(events.get(1).number(Fields.AFFECTED_ROWS)).isEqualTo(150);
-    assertThat(events.get(1).string(Fields.CODE_FUNCTION)).isEqualTo(OrmAuditTest.class.getName() + ".jdbcTemplate");
+    assertThat(events.get(1).string(Fields.CODE_FUNCTION))
+        .isEqualTo(OrmAuditTest.class.getName() + ".jdbcTemplate");
   }
 }

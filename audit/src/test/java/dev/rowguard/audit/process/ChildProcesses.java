@@ -21,28 +21,43 @@ final class ChildProcesses {
     }
   }
 
-  static Child start(Path logDir, String label, int threads, int perThread, long maxFileBytes) throws IOException {
+  static Child start(Path logDir, String label, int threads, int perThread, long maxFileBytes)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            DeletingChild.class.getName(), logDir.toString(), label, Integer.toString(threads), Integer.toString(perThread),
-            Long.toString(maxFileBytes))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DeletingChild.class.getName(),
+                logDir.toString(),
+                label,
+                Integer.toString(threads),
+                Integer.toString(perThread),
+                Long.toString(maxFileBytes))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     Set<String> acked = ConcurrentHashMap.newKeySet();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("ACK ")) {
-            acked.add(line.substring(4));
-          } else if (line.startsWith("FAILED")) {
-            acked.add(line);
-          }
-        }
-      } catch (IOException e) {
-        // the child was killed mid-line: what was read so far counts
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  if (line.startsWith("ACK ")) {
+                    acked.add(line.substring(4));
+                  } else if (line.startsWith("FAILED")) {
+                    acked.add(line);
+                  }
+                }
+              } catch (IOException e) {
+                // the child was killed mid-line: what was read so far counts
+              }
+            });
     reader.start();
     return new Child(p, acked, reader);
   }

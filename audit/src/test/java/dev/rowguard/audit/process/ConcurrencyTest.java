@@ -19,7 +19,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two processes with four threads each on one log directory, with small files to force rotation. */
+/**
+ * Two processes with four threads each on one log directory, with small files to force rotation.
+ */
 class ConcurrencyTest {
 
   private static final int THREADS = 4;
@@ -32,7 +34,8 @@ class ConcurrencyTest {
     ChildProcesses.Child child = ChildProcesses.start(dir, "child", THREADS, PER_THREAD, 64 * 1024);
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:concurrency;DB_CLOSE_DELAY=-1");
-    try (AuditedDataSource ds = AuditedDataSource.builder(h2).logDirectory(dir).maxFileBytes(64 * 1024).build()) {
+    try (AuditedDataSource ds =
+        AuditedDataSource.builder(h2).logDirectory(dir).maxFileBytes(64 * 1024).build()) {
       Thread[] threads = new Thread[THREADS];
       for (int t = 0; t < THREADS; t++) {
         String owner = "parent_t" + t;
@@ -51,7 +54,9 @@ class ConcurrencyTest {
     VerificationResult r = LogVerifier.verify(dir, null);
     assertThat(r.problems()).isEmpty();
     assertThat(r.files()).hasSizeGreaterThan(1);
-    assertThat(r.recordsByKind()).containsEntry("delete", 2L * THREADS * PER_THREAD).containsEntry("log_open", 2L);
+    assertThat(r.recordsByKind())
+        .containsEntry("delete", 2L * THREADS * PER_THREAD)
+        .containsEntry("log_open", 2L);
     List<LogRecord> records = LogReader.records(dir);
     Set<Long> pids = new HashSet<>();
     Set<String> ops = new HashSet<>();
@@ -66,7 +71,8 @@ class ConcurrencyTest {
   }
 
   private static void deleteRepeatedly(AuditedDataSource ds, String owner) {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("create table item_" + owner + " (id int)");
       for (int i = 0; i < PER_THREAD; i++) {
         try (AuditContext.Scope scope = AuditContext.with("op", owner + "-" + i)) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a child JVM that is deleting (3 threads, sync durability, 16 KiB files so that rotation
- * happens too) with SIGKILL at random moments, ten times into the same log: every acknowledged delete must be in the log, and the log must
- * verify, with at most torn lines (never tampering).
+ * happens too) with SIGKILL at random moments, ten times into the same log: every acknowledged
+ * delete must be in the log, and the log must verify, with at most torn lines (never tampering).
  */
 class CrashSafetyTest {
 

@@ -11,8 +11,8 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A separate JVM that makes mass deletes through an audited DataSource and prints {@code ACK <op>}
- * after each delete has returned. Arguments: log directory, label, threads, deletes per thread
- * (0 = until killed), log file size limit in bytes.
+ * after each delete has returned. Arguments: log directory, label, threads, deletes per thread (0 =
+ * until killed), log file size limit in bytes.
  */
 public final class DeletingChild {
 
@@ -25,7 +25,8 @@ public final class DeletingChild {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:child;DB_CLOSE_DELAY=-1");
-    AuditedDataSource ds = AuditedDataSource.builder(h2).logDirectory(dir).maxFileBytes(maxFileBytes).build();
+    AuditedDataSource ds =
+        AuditedDataSource.builder(h2).logDirectory(dir).maxFileBytes(maxFileBytes).build();
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       String owner = label + "-t" + t;

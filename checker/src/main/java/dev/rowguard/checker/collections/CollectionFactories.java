@@ -22,7 +22,10 @@ public final class CollectionFactories {
 
   /** Factories whose arguments all become elements (Guava's varargs {@code newHashSet} too). */
   public static final Api TAKING_ELEMENTS =
-      Api.anyOf(OF_ELEMENTS, Api.statics(GUAVA_SETS, "newHashSet"), Api.statics(GUAVA_LISTS, "newArrayList"));
+      Api.anyOf(
+          OF_ELEMENTS,
+          Api.statics(GUAVA_SETS, "newHashSet"),
+          Api.statics(GUAVA_LISTS, "newArrayList"));
 
   /** The JDK's {@code List.copyOf} and {@code Set.copyOf}. */
   public static final Api JDK_COPY_OF = Api.statics(JDK_LIST_AND_SET, "copyOf");
@@ -32,10 +35,18 @@ public final class CollectionFactories {
       Api.anyOf(
           JDK_COPY_OF,
           Api.statics(
-              List.of(GUAVA_IMMUTABLE_SET, GUAVA_IMMUTABLE_LIST, "com.google.common.collect.ImmutableSortedSet"),
+              List.of(
+                  GUAVA_IMMUTABLE_SET,
+                  GUAVA_IMMUTABLE_LIST,
+                  "com.google.common.collect.ImmutableSortedSet"),
               "copyOf"),
-          Api.statics(List.of(GUAVA_SETS, GUAVA_LISTS), "newHashSet", "newArrayList", "newLinkedHashSet"),
-          Api.statics("java.util.Collections", "unmodifiableSet", "unmodifiableList", "unmodifiableCollection"));
+          Api.statics(
+              List.of(GUAVA_SETS, GUAVA_LISTS), "newHashSet", "newArrayList", "newLinkedHashSet"),
+          Api.statics(
+              "java.util.Collections",
+              "unmodifiableSet",
+              "unmodifiableList",
+              "unmodifiableCollection"));
 
   private CollectionFactories() {}
 }

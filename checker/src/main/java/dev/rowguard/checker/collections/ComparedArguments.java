@@ -28,7 +28,8 @@ public record ComparedArguments(Side first, Side second) {
    * One side: the argument tree(s), their element type and the index of the method parameter they
    * are passed to.
    */
-  public record Side(List<? extends ExpressionTree> trees, Type elementType, Shape shape, int parameter) {
+  public record Side(
+      List<? extends ExpressionTree> trees, Type elementType, Shape shape, int parameter) {
     /** The argument as written, for messages and fixes; for varargs the first of them. */
     public ExpressionTree tree() {
       return trees.get(0);
@@ -71,7 +72,9 @@ public record ComparedArguments(Side first, Side second) {
       return new Side(List.of(argument), argumentType, Shape.ELEMENT, parameter);
     }
     Type element = ElementTypes.elementType(argumentType, state);
-    return element == null ? null : new Side(List.of(argument), element, Shape.CONTAINER, parameter);
+    return element == null
+        ? null
+        : new Side(List.of(argument), element, Shape.CONTAINER, parameter);
   }
 
   private static boolean sameType(Type a, Type b, VisitorState state) {

@@ -3,16 +3,16 @@ package dev.rowguard.checker.collections;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
-import java.util.List;
-import java.util.Set;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import java.util.List;
+import java.util.Set;
 
 /**
- * The ways a value reaches a collection or map (as an element or key) or is looked up in one,
- * for following what a loosely typed {@code Set<Object>} or {@code Map<Serializable, V>} holds.
+ * The ways a value reaches a collection or map (as an element or key) or is looked up in one, for
+ * following what a loosely typed {@code Set<Object>} or {@code Map<Serializable, V>} holds.
  */
 public final class ElementReceivingMethods {
 
@@ -28,11 +28,14 @@ public final class ElementReceivingMethods {
               1,
               0),
           new ElementMethod(
-              instanceMethod().onDescendantOf("java.util.List").namedAnyOf("indexOf", "lastIndexOf"),
+              instanceMethod()
+                  .onDescendantOf("java.util.List")
+                  .namedAnyOf("indexOf", "lastIndexOf"),
               1,
               0),
           new ElementMethod(instanceMethod().onDescendantOf("java.util.List").named("add"), 2, 1),
-          new ElementMethod(instanceMethod().onDescendantOf("java.util.Queue").named("offer"), 1, 0),
+          new ElementMethod(
+              instanceMethod().onDescendantOf("java.util.Queue").named("offer"), 1, 0),
           new ElementMethod(
               instanceMethod()
                   .onDescendantOf("java.util.Map")
@@ -56,14 +59,32 @@ public final class ElementReceivingMethods {
 
   private static final Set<String> ELEMENT_NAMES =
       Set.of(
-          "add", "contains", "remove", "indexOf", "lastIndexOf", "offer", "get", "containsKey",
-          "put", "putIfAbsent", "getOrDefault", "computeIfAbsent");
+          "add",
+          "contains",
+          "remove",
+          "indexOf",
+          "lastIndexOf",
+          "offer",
+          "get",
+          "containsKey",
+          "put",
+          "putIfAbsent",
+          "getOrDefault",
+          "computeIfAbsent");
 
   /** Calls that compare their argument with what is held, rather than only storing it. */
   private static final Set<String> LOOKUP_NAMES =
       Set.of(
-          "contains", "remove", "indexOf", "lastIndexOf", "get", "containsKey", "getOrDefault",
-          "containsAll", "removeAll", "retainAll");
+          "contains",
+          "remove",
+          "indexOf",
+          "lastIndexOf",
+          "get",
+          "containsKey",
+          "getOrDefault",
+          "containsAll",
+          "removeAll",
+          "retainAll");
 
   private static final Set<String> BULK_NAMES =
       Set.of("addAll", "containsAll", "removeAll", "retainAll", "putAll");
@@ -102,8 +123,10 @@ public final class ElementReceivingMethods {
   }
 
   /** Whether every argument of {@code tree} becomes an element of the collection it returns. */
-  public static boolean isFactory(MethodInvocationTree tree, String methodName, VisitorState state) {
-    return CollectionFactories.TAKING_ELEMENTS.hasName(methodName) && CollectionFactories.TAKING_ELEMENTS.matcher().matches(tree, state);
+  public static boolean isFactory(
+      MethodInvocationTree tree, String methodName, VisitorState state) {
+    return CollectionFactories.TAKING_ELEMENTS.hasName(methodName)
+        && CollectionFactories.TAKING_ELEMENTS.matcher().matches(tree, state);
   }
 
   private ElementReceivingMethods() {}

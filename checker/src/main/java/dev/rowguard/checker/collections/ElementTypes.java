@@ -25,7 +25,10 @@ public final class ElementTypes {
     Types types = state.getTypes();
     for (Type container :
         new Type[] {
-          state.getSymtab().iterableType, ITERATOR.get(state), ENUMERATION.get(state), MAP.get(state)
+          state.getSymtab().iterableType,
+          ITERATOR.get(state),
+          ENUMERATION.get(state),
+          MAP.get(state)
         }) {
       if (container == null) {
         continue;

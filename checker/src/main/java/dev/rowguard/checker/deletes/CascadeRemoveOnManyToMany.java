@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.jpa.Jpa;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -18,10 +17,14 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.annotations.RowguardDocs;
+import dev.rowguard.checker.jpa.Jpa;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code @ManyToMany(cascade = ALL)} or with {@code REMOVE}: removing one owner deletes shared targets. */
+/**
+ * {@code @ManyToMany(cascade = ALL)} or with {@code REMOVE}: removing one owner deletes shared
+ * targets.
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "Cascading REMOVE over a many-to-many deletes entities that other owners still share",
@@ -31,7 +34,8 @@ import java.util.List;
 public final class CascadeRemoveOnManyToMany extends BugChecker implements AnnotationTreeMatcher {
 
   /** What {@code ALL} means without {@code REMOVE}, in the order the JPA javadoc lists them. */
-  private static final List<String> ALL_BUT_REMOVE = List.of("PERSIST", "MERGE", "REFRESH", "DETACH");
+  private static final List<String> ALL_BUT_REMOVE =
+      List.of("PERSIST", "MERGE", "REFRESH", "DETACH");
 
   @Override
   public Description matchAnnotation(AnnotationTree tree, VisitorState state) {
@@ -46,7 +50,9 @@ public final class CascadeRemoveOnManyToMany extends BugChecker implements Annot
     for (ExpressionTree argument : tree.getArguments()) {
       if (argument instanceof AssignmentTree assignment
           && ASTHelpers.getSymbol(assignment.getVariable()) != null
-          && ASTHelpers.getSymbol(assignment.getVariable()).getSimpleName().contentEquals("cascade")) {
+          && ASTHelpers.getSymbol(assignment.getVariable())
+              .getSimpleName()
+              .contentEquals("cascade")) {
         cascade = assignment;
       }
     }
@@ -80,7 +86,11 @@ public final class CascadeRemoveOnManyToMany extends BugChecker implements Annot
   }
 
   private static SuggestedFix fix(
-      AnnotationTree tree, AssignmentTree cascade, List<ExpressionTree> elements, ExpressionTree all, VisitorState state) {
+      AnnotationTree tree,
+      AssignmentTree cascade,
+      List<ExpressionTree> elements,
+      ExpressionTree all,
+      VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     List<String> kept = new ArrayList<>();
     List<String> keptNames = new ArrayList<>();
@@ -116,7 +126,11 @@ public final class CascadeRemoveOnManyToMany extends BugChecker implements Annot
       }
     }
     String annotation = "@" + state.getSourceForNode(tree.getAnnotationType());
-    return fix.replace(tree, arguments.isEmpty() ? annotation : annotation + "(" + String.join(", ", arguments) + ")")
+    return fix.replace(
+            tree,
+            arguments.isEmpty()
+                ? annotation
+                : annotation + "(" + String.join(", ", arguments) + ")")
         .build();
   }
 

@@ -3,8 +3,8 @@ package dev.rowguard.checker.deletes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
-import java.util.Optional;
 import dev.rowguard.checker.util.LocalValues;
+import java.util.Optional;
 
 /**
  * Statement text known at compile time: constants (javac folds static finals and their
@@ -19,6 +19,7 @@ final class ConstantText {
     if (constant != null) {
       return Optional.of(constant);
     }
-    return LocalValues.initializer(tree, state).map(init -> ASTHelpers.constValue(init, String.class));
+    return LocalValues.initializer(tree, state)
+        .map(init -> ASTHelpers.constValue(init, String.class));
   }
 }

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.jpa.Jpa;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -13,10 +12,11 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import javax.lang.model.element.ElementKind;
-import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.util.Guards;
+import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.LocalValues;
+import javax.lang.model.element.ElementKind;
 
 /** JPA {@code CriteriaDelete} objects built and executed within one method. */
 final class CriteriaDeletes {
@@ -29,7 +29,10 @@ final class CriteriaDeletes {
       Type criteriaDelete = state.getTypeFromString(name);
       if (criteriaDelete != null
           && type != null
-          && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(criteriaDelete))) {
+          && state
+              .getTypes()
+              .isSubtype(
+                  state.getTypes().erasure(type), state.getTypes().erasure(criteriaDelete))) {
         return true;
       }
     }
@@ -37,10 +40,10 @@ final class CriteriaDeletes {
   }
 
   /**
-   * True when {@code criteria}, about to be executed, is a local created in the enclosing
-   * method by {@code createCriteriaDelete} on which {@code where(...)} is never called. A criteria
-   * object that leaves the method (passed to a helper, stored, returned) may be restricted
-   * elsewhere and is not judged.
+   * True when {@code criteria}, about to be executed, is a local created in the enclosing method by
+   * {@code createCriteriaDelete} on which {@code where(...)} is never called. A criteria object
+   * that leaves the method (passed to a helper, stored, returned) may be restricted elsewhere and
+   * is not judged.
    */
   static boolean isUnrestricted(ExpressionTree criteria, VisitorState state) {
     if (!(criteria instanceof IdentifierTree)
@@ -81,7 +84,8 @@ final class CriteriaDeletes {
       }
       Tree parent = getCurrentPath().getParentPath().getLeaf();
       if (parent instanceof MemberSelectTree select
-          && getCurrentPath().getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
+          && getCurrentPath().getParentPath().getParentPath().getLeaf()
+              instanceof MethodInvocationTree) {
         if (select.getIdentifier().contentEquals("where")) {
           restrictedOrEscapes = true;
         }

@@ -1,14 +1,14 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.jpa.Jpa;
+import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.util.Api;
 import java.util.Set;
 
 /**
  * Which library calls delete rows, in Spring Data, JPA, Hibernate, JDBC, Spring JDBC and jOOQ.
- * Every check about deletes asks here; each API is declared once, and its cheap name filter and
- * its matcher both come from that declaration.
+ * Every check about deletes asks here; each API is declared once, and its cheap name filter and its
+ * matcher both come from that declaration.
  */
 final class DeleteApis {
 
@@ -27,10 +27,12 @@ final class DeleteApis {
           Api.instanceWithNoParameters(SpringData.JPA_REPOSITORY, "deleteAllInBatch"));
 
   /** {@code JpaSpecificationExecutor.delete(Specification)} (Spring Data JPA 3.3+). */
-  static final Api DELETE_BY_SPECIFICATION = Api.instance(SpringData.SPECIFICATION_EXECUTOR, "delete");
+  static final Api DELETE_BY_SPECIFICATION =
+      Api.instance(SpringData.SPECIFICATION_EXECUTOR, "delete");
 
   /** Static factories whose result restricts nothing when given nothing. */
-  static final Api SPECIFICATION_COMBINATOR = Api.statics(SpringData.SPECIFICATION, "where", "allOf", "anyOf");
+  static final Api SPECIFICATION_COMBINATOR =
+      Api.statics(SpringData.SPECIFICATION, "where", "allOf", "anyOf");
 
   /** Calls that execute (or prepare) the statement text passed as their first argument. */
   static final Api STATEMENT_TEXT =
@@ -38,10 +40,14 @@ final class DeleteApis {
           Api.instance(Jpa.ENTITY_MANAGER, "createQuery", "createNativeQuery"),
           Api.instance(
               Jpa.HIBERNATE_QUERY_PRODUCER,
-              "createQuery", "createNativeQuery", "createMutationQuery", "createNativeMutationQuery"),
+              "createQuery",
+              "createNativeQuery",
+              "createMutationQuery",
+              "createNativeMutationQuery"),
           Api.instance(JDBC_OPERATIONS, "update", "execute", "batchUpdate"),
           Api.instance(NAMED_PARAMETER_JDBC_OPERATIONS, "update", "batchUpdate"),
-          Api.instance(JDBC_STATEMENT, "execute", "executeUpdate", "executeLargeUpdate", "addBatch"),
+          Api.instance(
+              JDBC_STATEMENT, "execute", "executeUpdate", "executeLargeUpdate", "addBatch"),
           Api.instance(JDBC_CONNECTION, "prepareStatement"),
           Api.instance(JOOQ_DSL_CONTEXT, "execute"));
 
@@ -58,13 +64,20 @@ final class DeleteApis {
           Api.instance(Jpa.HIBERNATE_COMMON_QUERY_CONTRACT, "setParameter", "setParameterList"));
 
   /** jOOQ calls that start a DELETE or TRUNCATE of a whole table. */
-  static final Api JOOQ_DELETE_START = Api.instance(JOOQ_DSL_CONTEXT, "deleteFrom", "delete", "truncate", "truncateTable");
+  static final Api JOOQ_DELETE_START =
+      Api.instance(JOOQ_DSL_CONTEXT, "deleteFrom", "delete", "truncate", "truncateTable");
 
-  /** jOOQ steps that bound the rows a DELETE removes; {@code where(noCondition())} is an explicit all-rows choice. */
-  static final Set<String> JOOQ_BOUNDING_STEPS = Set.of("where", "whereExists", "whereNotExists", "limit");
+  /**
+   * jOOQ steps that bound the rows a DELETE removes; {@code where(noCondition())} is an explicit
+   * all-rows choice.
+   */
+  static final Set<String> JOOQ_BOUNDING_STEPS =
+      Set.of("where", "whereExists", "whereNotExists", "limit");
 
   static final Api JOOQ_EXECUTE =
-      Api.anyOf(Api.instance("org.jooq.Query", "execute", "executeAsync"), Api.instance("org.jooq.ResultQuery", "fetch"));
+      Api.anyOf(
+          Api.instance("org.jooq.Query", "execute", "executeAsync"),
+          Api.instance("org.jooq.ResultQuery", "fetch"));
 
   /** Spring Data methods that delete the rows (or ids) of an iterable argument. */
   static final Api DELETE_COLLECTION =

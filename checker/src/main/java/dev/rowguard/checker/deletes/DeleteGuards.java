@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.collections.CollectionFactories;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
@@ -19,14 +18,15 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import dev.rowguard.checker.collections.CollectionFactories;
+import dev.rowguard.checker.util.Guards;
+import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
-import dev.rowguard.checker.util.Guards;
-import dev.rowguard.checker.util.Invocations;
-import dev.rowguard.checker.util.LocalValues;
 
 /**
  * Visible checks that a collection deciding what gets deleted is not empty (or not suspiciously
@@ -39,9 +39,13 @@ final class DeleteGuards {
   /** Precondition calls: the condition (or collection) is their first argument. */
   private static final Matcher<ExpressionTree> PRECONDITION =
       anyOf(
-          staticMethod().onClass("com.google.common.base.Preconditions").namedAnyOf("checkState", "checkArgument"),
+          staticMethod()
+              .onClass("com.google.common.base.Preconditions")
+              .namedAnyOf("checkState", "checkArgument"),
           staticMethod().onClass("com.google.common.base.Verify").named("verify"),
-          staticMethod().onClass("org.springframework.util.Assert").namedAnyOf("isTrue", "state", "notEmpty"));
+          staticMethod()
+              .onClass("org.springframework.util.Assert")
+              .namedAnyOf("isTrue", "state", "notEmpty"));
 
   /** {@code CollectionUtils.isEmpty(c)} and friends. */
   private static final Matcher<ExpressionTree> STATIC_EMPTINESS =
@@ -57,7 +61,8 @@ final class DeleteGuards {
   /** True for collections written out with at least one element: {@code List.of("archived")}. */
   static boolean isProvenNonEmpty(ExpressionTree collection, VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(collection);
-    ExpressionTree value = LocalValues.initializer(e, state).map(ASTHelpers::stripParentheses).orElse(e);
+    ExpressionTree value =
+        LocalValues.initializer(e, state).map(ASTHelpers::stripParentheses).orElse(e);
     return value instanceof MethodInvocationTree call
         && !call.getArguments().isEmpty()
         && CollectionFactories.OF_ELEMENTS.matches(call, state);
@@ -68,7 +73,8 @@ final class DeleteGuards {
    * everything), or on the size of {@code deletion} compared with something else, dominates the
    * node at {@code state}'s path.
    */
-  static boolean isGuarded(ExpressionTree subtrahend, Optional<Symbol> deletion, VisitorState state) {
+  static boolean isGuarded(
+      ExpressionTree subtrahend, Optional<Symbol> deletion, VisitorState state) {
     List<Symbol> references = references(subtrahend, state);
     return isGuardedHere(new Watched(references, deletion, state), state.getPath())
         || isGuardedByEveryCaller(references, state);
@@ -76,8 +82,8 @@ final class DeleteGuards {
 
   /**
    * True when the subtrahend is a parameter of a private method and every call of that method in
-   * its class guards the argument: {@code sync()} checks the directory's answer, then calls
-   * {@code removeDeparted(liveIds)}.
+   * its class guards the argument: {@code sync()} checks the directory's answer, then calls {@code
+   * removeDeparted(liveIds)}.
    */
   private static boolean isGuardedByEveryCaller(List<Symbol> references, VisitorState state) {
     TreePath methodPath = Guards.enclosingMethod(state.getPath());
@@ -104,7 +110,9 @@ final class DeleteGuards {
           calls[0]++;
           ExpressionTree argument = call.getArguments().get(parameter);
           VisitorState atCall = state.withPath(getCurrentPath());
-          if (isGuardedHere(new Watched(references(argument, atCall), Optional.empty(), atCall), getCurrentPath())) {
+          if (isGuardedHere(
+              new Watched(references(argument, atCall), Optional.empty(), atCall),
+              getCurrentPath())) {
             calls[1]++;
           }
         }
@@ -120,7 +128,8 @@ final class DeleteGuards {
         new Guards.Guard() {
           @Override
           public boolean whenConditionIs(ExpressionTree condition, boolean outcome) {
-            // Either branch: "if (keep.isEmpty()) ... else delete" and "if (!keep.isEmpty()) delete".
+            // Either branch: "if (keep.isEmpty()) ... else delete" and "if (!keep.isEmpty())
+            // delete".
             return watched.guards(condition);
           }
 
@@ -133,7 +142,9 @@ final class DeleteGuards {
 
   /** An earlier {@code if} on the watched collection that exits, or a precondition call on it. */
   private static boolean isGuardStatement(StatementTree statement, Watched watched) {
-    if (statement instanceof IfTree ifTree && Guards.exits(ifTree.getThenStatement()) && watched.guards(ifTree.getCondition())) {
+    if (statement instanceof IfTree ifTree
+        && Guards.exits(ifTree.getThenStatement())
+        && watched.guards(ifTree.getCondition())) {
       return true;
     }
     if (statement instanceof ExpressionStatementTree expression
@@ -148,10 +159,10 @@ final class DeleteGuards {
   }
 
   /**
-   * The variables whose emptiness a guard may test for {@code expression}: itself, and the local
-   * or parameter it was computed from, whether through a local's initializer
-   * ({@code ids = remote.stream()...}: remote) or in place
-   * ({@code removeAll(remote.stream().map(UUID::fromString).collect(toSet()))}: remote).
+   * The variables whose emptiness a guard may test for {@code expression}: itself, and the local or
+   * parameter it was computed from, whether through a local's initializer ({@code ids =
+   * remote.stream()...}: remote) or in place ({@code
+   * removeAll(remote.stream().map(UUID::fromString).collect(toSet()))}: remote).
    */
   private static List<Symbol> references(ExpressionTree expression, VisitorState state) {
     List<Symbol> out = new ArrayList<>();
@@ -222,7 +233,8 @@ final class DeleteGuards {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           String name = Invocations.name(call);
-          boolean sizing = name.equals("isEmpty") || name.equals("size") || name.equals("isNotEmpty");
+          boolean sizing =
+              name.equals("isEmpty") || name.equals("size") || name.equals("isNotEmpty");
           ExpressionTree subject =
               STATIC_EMPTINESS.matches(call, state) && call.getArguments().size() == 1
                   ? call.getArguments().get(0)
@@ -231,7 +243,10 @@ final class DeleteGuards {
             Symbol s = variable(subject);
             if (s != null && subtrahend.contains(s)) {
               subtrahendTested[0] = true;
-            } else if (s != null && deletion.isPresent() && deletion.get() == s && name.equals("size")) {
+            } else if (s != null
+                && deletion.isPresent()
+                && deletion.get() == s
+                && name.equals("size")) {
               deletionSized[0] = true;
             } else if (name.equals("size")) {
               otherSized[0] = true;

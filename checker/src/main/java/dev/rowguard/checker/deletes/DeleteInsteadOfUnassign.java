@@ -24,10 +24,13 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.deletes.ManyToManyCollections.Reference;
-import java.util.List;
 import dev.rowguard.checker.util.Invocations;
+import java.util.List;
 
-/** The elements of a {@code @ManyToMany} association are deleted where the intent was to unassign them. */
+/**
+ * The elements of a {@code @ManyToMany} association are deleted where the intent was to unassign
+ * them.
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes the shared targets of a @ManyToMany association instead of unassigning them",
@@ -64,7 +67,9 @@ public final class DeleteInsteadOfUnassign extends BugChecker
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
     Symbol element = ASTHelpers.getSymbol(tree.getVariable());
     List<? extends StatementTree> body =
-        tree.getStatement() instanceof BlockTree block ? block.getStatements() : List.of(tree.getStatement());
+        tree.getStatement() instanceof BlockTree block
+            ? block.getStatements()
+            : List.of(tree.getStatement());
     boolean deletes = false;
     for (StatementTree statement : body) {
       if (statement instanceof ExpressionStatementTree expression
@@ -82,7 +87,8 @@ public final class DeleteInsteadOfUnassign extends BugChecker
         .orElse(Description.NO_MATCH);
   }
 
-  private Description describe(Tree tree, Reference reference, VisitorState state, boolean loopDoesMore) {
+  private Description describe(
+      Tree tree, Reference reference, VisitorState state, boolean loopDoesMore) {
     var field = reference.field();
     String owner = field.symbol().owner.getSimpleName().toString();
     Description.Builder description =
@@ -120,7 +126,8 @@ public final class DeleteInsteadOfUnassign extends BugChecker
     if (a instanceof LambdaExpressionTree lambda && lambda.getParameters().size() == 1) {
       Symbol element = ASTHelpers.getSymbol(lambda.getParameters().get(0));
       Tree body = lambda.getBody();
-      if (body instanceof BlockTree block && block.getStatements().size() == 1
+      if (body instanceof BlockTree block
+          && block.getStatements().size() == 1
           && block.getStatements().get(0) instanceof ExpressionStatementTree statement) {
         body = statement.getExpression();
       }

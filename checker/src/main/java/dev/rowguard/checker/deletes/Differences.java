@@ -1,7 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.collections.CollectionFactories;
-import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
@@ -23,15 +21,17 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import dev.rowguard.checker.collections.CollectionFactories;
+import dev.rowguard.checker.springdata.SpringData;
+import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
-import dev.rowguard.checker.util.Invocations;
-import dev.rowguard.checker.util.LocalValues;
 
 /**
- * Collections computed as "what we have that the other side no longer lists": the argument shape
- * of the sync job that deleted every tenant when the other side answered with nothing.
+ * Collections computed as "what we have that the other side no longer lists": the argument shape of
+ * the sync job that deleted every tenant when the other side answered with nothing.
  */
 final class Differences {
 
@@ -41,9 +41,13 @@ final class Differences {
   private static final Matcher<ExpressionTree> DIFFERENCE =
       anyOf(
           staticMethod().onClass("com.google.common.collect.Sets").named("difference"),
-          staticMethod().onClass("org.apache.commons.collections4.CollectionUtils").named("subtract"),
           staticMethod()
-              .onClassAny("org.apache.commons.collections4.CollectionUtils", "org.apache.commons.collections4.ListUtils")
+              .onClass("org.apache.commons.collections4.CollectionUtils")
+              .named("subtract"),
+          staticMethod()
+              .onClassAny(
+                  "org.apache.commons.collections4.CollectionUtils",
+                  "org.apache.commons.collections4.ListUtils")
               .named("removeAll"),
           staticMethod().onClass("org.apache.commons.collections4.ListUtils").named("subtract"),
           staticMethod().onClass("org.apache.commons.collections4.SetUtils").named("difference"));
@@ -67,12 +71,16 @@ final class Differences {
   /**
    * A difference: the deleted collection and the collection subtracted from it.
    *
-   * @param subtrahend what the other side listed; if it is empty or partial, the difference is everything
+   * @param subtrahend what the other side listed; if it is empty or partial, the difference is
+   *     everything
    * @param deletion the local holding the difference, if it has one
    */
   record Difference(ExpressionTree subtrahend, Optional<Symbol> deletion) {}
 
-  /** The difference {@code argument} holds, computed in the enclosing method; empty when it is not one. */
+  /**
+   * The difference {@code argument} holds, computed in the enclosing method; empty when it is not
+   * one.
+   */
   static Optional<Difference> of(ExpressionTree argument, VisitorState state) {
     return of(ASTHelpers.stripParentheses(argument), state, 0);
   }
@@ -110,14 +118,15 @@ final class Differences {
   }
 
   /**
-   * The collection {@code e} copies without dropping elements: {@code d.immutableCopy()},
-   * {@code ImmutableSet.copyOf(d)}, {@code new HashSet<>(d)}, {@code d.stream().toList()}. A copy of a
+   * The collection {@code e} copies without dropping elements: {@code d.immutableCopy()}, {@code
+   * ImmutableSet.copyOf(d)}, {@code new HashSet<>(d)}, {@code d.stream().toList()}. A copy of a
    * difference is that difference.
    */
   private static Optional<ExpressionTree> copiedFrom(ExpressionTree e, VisitorState state) {
     if (e instanceof NewClassTree created
         && created.getArguments().size() == 1
-        && ASTHelpers.isSubtype(ASTHelpers.getType(created), state.getTypeFromString("java.util.Collection"), state)) {
+        && ASTHelpers.isSubtype(
+            ASTHelpers.getType(created), state.getTypeFromString("java.util.Collection"), state)) {
       return Optional.of(ASTHelpers.stripParentheses(created.getArguments().get(0)));
     }
     if (!(e instanceof MethodInvocationTree call)) {
@@ -135,13 +144,14 @@ final class Differences {
 
   /** {@code Sets.difference(a, b)}, or a stream of a filtered by {@code !b.contains(x)}: b. */
   private static Optional<ExpressionTree> subtrahendOf(ExpressionTree e, VisitorState state) {
-    if (e instanceof MethodInvocationTree call && call.getArguments().size() == 2 && DIFFERENCE.matches(call, state)) {
+    if (e instanceof MethodInvocationTree call
+        && call.getArguments().size() == 2
+        && DIFFERENCE.matches(call, state)) {
       return Optional.of(call.getArguments().get(1));
     }
     ExpressionTree link = e;
     while (link instanceof MethodInvocationTree call) {
-      if (call.getArguments().size() == 1
-          && Invocations.name(call).equals("filter")) {
+      if (call.getArguments().size() == 1 && Invocations.name(call).equals("filter")) {
         Optional<ExpressionTree> excluded = excludedBy(call.getArguments().get(0), state);
         if (excluded.isPresent()) {
           return excluded;
@@ -165,7 +175,8 @@ final class Differences {
       if (body instanceof ExpressionTree expression
           && ASTHelpers.stripParentheses(expression) instanceof UnaryTree not
           && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-          && ASTHelpers.stripParentheses(not.getExpression()) instanceof MethodInvocationTree contains
+          && ASTHelpers.stripParentheses(not.getExpression())
+              instanceof MethodInvocationTree contains
           && isContains(contains)) {
         return Optional.ofNullable(ASTHelpers.getReceiver(contains));
       }
@@ -174,7 +185,8 @@ final class Differences {
     if (p instanceof MethodInvocationTree call
         && call.getArguments().size() == 1
         && PREDICATE_NOT.matches(call, state)
-        && ASTHelpers.stripParentheses(call.getArguments().get(0)) instanceof MemberReferenceTree reference
+        && ASTHelpers.stripParentheses(call.getArguments().get(0))
+            instanceof MemberReferenceTree reference
         && reference.getName().toString().startsWith("contains")) {
       return Optional.of(reference.getQualifierExpression());
     }
@@ -183,10 +195,14 @@ final class Differences {
 
   private static boolean isContains(MethodInvocationTree call) {
     String name = Invocations.name(call);
-    return call.getArguments().size() == 1 && (name.equals("contains") || name.equals("containsKey"));
+    return call.getArguments().size() == 1
+        && (name.equals("contains") || name.equals("containsKey"));
   }
 
-  /** The argument of {@code var.removeAll(b)} (or {@code var.removeIf(x -> b.contains(x))}) in the enclosing method. */
+  /**
+   * The argument of {@code var.removeAll(b)} (or {@code var.removeIf(x -> b.contains(x))}) in the
+   * enclosing method.
+   */
   private static Optional<ExpressionTree> removedFrom(Symbol var, VisitorState state) {
     MethodTree method = state.findEnclosing(MethodTree.class);
     if (method == null || method.getBody() == null) {

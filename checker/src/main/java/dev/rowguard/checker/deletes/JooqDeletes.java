@@ -4,8 +4,8 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import java.util.Optional;
 import dev.rowguard.checker.util.Invocations;
+import java.util.Optional;
 
 /** jOOQ DELETE and TRUNCATE chains written in one expression. */
 final class JooqDeletes {
@@ -13,12 +13,12 @@ final class JooqDeletes {
   private JooqDeletes() {}
 
   /**
-   * The call that started the unbounded DELETE or TRUNCATE that {@code execution} runs: the
-   * {@code deleteFrom(T)}, {@code delete(T)} or {@code truncate(T)} of a chain without
-   * {@code where}, {@code whereExists} or {@code limit}. Empty for bounded chains and for queries
-   * built elsewhere.
+   * The call that started the unbounded DELETE or TRUNCATE that {@code execution} runs: the {@code
+   * deleteFrom(T)}, {@code delete(T)} or {@code truncate(T)} of a chain without {@code where},
+   * {@code whereExists} or {@code limit}. Empty for bounded chains and for queries built elsewhere.
    */
-  static Optional<MethodInvocationTree> unboundedStart(MethodInvocationTree execution, VisitorState state) {
+  static Optional<MethodInvocationTree> unboundedStart(
+      MethodInvocationTree execution, VisitorState state) {
     ExpressionTree receiver = ASTHelpers.getReceiver(execution);
     while (receiver instanceof MethodInvocationTree call) {
       String name = Invocations.name(call);
@@ -26,7 +26,9 @@ final class JooqDeletes {
         return Optional.empty();
       }
       if (DeleteApis.JOOQ_DELETE_START.hasName(name)) {
-        return DeleteApis.JOOQ_DELETE_START.matches(call, state) ? Optional.of(call) : Optional.empty();
+        return DeleteApis.JOOQ_DELETE_START.matches(call, state)
+            ? Optional.of(call)
+            : Optional.empty();
       }
       receiver = ASTHelpers.getReceiver(call);
     }

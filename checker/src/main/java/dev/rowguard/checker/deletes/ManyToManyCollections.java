@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.collections.CollectionFactories;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 
@@ -13,14 +12,15 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
+import dev.rowguard.checker.collections.CollectionFactories;
 import dev.rowguard.checker.jpa.Association;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
+import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
-import dev.rowguard.checker.util.Invocations;
-import dev.rowguard.checker.util.LocalValues;
 
 /** Expressions that denote the collection of a {@code @ManyToMany} association of some entity. */
 final class ManyToManyCollections {
@@ -29,7 +29,9 @@ final class ManyToManyCollections {
   private static final Matcher<ExpressionTree> COPY =
       anyOf(
           CollectionFactories.JDK_COPY_OF.matcher(),
-          constructor().forClass((type, s) -> type.tsym.getQualifiedName().toString().startsWith("java.util.")));
+          constructor()
+              .forClass(
+                  (type, s) -> type.tsym.getQualifiedName().toString().startsWith("java.util.")));
 
   private ManyToManyCollections() {}
 
@@ -37,14 +39,14 @@ final class ManyToManyCollections {
    * A many-to-many collection read in {@code expression}.
    *
    * @param field the association
-   * @param live the expression as written when it is the live collection itself (so that
-   *     {@code live.clear()} unassigns), empty when it is a copy
+   * @param live the expression as written when it is the live collection itself (so that {@code
+   *     live.clear()} unassigns), empty when it is a copy
    */
   record Reference(PersistentField field, Optional<ExpressionTree> live) {}
 
   /**
-   * The many-to-many association {@code expression} reads: {@code owner.getTags()},
-   * {@code owner.tags}, a copy of either, or an effectively final local holding one.
+   * The many-to-many association {@code expression} reads: {@code owner.getTags()}, {@code
+   * owner.tags}, a copy of either, or an effectively final local holding one.
    */
   static Optional<Reference> of(ExpressionTree expression, VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(expression);
@@ -85,17 +87,25 @@ final class ManyToManyCollections {
     Optional<PersistentField> field = Optional.empty();
     if (e instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
       Symbol.MethodSymbol getter = Invocations.symbol(call);
-      field = owner(getter).flatMap(m -> EntityModels.instance(state).of(m)).flatMap(m -> m.fieldForGetter(getter));
+      field =
+          owner(getter)
+              .flatMap(m -> EntityModels.instance(state).of(m))
+              .flatMap(m -> m.fieldForGetter(getter));
     } else if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
       Symbol symbol = ASTHelpers.getSymbol(e);
       if (symbol != null && symbol.getKind() == ElementKind.FIELD) {
-        field = owner(symbol).flatMap(m -> EntityModels.instance(state).of(m)).flatMap(m -> m.field(symbol));
+        field =
+            owner(symbol)
+                .flatMap(m -> EntityModels.instance(state).of(m))
+                .flatMap(m -> m.field(symbol));
       }
     }
     return field.filter(f -> f.association() == Association.MANY_TO_MANY);
   }
 
   private static Optional<Symbol.ClassSymbol> owner(Symbol member) {
-    return member != null && member.owner instanceof Symbol.ClassSymbol cls ? Optional.of(cls) : Optional.empty();
+    return member != null && member.owner instanceof Symbol.ClassSymbol cls
+        ? Optional.of(cls)
+        : Optional.empty();
   }
 }

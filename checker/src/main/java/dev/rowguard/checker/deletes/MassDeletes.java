@@ -20,7 +20,10 @@ final class MassDeletes {
 
   private MassDeletes() {}
 
-  /** True when a method or class enclosing the node at {@code state}'s path is annotated {@code @MassDelete}. */
+  /**
+   * True when a method or class enclosing the node at {@code state}'s path is annotated
+   * {@code @MassDelete}.
+   */
   static boolean isDeclared(VisitorState state) {
     for (Tree tree : state.getPath()) {
       Symbol symbol =

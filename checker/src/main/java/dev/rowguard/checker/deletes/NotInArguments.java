@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.springdata.SpringData;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -9,8 +8,10 @@ import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Subject;
+import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.StatementClassifier;
 import java.util.ArrayList;
@@ -18,25 +19,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.rowguard.checker.util.Invocations;
 
 /**
- * The collections a delete binds to {@code NOT IN}: an empty one makes the condition true for
- * every row (Hibernate 6.4.2+ renders {@code x NOT IN ()} as {@code 1=1}).
+ * The collections a delete binds to {@code NOT IN}: an empty one makes the condition true for every
+ * row (Hibernate 6.4.2+ renders {@code x NOT IN ()} as {@code 1=1}).
  */
 final class NotInArguments {
 
   private static final List<String> CREATE_QUERY_NAMES =
-      List.of("createQuery", "createNativeQuery", "createMutationQuery", "createNativeMutationQuery");
+      List.of(
+          "createQuery", "createNativeQuery", "createMutationQuery", "createNativeMutationQuery");
 
   private NotInArguments() {}
 
   /**
-   * The arguments of a repository delete call bound to NOT IN: the parameters of
-   * {@code deleteBy<Prop>NotIn} parts of a derived delete, or the parameters named by
-   * {@code NOT IN :param} in a {@code @Modifying @Query}.
+   * The arguments of a repository delete call bound to NOT IN: the parameters of {@code
+   * deleteBy<Prop>NotIn} parts of a derived delete, or the parameters named by {@code NOT IN
+   * :param} in a {@code @Modifying @Query}.
    */
-  static List<ExpressionTree> ofRepositoryCall(MethodInvocationTree call, Symbol.MethodSymbol method, VisitorState state) {
+  static List<ExpressionTree> ofRepositoryCall(
+      MethodInvocationTree call, Symbol.MethodSymbol method, VisitorState state) {
     List<ExpressionTree> out = new ArrayList<>();
     Optional<DerivedQuery> derived = SpringDataRepositories.derivedQuery(method, state);
     if (derived.isPresent()) {
@@ -55,8 +57,10 @@ final class NotInArguments {
     if (query.isEmpty() || !Annotations.has(method, SpringData.MODIFYING)) {
       return out;
     }
-    Classification c = Annotations.stringValue(query.get(), "value").map(StatementClassifier.shared()::classify)
-        .orElse(Classification.OTHER);
+    Classification c =
+        Annotations.stringValue(query.get(), "value")
+            .map(StatementClassifier.shared()::classify)
+            .orElse(Classification.OTHER);
     if (!c.deletes()) {
       return out;
     }
@@ -77,10 +81,11 @@ final class NotInArguments {
   record ExecutedQuery(MethodInvocationTree query, List<ExpressionTree> values) {}
 
   /**
-   * The NOT IN bindings of a delete executed in one chain:
-   * {@code em.createQuery("delete ... not in :keep").setParameter("keep", keep).executeUpdate()}.
+   * The NOT IN bindings of a delete executed in one chain: {@code em.createQuery("delete ... not in
+   * :keep").setParameter("keep", keep).executeUpdate()}.
    */
-  static Optional<ExecutedQuery> ofExecutedQuery(MethodInvocationTree execution, VisitorState state) {
+  static Optional<ExecutedQuery> ofExecutedQuery(
+      MethodInvocationTree execution, VisitorState state) {
     Map<String, ExpressionTree> bound = new HashMap<>();
     ExpressionTree link = ASTHelpers.getReceiver(execution);
     while (link instanceof MethodInvocationTree call) {
@@ -97,7 +102,9 @@ final class NotInArguments {
             ConstantText.of(call.getArguments().get(0), state)
                 .map(StatementClassifier.shared()::classify)
                 .orElse(Classification.OTHER);
-        if (!c.deletes() || c.notInParameters().isEmpty() || !DeleteApis.STATEMENT_TEXT.matches(call, state)) {
+        if (!c.deletes()
+            || c.notInParameters().isEmpty()
+            || !DeleteApis.STATEMENT_TEXT.matches(call, state)) {
           return Optional.empty();
         }
         List<ExpressionTree> values = new ArrayList<>();
@@ -109,7 +116,10 @@ final class NotInArguments {
     return Optional.empty();
   }
 
-  /** The method parameter {@code :name} (by {@code @Param} or parameter name) or {@code ?n} denotes; -1 if none. */
+  /**
+   * The method parameter {@code :name} (by {@code @Param} or parameter name) or {@code ?n} denotes;
+   * -1 if none.
+   */
   private static int parameterIndex(Symbol.MethodSymbol method, String parameter) {
     List<Symbol.VarSymbol> params = method.getParameters();
     if (parameter.startsWith("?") && parameter.length() > 1) {

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.jpa.Jpa;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.VisitorState;
@@ -13,9 +12,10 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import java.util.List;
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.LocalValues;
+import java.util.List;
 
 /** Spring Data JPA {@code Specification}s that visibly restrict nothing. */
 final class Specifications {
@@ -23,15 +23,13 @@ final class Specifications {
   private static final int MAX_DEPTH = 4;
 
   private static final Matcher<ExpressionTree> CONJUNCTION =
-      instanceMethod()
-          .onDescendantOfAny(Jpa.CRITERIA_BUILDER)
-          .named("conjunction");
+      instanceMethod().onDescendantOfAny(Jpa.CRITERIA_BUILDER).named("conjunction");
 
   private Specifications() {}
 
   /**
-   * True for {@code null}, {@code Specification.where(null)}, {@code allOf()}/{@code anyOf()}
-   * with no argument, and lambdas returning {@code null} or {@code cb.conjunction()}: Spring Data
+   * True for {@code null}, {@code Specification.where(null)}, {@code allOf()}/{@code anyOf()} with
+   * no argument, and lambdas returning {@code null} or {@code cb.conjunction()}: Spring Data
    * renders each as a DELETE without WHERE. Anything else, including a specification built
    * elsewhere, is assumed to restrict.
    */
@@ -59,7 +57,8 @@ final class Specifications {
               && ret.getExpression() != null
               && isEmptyPredicate(ret.getExpression(), state);
     }
-    if (e instanceof MethodInvocationTree call && DeleteApis.SPECIFICATION_COMBINATOR.matches(call, state)) {
+    if (e instanceof MethodInvocationTree call
+        && DeleteApis.SPECIFICATION_COMBINATOR.matches(call, state)) {
       List<? extends ExpressionTree> args = call.getArguments();
       if (args.isEmpty()) {
         return true;
@@ -67,7 +66,9 @@ final class Specifications {
       return Invocations.name(call).equals("where")
           && isUnrestricted(args.get(0), state, depth + 1);
     }
-    return LocalValues.initializer(e, state).map(init -> isUnrestricted(init, state, depth + 1)).orElse(false);
+    return LocalValues.initializer(e, state)
+        .map(init -> isUnrestricted(init, state, depth + 1))
+        .orElse(false);
   }
 
   private static boolean isEmptyPredicate(ExpressionTree body, VisitorState state) {

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -22,14 +21,15 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.annotations.RowguardDocs;
+import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.TestCode;
 import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.StatementClassifier;
 import java.util.List;
 import java.util.Optional;
-import dev.rowguard.checker.util.Invocations;
 
 /** A delete that removes every row of a table with nothing bounding it. */
 @AutoService(BugChecker.class)
@@ -56,7 +56,9 @@ public final class UnguardedBulkDelete extends BugChecker
     } else if (tree.getArguments().size() == 1
         && DeleteApis.DELETE_BY_SPECIFICATION.matches(tree, state)
         && Specifications.isUnrestricted(tree.getArguments().get(0), state)) {
-      problem = Optional.of("delete(Specification) with a specification that restricts nothing deletes every row");
+      problem =
+          Optional.of(
+              "delete(Specification) with a specification that restricts nothing deletes every row");
     } else if (DeleteApis.JOOQ_EXECUTE.matches(tree, state)) {
       problem =
           JooqDeletes.unboundedStart(tree, state)
@@ -104,7 +106,9 @@ public final class UnguardedBulkDelete extends BugChecker
     for (ExpressionTree argument : tree.getArguments()) {
       if (argument instanceof AssignmentTree assignment
           && ASTHelpers.getSymbol(assignment.getVariable()) != null
-          && ASTHelpers.getSymbol(assignment.getVariable()).getSimpleName().contentEquals("reason")) {
+          && ASTHelpers.getSymbol(assignment.getVariable())
+              .getSimpleName()
+              .contentEquals("reason")) {
         String reason = ASTHelpers.constValue(assignment.getExpression(), String.class);
         if (reason != null && reason.isBlank()) {
           return buildDescription(tree)
@@ -118,7 +122,10 @@ public final class UnguardedBulkDelete extends BugChecker
     return Description.NO_MATCH;
   }
 
-  /** {@code Tag} for {@code tagRepository.deleteAll()}; a generic name where the type is not visible. */
+  /**
+   * {@code Tag} for {@code tagRepository.deleteAll()}; a generic name where the type is not
+   * visible.
+   */
   private static String managedEntity(MethodInvocationTree tree, VisitorState state) {
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
     return receiver == null
@@ -130,13 +137,15 @@ public final class UnguardedBulkDelete extends BugChecker
 
   /**
    * A CriteriaDelete or statement text that deletes every row. The receiver matchers come first:
-   * names like {@code execute} and {@code update} are common, the type and constant work is not cheap.
+   * names like {@code execute} and {@code update} are common, the type and constant work is not
+   * cheap.
    */
   private static Optional<String> statementProblem(
       MethodInvocationTree tree, Symbol.MethodSymbol method, VisitorState state) {
     if (tree.getArguments().size() == 1
         && DeleteApis.CRITERIA_QUERY.matches(tree, state)
-        && CriteriaDeletes.isCriteriaDelete(ASTHelpers.getType(tree.getArguments().get(0)), state)) {
+        && CriteriaDeletes.isCriteriaDelete(
+            ASTHelpers.getType(tree.getArguments().get(0)), state)) {
       return CriteriaDeletes.isUnrestricted(tree.getArguments().get(0), state)
           ? Optional.of("This CriteriaDelete is executed without where(...) and deletes every row")
           : Optional.empty();
@@ -166,7 +175,8 @@ public final class UnguardedBulkDelete extends BugChecker
     if (method.isVarArgs()
         && method.getParameters().size() == 1
         && state.getTypes().isArray(first)
-        && ASTHelpers.isSameType(state.getTypes().elemtype(first), state.getSymtab().stringType, state)) {
+        && ASTHelpers.isSameType(
+            state.getTypes().elemtype(first), state.getSymtab().stringType, state)) {
       return tree.getArguments();
     }
     return ASTHelpers.isSameType(first, state.getSymtab().stringType, state)
@@ -189,7 +199,9 @@ public final class UnguardedBulkDelete extends BugChecker
   private static String jooqProblem(String start) {
     return start.startsWith("truncate")
         ? "This jOOQ " + start + "(...) empties the table"
-        : "This jOOQ " + start + "(...) is executed without where(...) and deletes every row"
+        : "This jOOQ "
+            + start
+            + "(...) is executed without where(...) and deletes every row"
             + " (write where(noCondition()) to say every row is meant)";
   }
 
@@ -197,7 +209,8 @@ public final class UnguardedBulkDelete extends BugChecker
     return TestCode.isTestCode(state) || MassDeletes.isDeclared(state);
   }
 
-  private static Optional<AnnotationTree> annotationTree(MethodTree method, Attribute.Compound compound) {
+  private static Optional<AnnotationTree> annotationTree(
+      MethodTree method, Attribute.Compound compound) {
     for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
       if (ASTHelpers.getSymbol(annotation.getAnnotationType()) == compound.type.tsym) {
         return Optional.of(annotation);

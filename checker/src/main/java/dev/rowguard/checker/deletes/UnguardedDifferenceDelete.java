@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import dev.rowguard.checker.springdata.SpringData;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
@@ -15,11 +14,12 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.annotations.RowguardDocs;
+import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.TestCode;
 import java.util.List;
 import java.util.Optional;
-import dev.rowguard.checker.util.Invocations;
 
 /**
  * Deletes "everything we have that the other side no longer lists" without checking what the other
@@ -27,11 +27,13 @@ import dev.rowguard.checker.util.Invocations;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "Deletes a difference or a NOT IN list without checking that the other side's list is not empty",
+    summary =
+        "Deletes a difference or a NOT IN list without checking that the other side's list is not empty",
     severity = WARNING,
     linkType = CUSTOM,
     link = RowguardDocs.CHECKS + "UnguardedDifferenceDelete.md")
-public final class UnguardedDifferenceDelete extends BugChecker implements MethodInvocationTreeMatcher {
+public final class UnguardedDifferenceDelete extends BugChecker
+    implements MethodInvocationTreeMatcher {
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -71,11 +73,15 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
     for (ExpressionTree argument : tree.getArguments()) {
       Optional<Differences.Difference> difference = Differences.of(argument, state);
       if (difference.isPresent()
-          && !DeleteGuards.isGuarded(difference.get().subtrahend(), difference.get().deletion(), state)) {
-        return Optional.of(differenceMessage(name, state.getSourceForNode(difference.get().subtrahend())));
+          && !DeleteGuards.isGuarded(
+              difference.get().subtrahend(), difference.get().deletion(), state)) {
+        return Optional.of(
+            differenceMessage(name, state.getSourceForNode(difference.get().subtrahend())));
       }
     }
-    return ownDelete ? notInProblem(NotInArguments.ofRepositoryCall(tree, method, state), name, state) : Optional.empty();
+    return ownDelete
+        ? notInProblem(NotInArguments.ofRepositoryCall(tree, method, state), name, state)
+        : Optional.empty();
   }
 
   /** {@code List.remove} and Spring's own methods are not the application's repository methods. */
@@ -83,7 +89,8 @@ public final class UnguardedDifferenceDelete extends BugChecker implements Metho
     return owner.startsWith("java.") || owner.startsWith(SpringData.PACKAGE);
   }
 
-  private static Optional<String> notInProblem(List<ExpressionTree> notInArguments, String call, VisitorState state) {
+  private static Optional<String> notInProblem(
+      List<ExpressionTree> notInArguments, String call, VisitorState state) {
     for (ExpressionTree argument : notInArguments) {
       if (!DeleteGuards.isProvenNonEmpty(argument, state)
           && !DeleteGuards.isGuarded(argument, Optional.empty(), state)) {

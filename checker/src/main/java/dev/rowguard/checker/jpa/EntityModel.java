@@ -1,7 +1,7 @@
 package dev.rowguard.checker.jpa;
 
-import dev.rowguard.checker.util.Getters;
 import com.sun.tools.javac.code.Symbol;
+import dev.rowguard.checker.util.Getters;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param fields persistent fields, the class's own after those of its mapped superclasses
  * @param uniqueKeys every unique key declared for the entity's table
  */
-public record EntityModel(Symbol.ClassSymbol type, List<PersistentField> fields, List<UniqueKey> uniqueKeys) {
+public record EntityModel(
+    Symbol.ClassSymbol type, List<PersistentField> fields, List<UniqueKey> uniqueKeys) {
 
   public EntityModel {
     fields = List.copyOf(fields);
@@ -32,8 +33,8 @@ public record EntityModel(Symbol.ClassSymbol type, List<PersistentField> fields,
   }
 
   /**
-   * The persistent field an accessor reads: {@code getUri()}/{@code isActive()} for fields
-   * {@code uri}/{@code active}, or a record-style {@code uri()}.
+   * The persistent field an accessor reads: {@code getUri()}/{@code isActive()} for fields {@code
+   * uri}/{@code active}, or a record-style {@code uri()}.
    */
   public Optional<PersistentField> fieldForGetter(Symbol.MethodSymbol method) {
     if (!method.getParameters().isEmpty()) {

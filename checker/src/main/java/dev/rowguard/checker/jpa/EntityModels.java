@@ -1,6 +1,5 @@
 package dev.rowguard.checker.jpa;
 
-import dev.rowguard.checker.util.Getters;
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
@@ -8,6 +7,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.util.Getters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +16,8 @@ import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 
 /**
- * Builds and caches {@link EntityModel}s: once per class symbol per compilation, however many
- * calls and checks ask. Instances live in the javac {@link Context}, so nothing outlives a
- * compilation.
+ * Builds and caches {@link EntityModel}s: once per class symbol per compilation, however many calls
+ * and checks ask. Instances live in the javac {@link Context}, so nothing outlives a compilation.
  */
 public final class EntityModels {
 
@@ -39,7 +38,10 @@ public final class EntityModels {
     return models;
   }
 
-  /** The model of {@code type} when it is an {@code @Entity}, {@code @MappedSuperclass} or {@code @Embeddable}. */
+  /**
+   * The model of {@code type} when it is an {@code @Entity}, {@code @MappedSuperclass} or
+   * {@code @Embeddable}.
+   */
   public Optional<EntityModel> of(Symbol.ClassSymbol type) {
     if (type == null) {
       return Optional.empty();
@@ -58,7 +60,8 @@ public final class EntityModels {
       return Optional.empty();
     }
     Type t = type;
-    if (!t.getTypeArguments().isEmpty() && t.tsym.getQualifiedName().toString().startsWith("java.util.")) {
+    if (!t.getTypeArguments().isEmpty()
+        && t.tsym.getQualifiedName().toString().startsWith("java.util.")) {
       t = t.getTypeArguments().get(t.getTypeArguments().size() - 1);
     }
     return t.tsym instanceof Symbol.ClassSymbol cls ? of(cls) : Optional.empty();
@@ -83,12 +86,15 @@ public final class EntityModels {
   private EntityModel build(Symbol.ClassSymbol type) {
     List<PersistentField> fields = new ArrayList<>();
     Type superType = type.getSuperclass();
-    if (superType != null && superType.tsym instanceof Symbol.ClassSymbol superClass
+    if (superType != null
+        && superType.tsym instanceof Symbol.ClassSymbol superClass
         && Annotations.has(superClass, Jpa.MAPPED_SUPERCLASS)) {
       of(superClass).ifPresent(m -> fields.addAll(m.fields()));
     }
     for (Symbol member : type.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.FIELD && member instanceof Symbol.VarSymbol field && isPersistent(field)) {
+      if (member.getKind() == ElementKind.FIELD
+          && member instanceof Symbol.VarSymbol field
+          && isPersistent(field)) {
         fields.add(field(type, field));
       }
     }
@@ -97,7 +103,8 @@ public final class EntityModels {
 
   private static boolean isPersistent(Symbol.VarSymbol field) {
     long flags = field.flags();
-    return (flags & (Flags.STATIC | Flags.TRANSIENT)) == 0 && !Annotations.has(field, Jpa.TRANSIENT);
+    return (flags & (Flags.STATIC | Flags.TRANSIENT)) == 0
+        && !Annotations.has(field, Jpa.TRANSIENT);
   }
 
   private static PersistentField field(Symbol.ClassSymbol owner, Symbol.VarSymbol field) {
@@ -150,11 +157,16 @@ public final class EntityModels {
 
     Optional<String> mappedBy = relation.flatMap(r -> Annotations.stringValue(r, "mappedBy"));
     Optional<String> explicitColumn =
-        column.flatMap(c -> Annotations.stringValue(c, "name"))
+        column
+            .flatMap(c -> Annotations.stringValue(c, "name"))
             .or(() -> joinColumn.flatMap(c -> Annotations.stringValue(c, "name")))
-            .or(() -> (association == Association.MANY_TO_ONE || association == Association.ONE_TO_ONE) && mappedBy.isEmpty()
-                ? Optional.of(field.getSimpleName() + "_" + idColumn(field.type.tsym))
-                : Optional.empty());
+            .or(
+                () ->
+                    (association == Association.MANY_TO_ONE
+                                || association == Association.ONE_TO_ONE)
+                            && mappedBy.isEmpty()
+                        ? Optional.of(field.getSimpleName() + "_" + idColumn(field.type.tsym))
+                        : Optional.empty());
     boolean uniqueColumn =
         column.map(c -> Annotations.booleanValue(c, "unique", false)).orElse(false)
             || joinColumn.map(c -> Annotations.booleanValue(c, "unique", false)).orElse(false);
@@ -172,7 +184,10 @@ public final class EntityModels {
             || joinColumn.map(c -> Annotations.booleanValue(c, "nullable", false)).orElse(false));
   }
 
-  /** The primary-key column of a to-one target, for its default join column name; {@code id} when not found. */
+  /**
+   * The primary-key column of a to-one target, for its default join column name; {@code id} when
+   * not found.
+   */
   private static String idColumn(Symbol target) {
     for (Symbol s = target; s instanceof Symbol.ClassSymbol cls; s = cls.getSuperclass().tsym) {
       for (Symbol member : cls.getEnclosedElements()) {

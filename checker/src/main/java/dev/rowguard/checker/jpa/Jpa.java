@@ -53,13 +53,18 @@ public final class Jpa {
 
   public static final String HIBERNATE_SESSION = "org.hibernate.Session";
   public static final String HIBERNATE_QUERY_PRODUCER = "org.hibernate.query.QueryProducer";
-  public static final String HIBERNATE_COMMON_QUERY_CONTRACT = "org.hibernate.query.CommonQueryContract";
+  public static final String HIBERNATE_COMMON_QUERY_CONTRACT =
+      "org.hibernate.query.CommonQueryContract";
   public static final String HIBERNATE_EXCEPTION = "org.hibernate.HibernateException";
-  public static final String HIBERNATE_CONSTRAINT_VIOLATION = "org.hibernate.exception.ConstraintViolationException";
+  public static final String HIBERNATE_CONSTRAINT_VIOLATION =
+      "org.hibernate.exception.ConstraintViolationException";
 
   private Jpa() {}
 
-  /** The JPA package ({@link #JAKARTA} or {@link #JAVAX}) of a qualified name, or jakarta for any other name. */
+  /**
+   * The JPA package ({@link #JAKARTA} or {@link #JAVAX}) of a qualified name, or jakarta for any
+   * other name.
+   */
   public static String namespaceOf(String qualifiedName) {
     return qualifiedName.startsWith(JAVAX) ? JAVAX : JAKARTA;
   }

@@ -12,14 +12,15 @@ import java.util.Optional;
  * @param explicitColumn the column name the mapping fixes: from {@code @Column(name)} or
  *     {@code @JoinColumn(name)}, or for the owning side of a to-one association without one, JPA's
  *     default join column {@code <field>_<target id column>} ({@code tenant_id})
- * @param nullable whether the column can hold NULL (false for to-many associations, which have no column)
+ * @param nullable whether the column can hold NULL (false for to-many associations, which have no
+ *     column)
  * @param uniqueColumn {@code @Column(unique = true)} or {@code @JoinColumn(unique = true)}
  * @param id {@code @Id} or {@code @EmbeddedId}
  * @param naturalId Hibernate {@code @NaturalId}
  * @param association the relationship kind, {@link Association#NONE} for basic columns
  * @param mappedBy the {@code mappedBy} of an inverse association side, if written
- * @param explicitlyNullable {@code nullable = true} written on {@code @Column} or {@code @JoinColumn}:
- *     the author chose NULL on purpose
+ * @param explicitlyNullable {@code nullable = true} written on {@code @Column} or
+ *     {@code @JoinColumn}: the author chose NULL on purpose
  */
 public record PersistentField(
     Symbol.VarSymbol symbol,

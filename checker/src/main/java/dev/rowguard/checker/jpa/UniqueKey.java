@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param columns the column names as written (or the field names for keys declared on fields)
  * @param fields the persistent fields those columns resolve to, in the same order; a column that
- *     matches no field is left out, so {@code fields.size() < columns.size()} means "not fully resolved"
+ *     matches no field is left out, so {@code fields.size() < columns.size()} means "not fully
+ *     resolved"
  * @param source where the key is declared
  */
 public record UniqueKey(List<String> columns, List<PersistentField> fields, Source source) {
@@ -36,7 +37,10 @@ public record UniqueKey(List<String> columns, List<PersistentField> fields, Sour
     return fields.size() == columns.size();
   }
 
-  /** True when the key's columns are all among {@code fieldsInLookup}: a lookup on them finds at most one row. */
+  /**
+   * True when the key's columns are all among {@code fieldsInLookup}: a lookup on them finds at
+   * most one row.
+   */
   public boolean isCoveredBy(List<PersistentField> fieldsInLookup) {
     if (!isResolved()) {
       return false;

@@ -29,22 +29,34 @@ final class UniqueKeys {
       }
     }
     if (!naturalId.isEmpty()) {
-      keys.add(new UniqueKey(naturalId.stream().map(PersistentField::name).toList(), naturalId, Source.NATURAL_ID));
+      keys.add(
+          new UniqueKey(
+              naturalId.stream().map(PersistentField::name).toList(),
+              naturalId,
+              Source.NATURAL_ID));
     }
     Optional<Attribute.Compound> table = Annotations.find(type, Jpa.TABLE);
     if (table.isPresent()) {
-      for (Attribute.Compound constraint : Annotations.annotationValues(table.get(), "uniqueConstraints")) {
-        keys.add(resolve(Annotations.stringValues(constraint, "columnNames"), fields, Source.UNIQUE_CONSTRAINT));
+      for (Attribute.Compound constraint :
+          Annotations.annotationValues(table.get(), "uniqueConstraints")) {
+        keys.add(
+            resolve(
+                Annotations.stringValues(constraint, "columnNames"),
+                fields,
+                Source.UNIQUE_CONSTRAINT));
       }
       for (Attribute.Compound index : Annotations.annotationValues(table.get(), "indexes")) {
         if (Annotations.booleanValue(index, "unique", false)) {
           List<String> columns =
               Annotations.stringValue(index, "columnList")
-                  .map(list -> Arrays.stream(list.split(","))
-                      // "name ASC" and "name desc" order the index; they do not rename the column.
-                      .map(c -> c.trim().split("\\s+")[0])
-                      .filter(c -> !c.isEmpty())
-                      .toList())
+                  .map(
+                      list ->
+                          Arrays.stream(list.split(","))
+                              // "name ASC" and "name desc" order the index; they do not rename the
+                              // column.
+                              .map(c -> c.trim().split("\\s+")[0])
+                              .filter(c -> !c.isEmpty())
+                              .toList())
                   .orElse(List.of());
           keys.add(resolve(columns, fields, Source.UNIQUE_INDEX));
         }
@@ -53,7 +65,8 @@ final class UniqueKeys {
     return keys;
   }
 
-  private static UniqueKey resolve(List<String> columns, List<PersistentField> fields, Source source) {
+  private static UniqueKey resolve(
+      List<String> columns, List<PersistentField> fields, Source source) {
     List<PersistentField> resolved = new ArrayList<>();
     for (String column : columns) {
       fields.stream().filter(f -> f.hasColumnName(column)).findFirst().ifPresent(resolved::add);

@@ -14,17 +14,18 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.tools.javac.code.Symbol;
-import java.util.List;
-import java.util.Set;
 import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Recognises null checks that dominate a point in the code, in the plain shapes people write: an
- * enclosing {@code if (x != null)} (or the else of {@code if (x == null)}), {@code x != null && ...},
- * {@code x != null ? ... : ...}, or earlier in an enclosing block {@code if (x == null) return/throw},
- * {@code if (x == null) x = ...}, {@code Objects.requireNonNull(x)} and its relatives. No data
- * flow: anything cleverer is not recognised, and the value counts as possibly null.
+ * enclosing {@code if (x != null)} (or the else of {@code if (x == null)}), {@code x != null &&
+ * ...}, {@code x != null ? ... : ...}, or earlier in an enclosing block {@code if (x == null)
+ * return/throw}, {@code if (x == null) x = ...}, {@code Objects.requireNonNull(x)} and its
+ * relatives. No data flow: anything cleverer is not recognised, and the value counts as possibly
+ * null.
  */
 public final class NullChecks {
 
@@ -33,15 +34,24 @@ public final class NullChecks {
       Set.of("nonNull", "hasText", "hasLength", "isNotEmpty", "isNotBlank");
 
   /** Static one-argument tests that are true for a null argument. */
-  private static final Set<String> NULL_WHEN_TRUE = Set.of("isNull", "isNullOrEmpty", "isEmpty", "isBlank");
+  private static final Set<String> NULL_WHEN_TRUE =
+      Set.of("isNull", "isNullOrEmpty", "isEmpty", "isBlank");
 
   /**
-   * Methods that throw when their first argument is null: {@code Objects.requireNonNull},
-   * Guava's {@code Preconditions.checkNotNull} and {@code Verify.verifyNotNull}, Spring's
-   * {@code Assert.notNull}/{@code hasText}, commons-lang's {@code Validate.notNull}.
+   * Methods that throw when their first argument is null: {@code Objects.requireNonNull}, Guava's
+   * {@code Preconditions.checkNotNull} and {@code Verify.verifyNotNull}, Spring's {@code
+   * Assert.notNull}/{@code hasText}, commons-lang's {@code Validate.notNull}.
    */
   private static final Set<String> REQUIRE_NON_NULL =
-      Set.of("requireNonNull", "checkNotNull", "verifyNotNull", "notNull", "hasText", "hasLength", "notBlank", "notEmpty");
+      Set.of(
+          "requireNonNull",
+          "checkNotNull",
+          "verifyNotNull",
+          "notNull",
+          "hasText",
+          "hasLength",
+          "notBlank",
+          "notEmpty");
 
   private NullChecks() {}
 
@@ -76,15 +86,22 @@ public final class NullChecks {
       case LOGICAL_COMPLEMENT:
         return implies(((UnaryTree) c).getExpression(), value, !outcome);
       case CONDITIONAL_AND:
-        return outcome && (implies(((BinaryTree) c).getLeftOperand(), value, true) || implies(((BinaryTree) c).getRightOperand(), value, true));
+        return outcome
+            && (implies(((BinaryTree) c).getLeftOperand(), value, true)
+                || implies(((BinaryTree) c).getRightOperand(), value, true));
       case CONDITIONAL_OR:
-        return !outcome && (implies(((BinaryTree) c).getLeftOperand(), value, false) || implies(((BinaryTree) c).getRightOperand(), value, false));
+        return !outcome
+            && (implies(((BinaryTree) c).getLeftOperand(), value, false)
+                || implies(((BinaryTree) c).getRightOperand(), value, false));
       case INSTANCE_OF:
         return outcome && SameValue.same(((InstanceOfTree) c).getExpression(), value);
       case METHOD_INVOCATION:
         MethodInvocationTree call = (MethodInvocationTree) c;
         Symbol.MethodSymbol method = Invocations.symbol(call);
-        if (method == null || !method.isStatic() || call.getArguments().size() != 1 || !SameValue.same(call.getArguments().get(0), value)) {
+        if (method == null
+            || !method.isStatic()
+            || call.getArguments().size() != 1
+            || !SameValue.same(call.getArguments().get(0), value)) {
           return false;
         }
         String name = method.getSimpleName().toString();
@@ -97,7 +114,8 @@ public final class NullChecks {
   /** True when, after {@code statement} completes normally, {@code value} is not null. */
   private static boolean establishesNonNull(StatementTree statement, ExpressionTree value) {
     if (statement instanceof IfTree ifTree && ifTree.getElseStatement() == null) {
-      return implies(ifTree.getCondition(), value, false) && exitsOrAssigns(ifTree.getThenStatement(), value);
+      return implies(ifTree.getCondition(), value, false)
+          && exitsOrAssigns(ifTree.getThenStatement(), value);
     }
     if (statement instanceof ExpressionStatementTree e) {
       ExpressionTree expression = e.getExpression();
@@ -115,7 +133,9 @@ public final class NullChecks {
     return false;
   }
 
-  /** True when {@code branch} never falls through, or ends by assigning {@code value} a replacement. */
+  /**
+   * True when {@code branch} never falls through, or ends by assigning {@code value} a replacement.
+   */
   private static boolean exitsOrAssigns(StatementTree branch, ExpressionTree value) {
     StatementTree last = branch;
     if (branch instanceof BlockTree block) {

@@ -9,23 +9,24 @@ import java.util.Set;
 
 /**
  * What the nullness annotation libraries say about a symbol: whether it is declared
- * {@code @Nullable}, and whether its code is null-marked so that Spring Data rejects null
- * arguments instead of binding them.
+ * {@code @Nullable}, and whether its code is null-marked so that Spring Data rejects null arguments
+ * instead of binding them.
  */
 public final class NullableAnnotations {
 
   /**
    * Simple names that mean "may be null" in every library that defines them: checker-qual and
-   * JSpecify ({@code Nullable}, type-use), jakarta.annotation, jsr305 ({@code Nullable},
-   * {@code CheckForNull}), Spring, JetBrains, Android and AndroidX. Matching the simple name is
-   * what Error Prone and NullAway do, and it also covers in-house copies of {@code @Nullable}.
+   * JSpecify ({@code Nullable}, type-use), jakarta.annotation, jsr305 ({@code Nullable}, {@code
+   * CheckForNull}), Spring, JetBrains, Android and AndroidX. Matching the simple name is what Error
+   * Prone and NullAway do, and it also covers in-house copies of {@code @Nullable}.
    */
-  private static final Set<String> NULLABLE_SIMPLE_NAMES = Set.of("Nullable", "CheckForNull", "NullableDecl");
+  private static final Set<String> NULLABLE_SIMPLE_NAMES =
+      Set.of("Nullable", "CheckForNull", "NullableDecl");
 
   /**
-   * Defaults under which Spring Data validates repository arguments and throws on null:
-   * Spring's {@code @NonNullApi} (package), JSpecify's {@code @NullMarked} (module, package, class;
-   * enforced by Spring Data 3.5+), and JSR-305 {@code @ParametersAreNonnullByDefault}.
+   * Defaults under which Spring Data validates repository arguments and throws on null: Spring's
+   * {@code @NonNullApi} (package), JSpecify's {@code @NullMarked} (module, package, class; enforced
+   * by Spring Data 3.5+), and JSR-305 {@code @ParametersAreNonnullByDefault}.
    */
   private static final List<String> NULL_MARKED =
       List.of(
@@ -35,7 +36,8 @@ public final class NullableAnnotations {
           "javax.annotation.ParametersAreNonnullByDefault");
 
   /** Turns a {@code @NullMarked} default off again for a class or package. */
-  private static final List<String> NULL_UNMARKED = List.of("org.jspecify.annotations.NullUnmarked");
+  private static final List<String> NULL_UNMARKED =
+      List.of("org.jspecify.annotations.NullUnmarked");
 
   private NullableAnnotations() {}
 

@@ -11,16 +11,16 @@ import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
-import java.util.Optional;
-import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.LocalValues;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 
 /**
- * Tells whether an expression may evaluate to null, from what the code states rather than from
- * data flow: the {@code null} literal, {@code orElse(null)}, a {@code @Nullable} declaration, a
- * read of a nullable entity column, a conditional with such a branch, or an effectively final
- * local initialised with one of those. Everything else is assumed non-null.
+ * Tells whether an expression may evaluate to null, from what the code states rather than from data
+ * flow: the {@code null} literal, {@code orElse(null)}, a {@code @Nullable} declaration, a read of
+ * a nullable entity column, a conditional with such a branch, or an effectively final local
+ * initialised with one of those. Everything else is assumed non-null.
  */
 public final class PossiblyNull {
 
@@ -29,7 +29,10 @@ public final class PossiblyNull {
 
   private PossiblyNull() {}
 
-  /** Why {@code expression} may be null, for a diagnostic ("it is a @Nullable parameter"); empty when it is not known to be. */
+  /**
+   * Why {@code expression} may be null, for a diagnostic ("it is a @Nullable parameter"); empty
+   * when it is not known to be.
+   */
   public static Optional<String> reason(ExpressionTree expression, VisitorState state) {
     return reason(expression, state, MAX_LOCAL_HOPS);
   }
@@ -60,11 +63,12 @@ public final class PossiblyNull {
     }
     String name = var.getSimpleName().toString();
     if (NullableAnnotations.isNullable(var)) {
-      String kind = switch (var.getKind()) {
-        case PARAMETER -> "parameter";
-        case FIELD -> "field";
-        default -> "variable";
-      };
+      String kind =
+          switch (var.getKind()) {
+            case PARAMETER -> "parameter";
+            case FIELD -> "field";
+            default -> "variable";
+          };
       return Optional.of("it is the @Nullable " + kind + " " + name);
     }
     if (var.getKind() == ElementKind.FIELD && var.owner instanceof Symbol.ClassSymbol owner) {
@@ -73,8 +77,11 @@ public final class PossiblyNull {
         return Optional.of("it reads the nullable column " + owner.getSimpleName() + "." + name);
       }
     }
-    if (var.getKind() == ElementKind.LOCAL_VARIABLE && hops > 0 && (var.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
-      // A check of the initialiser's own expression (if (a.getUri() != null) { var uri = a.getUri(); ...}) counts too.
+    if (var.getKind() == ElementKind.LOCAL_VARIABLE
+        && hops > 0
+        && (var.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
+      // A check of the initialiser's own expression (if (a.getUri() != null) { var uri =
+      // a.getUri(); ...}) counts too.
       return LocalValues.initializer(var, state)
           .filter(init -> !NullChecks.isCheckedNonNull(init, state))
           .flatMap(init -> reason(init, state, hops - 1));
@@ -98,9 +105,14 @@ public final class PossiblyNull {
     }
     if (call.getArguments().isEmpty() && method.owner instanceof Symbol.ClassSymbol owner) {
       Optional<PersistentField> field =
-          EntityModels.instance(state).of(owner).flatMap(m -> m.fieldForGetter(method)).filter(PersistentField::nullable);
-      if (field.isPresent() && state.getTypes().isSameType(field.get().symbol().type, method.getReturnType())) {
-        return Optional.of("it reads the nullable column " + owner.getSimpleName() + "." + field.get().name());
+          EntityModels.instance(state)
+              .of(owner)
+              .flatMap(m -> m.fieldForGetter(method))
+              .filter(PersistentField::nullable);
+      if (field.isPresent()
+          && state.getTypes().isSameType(field.get().symbol().type, method.getReturnType())) {
+        return Optional.of(
+            "it reads the nullable column " + owner.getSimpleName() + "." + field.get().name());
       }
     }
     return Optional.empty();

@@ -51,6 +51,7 @@ final class SameValue {
 
   private static boolean isThisOrAbsent(ExpressionTree receiver) {
     return receiver == null
-        || (receiver.getKind() == Tree.Kind.IDENTIFIER && ((IdentifierTree) receiver).getName().contentEquals("this"));
+        || (receiver.getKind() == Tree.Kind.IDENTIFIER
+            && ((IdentifierTree) receiver).getName().contentEquals("this"));
   }
 }

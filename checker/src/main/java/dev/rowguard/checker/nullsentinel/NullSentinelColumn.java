@@ -1,6 +1,5 @@
 package dev.rowguard.checker.nullsentinel;
 
-import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -23,13 +22,14 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.Association;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
+import dev.rowguard.checker.util.Invocations;
 import java.util.List;
 import java.util.Optional;
-import dev.rowguard.checker.util.Invocations;
 
 /** Flags entity methods that derive a state from whether a persisted column is NULL. */
 @AutoService(BugChecker.class)
@@ -48,7 +48,9 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!tree.getParameters().isEmpty() || tree.getBody() == null || tree.getBody().getStatements().size() != 1) {
+    if (!tree.getParameters().isEmpty()
+        || tree.getBody() == null
+        || tree.getBody().getStatements().size() != 1) {
       return Description.NO_MATCH;
     }
     StatementTree only = tree.getBody().getStatements().get(0);
@@ -61,7 +63,9 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
       return Description.NO_MATCH;
     }
     Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null || !isBoolean(method.getReturnType(), state) || !(method.owner instanceof Symbol.ClassSymbol owner)
+    if (method == null
+        || !isBoolean(method.getReturnType(), state)
+        || !(method.owner instanceof Symbol.ClassSymbol owner)
         || !(EntityModels.isEntity(owner) || EntityModels.isMappedSuperclass(owner))) {
       return Description.NO_MATCH;
     }
@@ -97,10 +101,14 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
     return false;
   }
 
-  /** The operand of {@code x == null}, {@code null != x}, {@code Objects.isNull(x)}, {@code Objects.nonNull(x)}. */
+  /**
+   * The operand of {@code x == null}, {@code null != x}, {@code Objects.isNull(x)}, {@code
+   * Objects.nonNull(x)}.
+   */
   private static Optional<ExpressionTree> nullTested(ExpressionTree returned) {
     ExpressionTree e = ASTHelpers.stripParentheses(returned);
-    if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.EQUAL_TO || e.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+    if (e instanceof BinaryTree b
+        && (e.getKind() == Tree.Kind.EQUAL_TO || e.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
       if (isNull(b.getRightOperand())) {
         return Optional.of(b.getLeftOperand());
       }
@@ -119,8 +127,12 @@ public final class NullSentinelColumn extends BugChecker implements MethodTreeMa
     return Optional.empty();
   }
 
-  /** The persistent field read by {@code uri}, {@code this.uri}, {@code getUri()} or {@code this.getUri()}. */
-  private static Optional<PersistentField> persistentField(EntityModel model, ExpressionTree tested) {
+  /**
+   * The persistent field read by {@code uri}, {@code this.uri}, {@code getUri()} or {@code
+   * this.getUri()}.
+   */
+  private static Optional<PersistentField> persistentField(
+      EntityModel model, ExpressionTree tested) {
     ExpressionTree e = ASTHelpers.stripParentheses(tested);
     if (e instanceof MethodInvocationTree call) {
       if (!call.getArguments().isEmpty() || !onThis(call.getMethodSelect())) {

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.nullsentinel;
 
-import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -15,6 +14,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
@@ -22,13 +22,16 @@ import dev.rowguard.checker.nullness.NullChecks;
 import dev.rowguard.checker.nullness.NullableAnnotations;
 import dev.rowguard.checker.nullness.PossiblyNull;
 import dev.rowguard.checker.springdata.DerivedQuery;
-import dev.rowguard.checker.springdata.DerivedQueryParser;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
+import dev.rowguard.checker.springdata.DerivedQueryParser;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Invocations;
 import java.util.Optional;
 
-/** Flags derived queries that may receive null for a nullable property, which Spring Data turns into IS NULL. */
+/**
+ * Flags derived queries that may receive null for a nullable property, which Spring Data turns into
+ * IS NULL.
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A null argument to a derived query matches every row where the property IS NULL",
@@ -53,13 +56,17 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
     if (query.isEmpty()) {
       return Description.NO_MATCH;
     }
-    Type repository = Optional.ofNullable(ASTHelpers.getReceiverType(tree)).orElse(method.owner.type);
+    Type repository =
+        Optional.ofNullable(ASTHelpers.getReceiverType(tree)).orElse(method.owner.type);
     Optional<EntityModel> entity =
-        SpringDataRepositories.domainType(repository, state).flatMap(EntityModels.instance(state)::of);
+        SpringDataRepositories.domainType(repository, state)
+            .flatMap(EntityModels.instance(state)::of);
     if (entity.isEmpty()) {
       return Description.NO_MATCH;
     }
-    boolean nullMarked = NullableAnnotations.isNullMarked(method) || NullableAnnotations.isNullMarked(repository.tsym);
+    boolean nullMarked =
+        NullableAnnotations.isNullMarked(method)
+            || NullableAnnotations.isNullMarked(repository.tsym);
     for (int i = 0; i < tree.getArguments().size() && i < method.getParameters().size(); i++) {
       if (nullMarked && !NullableAnnotations.isNullable(method.getParameters().get(i))) {
         // Spring Data validates the arguments of null-marked repositories and throws on null.
@@ -76,7 +83,9 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
         ExpressionTree argument = tree.getArguments().get(i);
         Optional<String> why = PossiblyNull.reason(argument, state);
         if (why.isPresent() && !NullChecks.isCheckedNonNull(argument, state)) {
-          return buildDescription(tree).setMessage(message(method, query.get(), part, why.get())).build();
+          return buildDescription(tree)
+              .setMessage(message(method, query.get(), part, why.get()))
+              .build();
         }
       }
     }
@@ -91,9 +100,12 @@ public final class NullSentinelLookup extends BugChecker implements MethodInvoca
         .orElse(false);
   }
 
-  private static String message(Symbol.MethodSymbol method, DerivedQuery query, Part part, String why) {
+  private static String message(
+      Symbol.MethodSymbol method, DerivedQuery query, Part part, String why) {
     String name = method.getSimpleName() + "()";
-    String condition = part.property() + (part.type() == DerivedQuery.Type.SIMPLE_PROPERTY ? " IS NULL" : " IS NOT NULL");
+    String condition =
+        part.property()
+            + (part.type() == DerivedQuery.Type.SIMPLE_PROPERTY ? " IS NULL" : " IS NOT NULL");
     String effect =
         switch (query.subject()) {
           case DELETE -> "deletes every row where " + condition + ": a mass delete";

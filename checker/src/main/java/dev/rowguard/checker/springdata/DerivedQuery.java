@@ -3,9 +3,9 @@ package dev.rowguard.checker.springdata;
 import java.util.List;
 
 /**
- * A Spring Data derived query method name, parsed as {@code PartTree} parses it:
- * {@code findFirst3ByUriAndDomainIgnoreCaseOrderByIdDesc} is a FIND with parts {@code uri = ?0}
- * and {@code domain = ?1 (ignore case)}.
+ * A Spring Data derived query method name, parsed as {@code PartTree} parses it: {@code
+ * findFirst3ByUriAndDomainIgnoreCaseOrderByIdDesc} is a FIND with parts {@code uri = ?0} and {@code
+ * domain = ?1 (ignore case)}.
  *
  * @param subject what the method does with the matching rows
  * @param orGroups the predicate as an OR of AND-groups, parts in argument order
@@ -29,7 +29,8 @@ public record DerivedQuery(Subject subject, List<List<Part>> orGroups) {
   /**
    * One condition of the predicate.
    *
-   * @param property the property path as written, uncapitalized ({@code addressZipCode}, {@code address_zipCode})
+   * @param property the property path as written, uncapitalized ({@code addressZipCode}, {@code
+   *     address_zipCode})
    * @param type the comparison
    * @param firstArgument index of the method parameter bound to it (meaningless when it takes none)
    * @param ignoreCase whether IgnoreCase or AllIgnoreCase applies
@@ -83,8 +84,8 @@ public record DerivedQuery(Subject subject, List<List<Part>> orGroups) {
     }
 
     /**
-     * True for {@code = ?} ({@code findByUri}): Spring Data renders a null argument of such a
-     * part as {@code IS NULL} (and of a Not part as {@code IS NOT NULL}) instead of failing.
+     * True for {@code = ?} ({@code findByUri}): Spring Data renders a null argument of such a part
+     * as {@code IS NULL} (and of a Not part as {@code IS NOT NULL}) instead of failing.
      */
     public boolean bindsNullAsIsNull() {
       return this == SIMPLE_PROPERTY || this == NEGATING_SIMPLE_PROPERTY;
@@ -99,7 +100,11 @@ public record DerivedQuery(Subject subject, List<List<Part>> orGroups) {
   /** The parts bound to method parameter {@code index}. */
   public List<Part> partsForArgument(int index) {
     return parts().stream()
-        .filter(p -> p.type().arguments() > 0 && index >= p.firstArgument() && index < p.firstArgument() + p.type().arguments())
+        .filter(
+            p ->
+                p.type().arguments() > 0
+                    && index >= p.firstArgument()
+                    && index < p.firstArgument() + p.type().arguments())
         .toList();
   }
 

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class DerivedQueryParser {
 
-  // Spring's PartTree.PREFIX_TEMPLATE; the subject between prefix and By (First3, Distinct, All...) is free text.
+  // Spring's PartTree.PREFIX_TEMPLATE; the subject between prefix and By (First3, Distinct, All...)
+  // is free text.
   private static final Pattern PREFIX =
-      Pattern.compile("^(find|read|get|query|search|stream|count|exists|delete|remove)((\\p{Lu}.*?))??By");
+      Pattern.compile(
+          "^(find|read|get|query|search|stream|count|exists|delete|remove)((\\p{Lu}.*?))??By");
   private static final Pattern OR = Pattern.compile("Or(?=\\p{Lu})");
   private static final Pattern AND = Pattern.compile("And(?=\\p{Lu})");
   private static final String ORDER_BY = "OrderBy";
@@ -27,7 +29,9 @@ public final class DerivedQueryParser {
   private DerivedQueryParser() {}
 
   private static final List<String> PREFIXES =
-      List.of("find", "read", "get", "query", "search", "stream", "count", "exists", "delete", "remove");
+      List.of(
+          "find", "read", "get", "query", "search", "stream", "count", "exists", "delete",
+          "remove");
   private static final List<String> READ_PREFIXES = PREFIXES.subList(0, 8);
 
   /**
@@ -38,7 +42,9 @@ public final class DerivedQueryParser {
     return methodName.contains("By") && PREFIXES.stream().anyMatch(methodName::startsWith);
   }
 
-  /** Like {@link #mayBeDerived}, for queries that only read (find, count, exists ...), not deletes. */
+  /**
+   * Like {@link #mayBeDerived}, for queries that only read (find, count, exists ...), not deletes.
+   */
   public static boolean mayBeDerivedRead(String methodName) {
     return methodName.contains("By") && READ_PREFIXES.stream().anyMatch(methodName::startsWith);
   }

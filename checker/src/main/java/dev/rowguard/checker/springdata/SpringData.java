@@ -10,9 +10,11 @@ public final class SpringData {
 
   public static final String REPOSITORY = PACKAGE + "repository.Repository";
   public static final String CRUD_REPOSITORY = PACKAGE + "repository.CrudRepository";
-  public static final String REACTIVE_CRUD_REPOSITORY = PACKAGE + "repository.reactive.ReactiveCrudRepository";
+  public static final String REACTIVE_CRUD_REPOSITORY =
+      PACKAGE + "repository.reactive.ReactiveCrudRepository";
   public static final String JPA_REPOSITORY = PACKAGE + "jpa.repository.JpaRepository";
-  public static final String SPECIFICATION_EXECUTOR = PACKAGE + "jpa.repository.JpaSpecificationExecutor";
+  public static final String SPECIFICATION_EXECUTOR =
+      PACKAGE + "jpa.repository.JpaSpecificationExecutor";
   public static final String SPECIFICATION = PACKAGE + "jpa.domain.Specification";
 
   /** Spring Data JPA's {@code @Query}. */

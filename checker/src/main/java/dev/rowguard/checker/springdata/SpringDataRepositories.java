@@ -42,7 +42,11 @@ public final class SpringDataRepositories {
   /** True when {@code type} is a Spring Data repository (extends {@code Repository}). */
   public static boolean isRepository(Type type, VisitorState state) {
     Type repository = state.getTypeFromString(SpringData.REPOSITORY);
-    return type != null && repository != null && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(repository));
+    return type != null
+        && repository != null
+        && state
+            .getTypes()
+            .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(repository));
   }
 
   /** The entity class a repository type manages ({@code T} of {@code Repository<T, ID>}). */
@@ -55,7 +59,9 @@ public final class SpringDataRepositories {
     if (asRepository == null || asRepository.getTypeArguments().isEmpty()) {
       return Optional.empty();
     }
-    return asRepository.getTypeArguments().get(0).tsym instanceof Symbol.ClassSymbol c ? Optional.of(c) : Optional.empty();
+    return asRepository.getTypeArguments().get(0).tsym instanceof Symbol.ClassSymbol c
+        ? Optional.of(c)
+        : Optional.empty();
   }
 
   /**
@@ -64,14 +70,16 @@ public final class SpringDataRepositories {
    * {@code @Query}. Spring's own methods ({@code findById}, {@code deleteAllById}) are not derived:
    * they reject null instead of matching {@code IS NULL}.
    */
-  public static Optional<DerivedQuery> derivedQuery(Symbol.MethodSymbol method, VisitorState state) {
+  public static Optional<DerivedQuery> derivedQuery(
+      Symbol.MethodSymbol method, VisitorState state) {
     if (method == null) {
       return Optional.empty();
     }
     return Cache.instance(state).derived.computeIfAbsent(method, m -> parseDerived(m, state));
   }
 
-  private static Optional<DerivedQuery> parseDerived(Symbol.MethodSymbol method, VisitorState state) {
+  private static Optional<DerivedQuery> parseDerived(
+      Symbol.MethodSymbol method, VisitorState state) {
     Symbol owner = method.owner;
     if (!(owner instanceof Symbol.ClassSymbol cls)
         || cls.getQualifiedName().toString().startsWith(SpringData.PACKAGE)
@@ -84,7 +92,10 @@ public final class SpringDataRepositories {
     return DerivedQueryParser.parse(method.getSimpleName().toString());
   }
 
-  /** Derived queries by method symbol, once per compilation: every call of a repository method asks again. */
+  /**
+   * Derived queries by method symbol, once per compilation: every call of a repository method asks
+   * again.
+   */
   private static final class Cache {
     private static final Context.Key<Cache> KEY = new Context.Key<>();
     final Map<Symbol.MethodSymbol, Optional<DerivedQuery>> derived = new HashMap<>();
@@ -101,10 +112,11 @@ public final class SpringDataRepositories {
 
   /**
    * The position among the bound parameters ({@link DerivedQuery.Part#firstArgument()} counts
-   * those) of parameter {@code index} of {@code method}; empty for a {@code Pageable},
-   * {@code Sort}, {@code Limit}, {@code ScrollPosition} or projection {@code Class} parameter.
+   * those) of parameter {@code index} of {@code method}; empty for a {@code Pageable}, {@code
+   * Sort}, {@code Limit}, {@code ScrollPosition} or projection {@code Class} parameter.
    */
-  public static Optional<Integer> boundPosition(Symbol.MethodSymbol method, int index, VisitorState state) {
+  public static Optional<Integer> boundPosition(
+      Symbol.MethodSymbol method, int index, VisitorState state) {
     List<Symbol.VarSymbol> parameters = method.getParameters();
     if (index < 0 || index >= parameters.size() || isSpecial(parameters.get(index), state)) {
       return Optional.empty();
@@ -122,7 +134,8 @@ public final class SpringDataRepositories {
    * The inverse of {@link #boundPosition}: the index of the parameter of {@code method} that is
    * bound parameter number {@code position}, skipping {@code Pageable}, {@code Sort} and the like.
    */
-  public static Optional<Integer> parameterIndex(Symbol.MethodSymbol method, int position, VisitorState state) {
+  public static Optional<Integer> parameterIndex(
+      Symbol.MethodSymbol method, int position, VisitorState state) {
     List<Symbol.VarSymbol> parameters = method.getParameters();
     int bound = 0;
     for (int i = 0; i < parameters.size(); i++) {
@@ -140,7 +153,11 @@ public final class SpringDataRepositories {
   private static boolean isSpecial(Symbol.VarSymbol parameter, VisitorState state) {
     for (String name : SPECIAL_PARAMETERS) {
       Type special = state.getTypeFromString(name);
-      if (special != null && state.getTypes().isSubtype(state.getTypes().erasure(parameter.type), state.getTypes().erasure(special))) {
+      if (special != null
+          && state
+              .getTypes()
+              .isSubtype(
+                  state.getTypes().erasure(parameter.type), state.getTypes().erasure(special))) {
         return true;
       }
     }
@@ -148,11 +165,12 @@ public final class SpringDataRepositories {
   }
 
   /**
-   * Resolves a derived-query property path against an entity as Spring's {@code PropertyPath}
-   * does: the whole name first, then the longest camel-case head that is a property, recursing
-   * into its type; {@code _} separates segments explicitly. Empty when it does not resolve.
+   * Resolves a derived-query property path against an entity as Spring's {@code PropertyPath} does:
+   * the whole name first, then the longest camel-case head that is a property, recursing into its
+   * type; {@code _} separates segments explicitly. Empty when it does not resolve.
    */
-  public static Optional<List<PersistentField>> resolvePath(EntityModel entity, String property, VisitorState state) {
+  public static Optional<List<PersistentField>> resolvePath(
+      EntityModel entity, String property, VisitorState state) {
     int underscore = property.indexOf('_');
     if (underscore > 0) {
       Optional<PersistentField> head = entity.field(property.substring(0, underscore));
@@ -172,7 +190,8 @@ public final class SpringDataRepositories {
       }
       Optional<PersistentField> head = entity.field(property.substring(0, split));
       if (head.isPresent()) {
-        Optional<List<PersistentField>> rest = continuePath(head.get(), uncapitalize(property.substring(split)), state);
+        Optional<List<PersistentField>> rest =
+            continuePath(head.get(), uncapitalize(property.substring(split)), state);
         if (rest.isPresent()) {
           return rest;
         }
@@ -181,18 +200,20 @@ public final class SpringDataRepositories {
     return Optional.empty();
   }
 
-  private static Optional<List<PersistentField>> continuePath(PersistentField head, String tail, VisitorState state) {
+  private static Optional<List<PersistentField>> continuePath(
+      PersistentField head, String tail, VisitorState state) {
     Optional<EntityModel> next = EntityModels.instance(state).ofElementOrSelf(head.symbol().type);
     if (next.isEmpty()) {
       return Optional.empty();
     }
     return resolvePath(next.get(), tail, state)
-        .map(rest -> {
-          List<PersistentField> path = new ArrayList<>(rest.size() + 1);
-          path.add(head);
-          path.addAll(rest);
-          return path;
-        });
+        .map(
+            rest -> {
+              List<PersistentField> path = new ArrayList<>(rest.size() + 1);
+              path.add(head);
+              path.addAll(rest);
+              return path;
+            });
   }
 
   private static String uncapitalize(String s) {

@@ -1,7 +1,5 @@
 package dev.rowguard.checker.uniqueness;
 
-import dev.rowguard.checker.jpa.Jpa;
-import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -35,17 +33,19 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.jpa.UniqueKey;
 import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
+import dev.rowguard.checker.springdata.DerivedQueryParser;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
-import dev.rowguard.checker.util.Annotations;
-import dev.rowguard.checker.springdata.DerivedQueryParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,26 +68,34 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
   private static final Set<String> INSERTS = Set.of("save", "saveAndFlush", "persist");
   private static final List<String> ENTITY_MANAGERS =
       names(Jpa.ENTITY_MANAGER, List.of(Jpa.HIBERNATE_SESSION));
+
   /** Calls on a lookup's Optional result that branch on whether a row was found. */
   private static final Set<String> OPTIONAL_BRANCHES =
       Set.of("isPresent", "isEmpty", "orElse", "orElseGet", "ifPresent", "ifPresentOrElse", "or");
+
   /**
    * Exceptions whose handling around the insert shows the author relies on a constraint that the
    * database has (from a migration, say) even though the mapping does not declare it.
    */
   private static final List<String> CONSTRAINT_VIOLATIONS =
       names(
-          List.of("org.springframework.dao.DataIntegrityViolationException", "org.springframework.dao.DuplicateKeyException"),
+          List.of(
+              "org.springframework.dao.DataIntegrityViolationException",
+              "org.springframework.dao.DuplicateKeyException"),
           List.of(Jpa.HIBERNATE_CONSTRAINT_VIOLATION),
           Jpa.ENTITY_EXISTS_EXCEPTION,
           List.of("java.sql.SQLIntegrityConstraintViolationException"));
+
   private static final Set<String> DATA_ACCESS_BASES =
       Set.copyOf(
           names(
-              List.of("org.springframework.dao.DataAccessException", "org.springframework.dao.NonTransientDataAccessException"),
+              List.of(
+                  "org.springframework.dao.DataAccessException",
+                  "org.springframework.dao.NonTransientDataAccessException"),
               Jpa.PERSISTENCE_EXCEPTION,
               List.of(Jpa.HIBERNATE_EXCEPTION, "java.sql.SQLException")));
-  private static final List<String> TRANSACTIONAL = List.of("org.springframework.transaction.annotation.Transactional");
+  private static final List<String> TRANSACTIONAL =
+      List.of("org.springframework.transaction.annotation.Transactional");
 
   @SafeVarargs
   private static List<String> names(List<String>... groups) {
@@ -95,8 +103,8 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
   }
 
   /**
-   * Starts from the rare insert calls, not from every method, so that only methods that insert
-   * are scanned for lookups.
+   * Starts from the rare insert calls, not from every method, so that only methods that insert are
+   * scanned for lookups.
    */
   @Override
   public Description matchMethodInvocation(MethodInvocationTree insert, VisitorState state) {
@@ -121,7 +129,8 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
       if (ASTHelpers.getStartPosition(path.getLeaf()) >= at) {
         continue;
       }
-      Optional<Lookup> lookup = lookup(path, method, state).filter(l -> l.entity().type() == inserted.get());
+      Optional<Lookup> lookup =
+          lookup(path, method, state).filter(l -> l.entity().type() == inserted.get());
       if (lookup.isPresent()) {
         return buildDescription(insert).setMessage(message(lookup.get())).build();
       }
@@ -129,8 +138,11 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
     return Description.NO_MATCH;
   }
 
-  /** A derived lookup whose result decides whether to insert, and whose fields no unique key covers. */
-  private record Lookup(MethodInvocationTree call, EntityModel entity, List<PersistentField> fields) {}
+  /**
+   * A derived lookup whose result decides whether to insert, and whose fields no unique key covers.
+   */
+  private record Lookup(
+      MethodInvocationTree call, EntityModel entity, List<PersistentField> fields) {}
 
   private static Optional<Lookup> lookup(TreePath path, TreePath method, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
@@ -139,19 +151,26 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
       return Optional.empty();
     }
     Optional<DerivedQuery> query = SpringDataRepositories.derivedQuery(symbol, state);
-    if (query.isEmpty() || query.get().subject() == DerivedQuery.Subject.DELETE || !query.get().isConjunction()) {
+    if (query.isEmpty()
+        || query.get().subject() == DerivedQuery.Subject.DELETE
+        || !query.get().isConjunction()) {
       return Optional.empty();
     }
-    Type repository = Optional.ofNullable(ASTHelpers.getReceiverType(call)).orElse(symbol.owner.type);
+    Type repository =
+        Optional.ofNullable(ASTHelpers.getReceiverType(call)).orElse(symbol.owner.type);
     Optional<EntityModel> entity =
-        SpringDataRepositories.domainType(repository, state).flatMap(EntityModels.instance(state)::of);
+        SpringDataRepositories.domainType(repository, state)
+            .flatMap(EntityModels.instance(state)::of);
     if (entity.isEmpty() || !keysAreKnown(entity.get())) {
       return Optional.empty();
     }
     List<PersistentField> fields = new ArrayList<>();
     for (Part part : query.get().parts()) {
-      Optional<List<PersistentField>> resolved = SpringDataRepositories.resolvePath(entity.get(), part.property(), state);
-      if (part.type() != DerivedQuery.Type.SIMPLE_PROPERTY || resolved.isEmpty() || resolved.get().size() != 1) {
+      Optional<List<PersistentField>> resolved =
+          SpringDataRepositories.resolvePath(entity.get(), part.property(), state);
+      if (part.type() != DerivedQuery.Type.SIMPLE_PROPERTY
+          || resolved.isEmpty()
+          || resolved.get().size() != 1) {
         return Optional.empty();
       }
       fields.add(resolved.get().get(0));
@@ -168,9 +187,10 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
    */
   private static boolean keysAreKnown(EntityModel entity) {
     Type superType = entity.type().getSuperclass();
-    boolean inheritsEntity = superType != null
-        && superType.tsym instanceof Symbol.ClassSymbol superClass
-        && EntityModels.isEntity(superClass);
+    boolean inheritsEntity =
+        superType != null
+            && superType.tsym instanceof Symbol.ClassSymbol superClass
+            && EntityModels.isEntity(superClass);
     return !inheritsEntity && entity.uniqueKeys().stream().allMatch(UniqueKey::isResolved);
   }
 
@@ -202,7 +222,9 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
 
   private static boolean isDecision(TreePath value) {
     Tree child = value.getLeaf();
-    for (TreePath p = value.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+    for (TreePath p = value.getParentPath();
+        p != null;
+        child = p.getLeaf(), p = p.getParentPath()) {
       Tree parent = p.getLeaf();
       if (parent instanceof MemberSelectTree select
           && select.getExpression() == child
@@ -226,7 +248,8 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
    * The entity a {@code save}/{@code persist} inserts: its argument must be a {@code new} object,
    * directly or through a local initialised with one in this method.
    */
-  private static Optional<Symbol.ClassSymbol> insertedEntity(MethodInvocationTree insert, MethodTree method, VisitorState state) {
+  private static Optional<Symbol.ClassSymbol> insertedEntity(
+      MethodInvocationTree insert, MethodTree method, VisitorState state) {
     Symbol.MethodSymbol symbol = Invocations.symbol(insert);
     if (symbol == null || insert.getArguments().size() != 1 || !isInsert(insert, symbol, state)) {
       return Optional.empty();
@@ -236,15 +259,25 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
       return Optional.empty();
     }
     Type type = ASTHelpers.getType(argument);
-    return type != null && type.tsym instanceof Symbol.ClassSymbol cls ? Optional.of(cls) : Optional.empty();
+    return type != null && type.tsym instanceof Symbol.ClassSymbol cls
+        ? Optional.of(cls)
+        : Optional.empty();
   }
 
-  private static boolean isInsert(MethodInvocationTree insert, Symbol.MethodSymbol symbol, VisitorState state) {
-    Type receiver = Optional.ofNullable(ASTHelpers.getReceiverType(insert)).orElse(symbol.owner.type);
+  private static boolean isInsert(
+      MethodInvocationTree insert, Symbol.MethodSymbol symbol, VisitorState state) {
+    Type receiver =
+        Optional.ofNullable(ASTHelpers.getReceiverType(insert)).orElse(symbol.owner.type);
     if (symbol.getSimpleName().contentEquals("persist")) {
       return ENTITY_MANAGERS.stream()
           .map(state::getTypeFromString)
-          .anyMatch(t -> t != null && state.getTypes().isSubtype(state.getTypes().erasure(receiver), state.getTypes().erasure(t)));
+          .anyMatch(
+              t ->
+                  t != null
+                      && state
+                          .getTypes()
+                          .isSubtype(
+                              state.getTypes().erasure(receiver), state.getTypes().erasure(t)));
     }
     return SpringDataRepositories.isRepository(receiver, state);
   }
@@ -258,7 +291,8 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
-        if (ASTHelpers.getSymbol(variable) == local && variable.getInitializer() instanceof NewClassTree) {
+        if (ASTHelpers.getSymbol(variable) == local
+            && variable.getInitializer() instanceof NewClassTree) {
           found[0] = true;
         }
         return super.visitVariable(variable, null);
@@ -270,7 +304,9 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
   /** True when the insert sits in a try block that catches a constraint violation. */
   private static boolean catchesConstraintViolation(TreePath insert, VisitorState state) {
     Tree child = insert.getLeaf();
-    for (TreePath p = insert.getParentPath(); p != null && !(p.getLeaf() instanceof MethodTree); child = p.getLeaf(), p = p.getParentPath()) {
+    for (TreePath p = insert.getParentPath();
+        p != null && !(p.getLeaf() instanceof MethodTree);
+        child = p.getLeaf(), p = p.getParentPath()) {
       if (p.getLeaf() instanceof TryTree tryTree && tryTree.getBlock() == child) {
         for (CatchTree c : tryTree.getCatches()) {
           Tree caught = c.getParameter().getType();
@@ -307,7 +343,9 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
 
   /** Serializable isolation makes the database abort one of two racing transactions. */
   private static boolean isSerializable(Symbol.MethodSymbol method) {
-    for (Symbol s = method; s instanceof Symbol.MethodSymbol || s instanceof Symbol.ClassSymbol; s = s.owner) {
+    for (Symbol s = method;
+        s instanceof Symbol.MethodSymbol || s instanceof Symbol.ClassSymbol;
+        s = s.owner) {
       Optional<Attribute.Compound> transactional = Annotations.find(s, TRANSACTIONAL);
       if (transactional.isPresent()) {
         return Annotations.enumValues(transactional.get(), "isolation").contains("SERIALIZABLE");
@@ -317,7 +355,8 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
   }
 
   private static String message(Lookup lookup) {
-    String columns = lookup.fields().stream().map(PersistentField::name).collect(Collectors.joining(", "));
+    String columns =
+        lookup.fields().stream().map(PersistentField::name).collect(Collectors.joining(", "));
     return String.format(
         "This inserts a new %1$s after %2$s() checked that none exists, but no unique constraint covers %3$s on"
             + " %1$s: two concurrent requests both find nothing and both insert. Add a unique constraint on %3$s"

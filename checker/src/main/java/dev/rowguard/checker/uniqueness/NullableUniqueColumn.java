@@ -1,8 +1,5 @@
 package dev.rowguard.checker.uniqueness;
 
-import dev.rowguard.checker.util.Getters;
-import dev.rowguard.checker.jpa.Jpa;
-import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -22,11 +19,14 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.Association;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
+import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.jpa.UniqueKey;
+import dev.rowguard.checker.util.Getters;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /** Flags unique constraints that cover a column which may hold NULL. */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A unique constraint over a nullable column does not stop duplicates: NULL is never equal to NULL",
+    summary =
+        "A unique constraint over a nullable column does not stop duplicates: NULL is never equal to NULL",
     explanation =
         "Databases treat NULLs as distinct in unique constraints (PostgreSQL, MySQL, H2, Oracle), so any"
             + " number of rows may hold NULL in a covered column and the constraint lets duplicates in.",
@@ -58,7 +59,8 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
       return Description.NO_MATCH;
     }
     for (UniqueKey key : model.get().uniqueKeys()) {
-      List<PersistentField> nullable = key.fields().stream().filter(f -> mayHoldNull(f, state)).toList();
+      List<PersistentField> nullable =
+          key.fields().stream().filter(f -> mayHoldNull(f, state)).toList();
       if (nullable.isEmpty() || isOptionalOneToOne(key)) {
         continue;
       }
@@ -75,7 +77,12 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
    * Field-level keys are reported where the field is declared, so a mapped superclass's field is
    * reported once, on the superclass, not again on every entity extending it.
    */
-  private void reportOnFields(ClassTree tree, UniqueKey key, List<PersistentField> nullable, Symbol.ClassSymbol type, VisitorState state) {
+  private void reportOnFields(
+      ClassTree tree,
+      UniqueKey key,
+      List<PersistentField> nullable,
+      Symbol.ClassSymbol type,
+      VisitorState state) {
     for (PersistentField field : nullable) {
       if (field.symbol().owner != type) {
         continue;
@@ -85,9 +92,11 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
         continue;
       }
       String what =
-          key.source() == UniqueKey.Source.NATURAL_ID ? "@NaturalId"
-              : field.association() == Association.NONE ? "@Column(unique = true)"
-              : "@JoinColumn(unique = true)";
+          key.source() == UniqueKey.Source.NATURAL_ID
+              ? "@NaturalId"
+              : field.association() == Association.NONE
+                  ? "@Column(unique = true)"
+                  : "@JoinColumn(unique = true)";
       Description.Builder description =
           buildDescription(declaration.get()).setMessage(message(what, List.of(field)));
       if (key.fields().size() == 1) {
@@ -97,10 +106,17 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
     }
   }
 
-  private void reportOnTable(ClassTree tree, UniqueKey key, List<PersistentField> nullable, Symbol.ClassSymbol type, VisitorState state) {
+  private void reportOnTable(
+      ClassTree tree,
+      UniqueKey key,
+      List<PersistentField> nullable,
+      Symbol.ClassSymbol type,
+      VisitorState state) {
     Tree at = annotation(tree.getModifiers(), TABLE).<Tree>map(a -> a).orElse(tree);
     String what =
-        (key.source() == UniqueKey.Source.UNIQUE_INDEX ? "Unique @Index on " : "@UniqueConstraint on ")
+        (key.source() == UniqueKey.Source.UNIQUE_INDEX
+                ? "Unique @Index on "
+                : "@UniqueConstraint on ")
             + String.join(", ", key.columns());
     Description.Builder description = buildDescription(at).setMessage(message(what, nullable));
     if (key.columns().size() == 1 && nullable.get(0).symbol().owner == type) {
@@ -112,7 +128,8 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
   }
 
   private static String message(String what, List<PersistentField> nullable) {
-    String columns = nullable.stream().map(PersistentField::columnName).collect(Collectors.joining(", "));
+    String columns =
+        nullable.stream().map(PersistentField::columnName).collect(Collectors.joining(", "));
     return String.format(
         "%s covers nullable column%s %s: NULL is never equal to NULL, so any number of rows may hold NULL"
             + " there and the constraint does not stop duplicates. Declare %s nullable = false (with a NOT NULL"
@@ -148,7 +165,8 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
   private static Optional<Tree> declaration(ClassTree tree, PersistentField field) {
     Optional<Tree> bareField = Optional.empty();
     for (Tree member : tree.getMembers()) {
-      if (member instanceof VariableTree variable && ASTHelpers.getSymbol(variable) == field.symbol()) {
+      if (member instanceof VariableTree variable
+          && ASTHelpers.getSymbol(variable) == field.symbol()) {
         if (hasMapping(variable.getModifiers())) {
           return Optional.of(member);
         }
@@ -177,35 +195,46 @@ public final class NullableUniqueColumn extends BugChecker implements ClassTreeM
 
   /**
    * {@code nullable = false} on the declaration's {@code @Column} or {@code @JoinColumn}; for a
-   * basic field without either, a new {@code @Column(nullable = false)} from the same namespace
-   * as the class's other JPA annotations.
+   * basic field without either, a new {@code @Column(nullable = false)} from the same namespace as
+   * the class's other JPA annotations.
    */
-  private static Optional<SuggestedFix> notNullFix(Tree declaration, PersistentField field, VisitorState state) {
+  private static Optional<SuggestedFix> notNullFix(
+      Tree declaration, PersistentField field, VisitorState state) {
     ModifiersTree modifiers =
-        declaration instanceof VariableTree v ? v.getModifiers() : ((MethodTree) declaration).getModifiers();
-    Optional<AnnotationTree> column = annotation(modifiers, "Column").or(() -> annotation(modifiers, "JoinColumn"));
+        declaration instanceof VariableTree v
+            ? v.getModifiers()
+            : ((MethodTree) declaration).getModifiers();
+    Optional<AnnotationTree> column =
+        annotation(modifiers, "Column").or(() -> annotation(modifiers, "JoinColumn"));
     if (column.isPresent()) {
-      return Optional.of(SuggestedFixes.updateAnnotationArgumentValues(column.get(), state, NULLABLE, List.of("false")).build());
+      return Optional.of(
+          SuggestedFixes.updateAnnotationArgumentValues(
+                  column.get(), state, NULLABLE, List.of("false"))
+              .build());
     }
     if (field.association() != Association.NONE) {
       return Optional.empty();
     }
-    String namespace = field.symbol().owner.getAnnotationMirrors().stream()
-        .map(a -> a.type.tsym.getQualifiedName().toString())
-        .filter(n -> n.startsWith(Jpa.JAVAX))
-        .findFirst()
-        .map(Jpa::namespaceOf)
-        .orElse(Jpa.JAKARTA);
+    String namespace =
+        field.symbol().owner.getAnnotationMirrors().stream()
+            .map(a -> a.type.tsym.getQualifiedName().toString())
+            .filter(n -> n.startsWith(Jpa.JAVAX))
+            .findFirst()
+            .map(Jpa::namespaceOf)
+            .orElse(Jpa.JAKARTA);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String newColumn = SuggestedFixes.qualifyType(state, fix, namespace + "Column");
-    return Optional.of(fix.prefixWith(declaration, "@" + newColumn + "(nullable = false) ").build());
+    return Optional.of(
+        fix.prefixWith(declaration, "@" + newColumn + "(nullable = false) ").build());
   }
 
   /** The JPA annotation {@code simpleName} (jakarta or javax) among {@code modifiers}. */
   private static Optional<AnnotationTree> annotation(ModifiersTree modifiers, String simpleName) {
     return modifiers.getAnnotations().stream()
-        .filter(a -> qualifiedName(a).equals(Jpa.JAKARTA + simpleName)
-            || qualifiedName(a).equals(Jpa.JAVAX + simpleName))
+        .filter(
+            a ->
+                qualifiedName(a).equals(Jpa.JAKARTA + simpleName)
+                    || qualifiedName(a).equals(Jpa.JAVAX + simpleName))
         .map(a -> (AnnotationTree) a)
         .findFirst();
   }

@@ -37,7 +37,8 @@ public record Api(Set<String> names, Matcher<ExpressionTree> matcher) {
 
   /** The no-argument instance method {@code name} of {@code owner} and its subtypes. */
   public static Api instanceWithNoParameters(String owner, String name) {
-    return new Api(Set.of(name), instanceMethod().onDescendantOf(owner).named(name).withNoParameters());
+    return new Api(
+        Set.of(name), instanceMethod().onDescendantOf(owner).named(name).withNoParameters());
   }
 
   /** Static methods {@code names} of any of {@code owners}. */

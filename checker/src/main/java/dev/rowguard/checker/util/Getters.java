@@ -3,7 +3,10 @@ package dev.rowguard.checker.util;
 import java.util.List;
 import java.util.Optional;
 
-/** The JavaBeans getter naming rule: {@code getUri()} and {@code isActive()} read {@code uri} and {@code active}. */
+/**
+ * The JavaBeans getter naming rule: {@code getUri()} and {@code isActive()} read {@code uri} and
+ * {@code active}.
+ */
 public final class Getters {
 
   private static final List<String> PREFIXES = List.of("get", "is");
@@ -22,7 +25,9 @@ public final class Getters {
       if (methodName.length() > prefix.length()
           && methodName.startsWith(prefix)
           && Character.isUpperCase(methodName.charAt(prefix.length()))) {
-        return Optional.of(Character.toLowerCase(methodName.charAt(prefix.length())) + methodName.substring(prefix.length() + 1));
+        return Optional.of(
+            Character.toLowerCase(methodName.charAt(prefix.length()))
+                + methodName.substring(prefix.length() + 1));
       }
     }
     return Optional.empty();

@@ -17,8 +17,8 @@ import com.sun.source.util.TreePath;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one walk from a node up to its enclosing method that asks "is this node guarded by a check
- * of X": at each enclosing {@code if}, {@code ?:}, {@code &&} or {@code ||} whether the branch the
+ * The one walk from a node up to its enclosing method that asks "is this node guarded by a check of
+ * X": at each enclosing {@code if}, {@code ?:}, {@code &&} or {@code ||} whether the branch the
  * node is on is taken only when X holds, and in each enclosing block whether an earlier statement
  * established X. What counts as a check of X is the caller's {@link Guard}. No data flow.
  */
@@ -26,7 +26,10 @@ public final class Guards {
 
   /** What counts as a guard: a null check, an emptiness check, ... */
   public interface Guard {
-    /** True when the node is guarded on a branch taken only when {@code condition} is {@code outcome}. */
+    /**
+     * True when the node is guarded on a branch taken only when {@code condition} is {@code
+     * outcome}.
+     */
     boolean whenConditionIs(ExpressionTree condition, boolean outcome);
 
     /** True when {@code statement}, completed before the node in an enclosing block, guards it. */
@@ -44,18 +47,23 @@ public final class Guards {
         return false;
       }
       if (parent instanceof IfTree ifTree) {
-        if ((child == ifTree.getThenStatement() && guard.whenConditionIs(ifTree.getCondition(), true))
-            || (child == ifTree.getElseStatement() && guard.whenConditionIs(ifTree.getCondition(), false))) {
+        if ((child == ifTree.getThenStatement()
+                && guard.whenConditionIs(ifTree.getCondition(), true))
+            || (child == ifTree.getElseStatement()
+                && guard.whenConditionIs(ifTree.getCondition(), false))) {
           return true;
         }
       } else if (parent instanceof ConditionalExpressionTree c) {
         if ((child == c.getTrueExpression() && guard.whenConditionIs(c.getCondition(), true))
-            || (child == c.getFalseExpression() && guard.whenConditionIs(c.getCondition(), false))) {
+            || (child == c.getFalseExpression()
+                && guard.whenConditionIs(c.getCondition(), false))) {
           return true;
         }
       } else if (parent instanceof BinaryTree b && child == b.getRightOperand()) {
-        if ((b.getKind() == Tree.Kind.CONDITIONAL_AND && guard.whenConditionIs(b.getLeftOperand(), true))
-            || (b.getKind() == Tree.Kind.CONDITIONAL_OR && guard.whenConditionIs(b.getLeftOperand(), false))) {
+        if ((b.getKind() == Tree.Kind.CONDITIONAL_AND
+                && guard.whenConditionIs(b.getLeftOperand(), true))
+            || (b.getKind() == Tree.Kind.CONDITIONAL_OR
+                && guard.whenConditionIs(b.getLeftOperand(), false))) {
           return true;
         }
       } else if (parent instanceof BlockTree block) {
@@ -74,7 +82,9 @@ public final class Guards {
 
   /** The path of the method enclosing {@code path} (not looking past a class), or null. */
   public static @Nullable TreePath enclosingMethod(TreePath path) {
-    for (TreePath p = path; p != null && !(p.getLeaf() instanceof ClassTree); p = p.getParentPath()) {
+    for (TreePath p = path;
+        p != null && !(p.getLeaf() instanceof ClassTree);
+        p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree) {
         return p;
       }
@@ -82,7 +92,10 @@ public final class Guards {
     return null;
   }
 
-  /** True when {@code statement} ends in a throw, return, continue or break: what follows it is skipped. */
+  /**
+   * True when {@code statement} ends in a throw, return, continue or break: what follows it is
+   * skipped.
+   */
   public static boolean exits(StatementTree statement) {
     StatementTree last = statement;
     while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {

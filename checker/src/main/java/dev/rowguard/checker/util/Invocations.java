@@ -29,6 +29,8 @@ public final class Invocations {
 
   /** The called method, or null where javac attributed none (erroneous code). */
   public static Symbol.MethodSymbol symbol(MethodInvocationTree call) {
-    return ASTHelpers.getSymbol(call.getMethodSelect()) instanceof Symbol.MethodSymbol method ? method : null;
+    return ASTHelpers.getSymbol(call.getMethodSelect()) instanceof Symbol.MethodSymbol method
+        ? method
+        : null;
   }
 }

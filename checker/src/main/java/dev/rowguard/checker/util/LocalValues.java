@@ -23,7 +23,8 @@ public final class LocalValues {
    * effectively final local variable declared with one in the enclosing method.
    */
   public static Optional<ExpressionTree> initializer(ExpressionTree tree, VisitorState state) {
-    if (!(tree instanceof IdentifierTree) || !(ASTHelpers.getSymbol(tree) instanceof Symbol.VarSymbol var)) {
+    if (!(tree instanceof IdentifierTree)
+        || !(ASTHelpers.getSymbol(tree) instanceof Symbol.VarSymbol var)) {
       return Optional.empty();
     }
     return initializer(var, state);

@@ -17,7 +17,11 @@ public final class TestCode {
 
   /** Annotations (by package prefix) that only test frameworks define. */
   private static final Set<String> TEST_ANNOTATION_PACKAGES =
-      Set.of("org.junit.", "org.testng.annotations.", "org.springframework.boot.test.", "org.springframework.test.");
+      Set.of(
+          "org.junit.",
+          "org.testng.annotations.",
+          "org.springframework.boot.test.",
+          "org.springframework.test.");
 
   private TestCode() {}
 
@@ -29,7 +33,8 @@ public final class TestCode {
       }
       if (tree instanceof ClassTree cls) {
         Symbol.ClassSymbol symbol = ASTHelpers.getSymbol(cls);
-        if (symbol != null && (isTestName(symbol.getSimpleName().toString()) || isTestAnnotated(symbol))) {
+        if (symbol != null
+            && (isTestName(symbol.getSimpleName().toString()) || isTestAnnotated(symbol))) {
           return true;
         }
       }
@@ -38,7 +43,10 @@ public final class TestCode {
   }
 
   private static boolean isTestName(String name) {
-    return name.endsWith("Test") || name.endsWith("Tests") || name.endsWith("IT") || name.endsWith("TestCase");
+    return name.endsWith("Test")
+        || name.endsWith("Tests")
+        || name.endsWith("IT")
+        || name.endsWith("TestCase");
   }
 
   private static boolean isTestAnnotated(Symbol symbol) {

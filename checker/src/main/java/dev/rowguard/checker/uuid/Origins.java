@@ -55,7 +55,9 @@ final class Origins {
   public static String quote(Tree tree, VisitorState state) {
     String source = state.getSourceForNode(tree);
     String text = (source == null ? tree.toString() : source).replaceAll("\\s+", " ");
-    return "`" + (text.length() > MAX_SOURCE ? text.substring(0, MAX_SOURCE - 3) + "..." : text) + "`";
+    return "`"
+        + (text.length() > MAX_SOURCE ? text.substring(0, MAX_SOURCE - 3) + "..." : text)
+        + "`";
   }
 
   private static String pretty(Type type) {

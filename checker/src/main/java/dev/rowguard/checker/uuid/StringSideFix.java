@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * Converts the String side of a comparison to UUIDs right where it is passed: {@code
- * UUID.fromString(s)} for one element, {@code strings.stream().map(UUID::fromString).toList()}
- * (or {@code .collect(Collectors.toSet())}) for a collection. Offered only when the call still
- * compiles with the same result type.
+ * UUID.fromString(s)} for one element, {@code strings.stream().map(UUID::fromString).toList()} (or
+ * {@code .collect(Collectors.toSet())}) for a collection. Offered only when the call still compiles
+ * with the same result type.
  */
 final class StringSideFix {
 
@@ -56,14 +56,16 @@ final class StringSideFix {
         Types types = state.getTypes();
         Type argument = getType(strings.tree());
         Type parameter = types.erasure(method.getParameters().get(strings.parameter()).type);
-        if (argument == null || !types.isSubtype(types.erasure(argument), types.erasure(COLLECTION.get(state)))) {
+        if (argument == null
+            || !types.isSubtype(types.erasure(argument), types.erasure(COLLECTION.get(state)))) {
           return Optional.empty();
         }
         String source = state.getSourceForNode(strings.tree());
         if (source == null) {
           return Optional.empty();
         }
-        String converted = receiver(strings.tree(), source) + ".stream().map(" + uuid + "::fromString)";
+        String converted =
+            receiver(strings.tree(), source) + ".stream().map(" + uuid + "::fromString)";
         if (types.isSubtype(types.erasure(LIST.get(state)), parameter)) {
           fix.replace(strings.tree(), converted + ".toList()");
         } else if (types.isSubtype(types.erasure(SET.get(state)), parameter)) {
@@ -78,9 +80,9 @@ final class StringSideFix {
   }
 
   /**
-   * Whether converting the argument at {@code parameter} could change what the call returns: a
-   * type variable of the method appears in both that parameter and the return type ({@code
-   * <O> Collection<O> subtract(Iterable<? extends O>, Iterable<? extends O>)}).
+   * Whether converting the argument at {@code parameter} could change what the call returns: a type
+   * variable of the method appears in both that parameter and the return type ({@code <O>
+   * Collection<O> subtract(Iterable<? extends O>, Iterable<? extends O>)}).
    */
   private static boolean changesResultType(MethodSymbol method, int parameter) {
     Type parameterType = method.getParameters().get(parameter).type;

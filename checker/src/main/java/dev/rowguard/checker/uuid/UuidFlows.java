@@ -54,8 +54,7 @@ final class UuidFlows {
       }
 
       @Override
-      public UuidFlow visitMethodInvocation(
-          MethodInvocationTree tree, Void unused) {
+      public UuidFlow visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         ExpressionTree receiver = getReceiver(tree);
         if (receiver != null
             && getSymbol(receiver) == target

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.uuid;
 
-import dev.rowguard.annotations.RowguardDocs;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
@@ -24,6 +23,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.collections.ComparedArguments;
 import dev.rowguard.checker.collections.ComparedArguments.Side;
 import dev.rowguard.checker.collections.ElementComparingMethods;
@@ -88,7 +88,10 @@ public final class UuidStringMismatch extends BugChecker implements MethodInvoca
 
   /** {@code CollectionUtils.removeAll(uuids, strings)} and the like. */
   private Description comparison(
-      MethodInvocationTree tree, MethodSymbol method, ComparedArguments compared, VisitorState state) {
+      MethodInvocationTree tree,
+      MethodSymbol method,
+      ComparedArguments compared,
+      VisitorState state) {
     Side uuids;
     Side strings;
     if (isMix(compared.first(), compared.second(), state)) {

@@ -16,8 +16,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.rowguard.checker.collections.ElementTypes;
-import javax.lang.model.element.ElementKind;
 import dev.rowguard.checker.util.LocalValues;
+import javax.lang.model.element.ElementKind;
 
 /** Recognizes Strings made from a UUID: {@code id.toString()}, {@code String.valueOf(id)}. */
 final class UuidStrings {

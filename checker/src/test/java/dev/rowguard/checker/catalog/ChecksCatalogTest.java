@@ -39,7 +39,8 @@ final class ChecksCatalogTest {
 
     Set<String> pages = new TreeSet<>();
     try (Stream<Path> files = Files.list(DOCS)) {
-      files.map(p -> p.getFileName().toString())
+      files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".md"))
           .forEach(n -> pages.add(n.substring(0, n.length() - ".md".length())));
     }
@@ -60,11 +61,22 @@ final class ChecksCatalogTest {
   /** The header a page must open with: name, severity, class, summary and how to suppress. */
   static String header(String name, Class<?> check) {
     BugPattern pattern = check.getAnnotation(BugPattern.class);
-    return "# " + name + "\n\n"
-        + "**Severity:** " + pattern.severity() + " · **Class:** `" + check.getName() + "`\n\n"
-        + "**Summary:** " + pattern.summary() + ".\n\n"
-        + "**Suppression:** `@SuppressWarnings(\"" + name + "\")` on the method or class; `-Xep:"
-        + name + ":OFF` for the whole build.\n";
+    return "# "
+        + name
+        + "\n\n"
+        + "**Severity:** "
+        + pattern.severity()
+        + " · **Class:** `"
+        + check.getName()
+        + "`\n\n"
+        + "**Summary:** "
+        + pattern.summary()
+        + ".\n\n"
+        + "**Suppression:** `@SuppressWarnings(\""
+        + name
+        + "\")` on the method or class; `-Xep:"
+        + name
+        + ":OFF` for the whole build.\n";
   }
 
   /** Check name (the {@code @BugPattern} name, default the simple class name) to class. */
@@ -77,7 +89,8 @@ final class ChecksCatalogTest {
       if (!url.toString().contains("/checker/target/classes/")) {
         continue; // error_prone_core's own services file is on the test class path too
       }
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           String className = line.strip();
           if (className.isEmpty() || className.startsWith("#")) {
@@ -106,7 +119,8 @@ final class ChecksCatalogTest {
     int end = readme.indexOf("\n## ", start + 1);
     String section = readme.substring(start, end < 0 ? readme.length() : end);
     Set<String> listed = new TreeSet<>();
-    Matcher m = Pattern.compile("(?m)^- \\[(\\w+)\\]\\(docs/checks/(\\w+)\\.md\\)").matcher(section);
+    Matcher m =
+        Pattern.compile("(?m)^- \\[(\\w+)\\]\\(docs/checks/(\\w+)\\.md\\)").matcher(section);
     while (m.find()) {
       assertThat(m.group(2)).as("README link of %s", m.group(1)).isEqualTo(m.group(1));
       listed.add(m.group(1));

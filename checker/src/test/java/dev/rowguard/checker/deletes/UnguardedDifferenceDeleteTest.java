@@ -444,5 +444,4 @@ final class UnguardedDifferenceDeleteTest {
             "}")
         .doTest();
   }
-
 }

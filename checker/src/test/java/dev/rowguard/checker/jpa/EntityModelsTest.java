@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Pins the mapping facts {@link EntityModels} reads from real jakarta/javax/Hibernate annotations. */
+/**
+ * Pins the mapping facts {@link EntityModels} reads from real jakarta/javax/Hibernate annotations.
+ */
 class EntityModelsTest {
 
   /** Reports the model of every mapped class, so tests can assert on it with diagnostics. */
@@ -30,11 +32,20 @@ class EntityModelsTest {
     }
 
     private static String describe(EntityModel model) {
-      String fields = model.fields().stream().map(ModelFacts::describe).collect(Collectors.joining(" "));
+      String fields =
+          model.fields().stream().map(ModelFacts::describe).collect(Collectors.joining(" "));
       String keys =
           model.uniqueKeys().stream()
-              .map(k -> k.source() + "(" + String.join(",", k.columns()) + "->"
-                  + k.fields().stream().map(PersistentField::name).collect(Collectors.joining(",")) + ")")
+              .map(
+                  k ->
+                      k.source()
+                          + "("
+                          + String.join(",", k.columns())
+                          + "->"
+                          + k.fields().stream()
+                              .map(PersistentField::name)
+                              .collect(Collectors.joining(","))
+                          + ")")
               .collect(Collectors.joining(" "));
       return "fields: " + fields + " keys: " + keys + " .";
     }
@@ -62,17 +73,12 @@ class EntityModelsTest {
     }
   }
 
-  private final CompilationTestHelper helper = CompilationTestHelper.newInstance(ModelFacts.class, getClass());
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ModelFacts.class, getClass());
 
   @Test
   void plainClassesHaveNoModel() {
-    helper
-        .addSourceLines(
-            "Plain.java",
-            "class Plain {",
-            "  String uri;",
-            "}")
-        .doTest();
+    helper.addSourceLines("Plain.java", "class Plain {", "  String uri;", "}").doTest();
   }
 
   @Test

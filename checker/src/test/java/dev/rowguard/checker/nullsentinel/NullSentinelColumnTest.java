@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 
 class NullSentinelColumnTest {
 
-  private final CompilationTestHelper helper = CompilationTestHelper.newInstance(NullSentinelColumn.class, getClass());
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(NullSentinelColumn.class, getClass());
 
   @Test
   void identificationNegative() {

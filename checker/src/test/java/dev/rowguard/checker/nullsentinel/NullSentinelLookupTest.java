@@ -117,9 +117,7 @@ class NullSentinelLookupTest {
   void nullMarkedRepositoryRejectsNull() {
     helper
         .addSourceLines(
-            "marked/package-info.java",
-            "@org.springframework.lang.NonNullApi",
-            "package marked;")
+            "marked/package-info.java", "@org.springframework.lang.NonNullApi", "package marked;")
         .addSourceLines(
             "unmarked/package-info.java",
             "@org.jspecify.annotations.NullMarked",

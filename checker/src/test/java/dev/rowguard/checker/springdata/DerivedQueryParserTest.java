@@ -56,17 +56,29 @@ class DerivedQueryParserTest {
     PartTree spring = new PartTree(name, Account.class);
     DerivedQuery ours = DerivedQueryParser.parse(name).orElseThrow();
 
-    Subject expected = spring.isDelete() ? Subject.DELETE
-        : spring.isCountProjection() ? Subject.COUNT
-        : Boolean.TRUE.equals(spring.isExistsProjection()) ? Subject.EXISTS
-        : Subject.FIND;
+    Subject expected =
+        spring.isDelete()
+            ? Subject.DELETE
+            : spring.isCountProjection()
+                ? Subject.COUNT
+                : Boolean.TRUE.equals(spring.isExistsProjection()) ? Subject.EXISTS : Subject.FIND;
     assertThat(ours.subject()).isEqualTo(expected);
 
     List<String> springParts = new ArrayList<>();
-    spring.forEach(or -> or.forEach(p -> springParts.add(describe(p.getProperty().toDotPath(), p.getType().name(), p.getType().getNumberOfArguments(), p.shouldIgnoreCase() != Part.IgnoreCaseType.NEVER))));
-    List<String> ourParts = ours.parts().stream()
-        .map(p -> describe(p.property(), p.type().name(), p.type().arguments(), p.ignoreCase()))
-        .toList();
+    spring.forEach(
+        or ->
+            or.forEach(
+                p ->
+                    springParts.add(
+                        describe(
+                            p.getProperty().toDotPath(),
+                            p.getType().name(),
+                            p.getType().getNumberOfArguments(),
+                            p.shouldIgnoreCase() != Part.IgnoreCaseType.NEVER))));
+    List<String> ourParts =
+        ours.parts().stream()
+            .map(p -> describe(p.property(), p.type().name(), p.type().arguments(), p.ignoreCase()))
+            .toList();
     assertThat(ourParts).isEqualTo(springParts);
     assertThat(ours.orGroups()).hasSize(countOrGroups(spring));
   }
@@ -74,8 +86,17 @@ class DerivedQueryParserTest {
   @Test
   void nestedPropertyStaysRawForTheResolver() {
     DerivedQuery q = DerivedQueryParser.parse("findByAddressZipCode").orElseThrow();
-    assertThat(q.parts()).singleElement().extracting(DerivedQuery.Part::property).isEqualTo("addressZipCode");
-    assertThat(new PartTree("findByAddressZipCode", Account.class).getParts().iterator().next().getProperty().toDotPath())
+    assertThat(q.parts())
+        .singleElement()
+        .extracting(DerivedQuery.Part::property)
+        .isEqualTo("addressZipCode");
+    assertThat(
+            new PartTree("findByAddressZipCode", Account.class)
+                .getParts()
+                .iterator()
+                .next()
+                .getProperty()
+                .toDotPath())
         .isEqualTo("address.zipCode");
   }
 
@@ -84,21 +105,32 @@ class DerivedQueryParserTest {
     // Spring reads findByLoggedIn as "logged IN ?" and then fails to find property "logged".
     assertThat(DerivedQueryParser.parse("findByLoggedIn").orElseThrow().parts())
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.property()).isEqualTo("logged");
-          assertThat(p.type()).isEqualTo(DerivedQuery.Type.IN);
-        });
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PartTree("findByLoggedIn", Account.class))
+        .satisfies(
+            p -> {
+              assertThat(p.property()).isEqualTo("logged");
+              assertThat(p.type()).isEqualTo(DerivedQuery.Type.IN);
+            });
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new PartTree("findByLoggedIn", Account.class))
         .hasMessageContaining("No property 'logged' found");
   }
 
   @Test
   void argumentsAreCountedAcrossParts() {
-    DerivedQuery q = DerivedQueryParser.parse("findByAgeBetweenAndUriAndActiveTrueAndDomain").orElseThrow();
-    assertThat(q.partsForArgument(0)).extracting(DerivedQuery.Part::property).containsExactly("age");
-    assertThat(q.partsForArgument(1)).extracting(DerivedQuery.Part::property).containsExactly("age");
-    assertThat(q.partsForArgument(2)).extracting(DerivedQuery.Part::property).containsExactly("uri");
-    assertThat(q.partsForArgument(3)).extracting(DerivedQuery.Part::property).containsExactly("domain");
+    DerivedQuery q =
+        DerivedQueryParser.parse("findByAgeBetweenAndUriAndActiveTrueAndDomain").orElseThrow();
+    assertThat(q.partsForArgument(0))
+        .extracting(DerivedQuery.Part::property)
+        .containsExactly("age");
+    assertThat(q.partsForArgument(1))
+        .extracting(DerivedQuery.Part::property)
+        .containsExactly("age");
+    assertThat(q.partsForArgument(2))
+        .extracting(DerivedQuery.Part::property)
+        .containsExactly("uri");
+    assertThat(q.partsForArgument(3))
+        .extracting(DerivedQuery.Part::property)
+        .containsExactly("domain");
   }
 
   @ParameterizedTest

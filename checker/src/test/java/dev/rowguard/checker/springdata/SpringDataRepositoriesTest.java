@@ -18,12 +18,18 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Pins what {@link SpringDataRepositories} makes of repository calls, on real Spring Data types. */
+/**
+ * Pins what {@link SpringDataRepositories} makes of repository calls, on real Spring Data types.
+ */
 class SpringDataRepositoriesTest {
 
-  /** Reports, for each derived-query call, its subject, resolved property paths and bound argument positions. */
+  /**
+   * Reports, for each derived-query call, its subject, resolved property paths and bound argument
+   * positions.
+   */
   @BugPattern(summary = "Reports derived query facts", severity = SeverityLevel.WARNING)
-  public static final class QueryFacts extends BugChecker implements BugChecker.MethodInvocationTreeMatcher {
+  public static final class QueryFacts extends BugChecker
+      implements BugChecker.MethodInvocationTreeMatcher {
     @Override
     public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
       Symbol.MethodSymbol method = ASTHelpers.getSymbol(tree);
@@ -38,21 +44,26 @@ class SpringDataRepositoriesTest {
       facts.add(query.get().subject().name());
       for (DerivedQuery.Part part : query.get().parts()) {
         String path =
-            entity.flatMap(e -> SpringDataRepositories.resolvePath(e, part.property(), state))
+            entity
+                .flatMap(e -> SpringDataRepositories.resolvePath(e, part.property(), state))
                 .map(p -> p.stream().map(PersistentField::name).collect(Collectors.joining(".")))
                 .orElse("?");
         facts.add(part.property() + "=" + path);
       }
       List<String> positions = new ArrayList<>();
       for (int i = 0; i < method.getParameters().size(); i++) {
-        positions.add(SpringDataRepositories.boundPosition(method, i, state).map(String::valueOf).orElse("-"));
+        positions.add(
+            SpringDataRepositories.boundPosition(method, i, state)
+                .map(String::valueOf)
+                .orElse("-"));
       }
       facts.add("bound=" + String.join(",", positions));
       return buildDescription(tree).setMessage(String.join(" ", facts)).build();
     }
   }
 
-  private final CompilationTestHelper helper = CompilationTestHelper.newInstance(QueryFacts.class, getClass());
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(QueryFacts.class, getClass());
 
   @Test
   void derivedQueryFacts() {

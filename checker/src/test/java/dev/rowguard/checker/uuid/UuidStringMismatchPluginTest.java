@@ -70,7 +70,6 @@ final class UuidStringMismatchPluginTest {
                 .filter(m -> m.contains("[UuidStringMismatch]"))
                 .count())
         .isEqualTo(1);
-    assertThat(compilation.diagnostics())
-        .noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    assertThat(compilation.diagnostics()).noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
   }
 }

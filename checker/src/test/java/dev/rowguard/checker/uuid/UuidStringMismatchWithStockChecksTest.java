@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every String/UUID mix gets exactly one finding when stock Error Prone runs too: its own where it
  * already fires, UuidStringMismatch everywhere else. One source, three compilations: all checks
- * together (each marked line has the expected finding), then each side alone (nothing on the
- * other side's lines, so no line is reported twice).
+ * together (each marked line has the expected finding), then each side alone (nothing on the other
+ * side's lines, so no line is reported twice).
  */
 final class UuidStringMismatchWithStockChecksTest {
 

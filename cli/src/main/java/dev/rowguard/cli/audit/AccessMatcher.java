@@ -16,13 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class AccessMatcher {
 
-  /** Context keys that carry a request id (the audit logger's default MDC keys, and common others). */
-  static final List<String> REQUEST_ID_KEYS = List.of("requestId", "request_id", "X-Request-Id", "x-request-id", "rid");
+  /**
+   * Context keys that carry a request id (the audit logger's default MDC keys, and common others).
+   */
+  static final List<String> REQUEST_ID_KEYS =
+      List.of("requestId", "request_id", "X-Request-Id", "x-request-id", "rid");
 
   private final Duration window;
   private final Deque<AccessEntry> recent = new ArrayDeque<>();
   private final Map<String, AccessEntry> byId = new HashMap<>();
-  /** Whether the access logs carry request ids at all; if not, a delete's id cannot be looked up. */
+
+  /**
+   * Whether the access logs carry request ids at all; if not, a delete's id cannot be looked up.
+   */
   private boolean idsSeen;
 
   AccessMatcher(Duration window) {
@@ -64,7 +70,9 @@ final class AccessMatcher {
     long bestGap = Long.MAX_VALUE;
     for (AccessEntry a : recent) {
       long gap = Math.abs(Duration.between(e.ts, a.time()).toMillis());
-      if (gap <= window.toMillis() && gap < bestGap && (a.host() == null || a.host().equals(e.host))) {
+      if (gap <= window.toMillis()
+          && gap < bestGap
+          && (a.host() == null || a.host().equals(e.host))) {
         best = a;
         bestGap = gap;
       }

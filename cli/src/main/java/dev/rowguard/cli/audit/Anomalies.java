@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +28,10 @@ final class Anomalies {
   private final int manyTenants;
   private final Hours hours;
   private final ZoneId zone;
-  /** Tenants seen per {@code job} context value, up to the threshold (transactions keep their own). */
+
+  /**
+   * Tenants seen per {@code job} context value, up to the threshold (transactions keep their own).
+   */
   private final Map<String, Set<String>> tenantsByJob = new HashMap<>();
 
   /** {@code hours} may be null: no check of the time of day. */
@@ -42,7 +45,9 @@ final class Anomalies {
   /** Allowed hours of the day for mass deletes, in the display zone: {@code 08:00-18:00}. */
   record Hours(LocalTime from, LocalTime to) {
     boolean contains(LocalTime t) {
-      return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+      return from.isBefore(to)
+          ? !t.isBefore(from) && t.isBefore(to)
+          : !t.isBefore(from) || t.isBefore(to);
     }
 
     @Override
@@ -57,10 +62,15 @@ final class Anomalies {
     Trigger trigger = Trigger.fromWireName(e.record.string(Fields.TRIGGER));
     boolean truncate = e.record.kind() == RecordKind.TRUNCATE;
     if (truncate || (trigger != null && trigger.wholeTable())) {
-      marks.add(new Marker(Anomaly.NO_WHERE, (truncate ? "TRUNCATE " : "every row of ") + e.table()));
+      marks.add(
+          new Marker(Anomaly.NO_WHERE, (truncate ? "TRUNCATE " : "every row of ") + e.table()));
     }
     if (e.record.kind() == RecordKind.TX_AGGREGATE && e.rows() != null && e.rows() >= manyRows) {
-      marks.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
+      marks.add(
+          new Marker(
+              Anomaly.TX_MASS_DELETE,
+              String.format(
+                  Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
     }
     boolean massDelete = e.record.kind() != RecordKind.BLOCKED;
     if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
@@ -68,13 +78,22 @@ final class Anomalies {
     }
     String tenant = e.context().get("tenant");
     String job = e.context().get("job");
-    Set<String> tenants = job != null ? tenantsByJob.computeIfAbsent(job, k -> new HashSet<>()) : tx == null ? null : tx.tenants;
+    Set<String> tenants =
+        job != null
+            ? tenantsByJob.computeIfAbsent(job, k -> new HashSet<>())
+            : tx == null ? null : tx.tenants;
     if (tenant != null && tenants != null) {
       if (job != null && tenants.size() <= manyTenants) {
         tenants.add(tenant);
       }
       if (tenants.size() >= manyTenants) {
-        marks.add(new Marker(Anomaly.MANY_TENANTS, (job != null ? "job " + job : "transaction " + e.tx()) + " touched " + tenants.size() + " tenants"));
+        marks.add(
+            new Marker(
+                Anomaly.MANY_TENANTS,
+                (job != null ? "job " + job : "transaction " + e.tx())
+                    + " touched "
+                    + tenants.size()
+                    + " tenants"));
       }
     }
     return marks;
@@ -85,7 +104,10 @@ final class Anomalies {
     List<Marker> marks = new ArrayList<>();
     Map.Entry<String, Long> largest = tx.largestTable();
     if (largest != null && largest.getValue() >= manyRows) {
-      marks.add(new Marker(Anomaly.TX_MASS_DELETE, String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
+      marks.add(
+          new Marker(
+              Anomaly.TX_MASS_DELETE,
+              String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
     }
     if (e.record != null && e.record.kind() == RecordKind.ROLLBACK && tx.massDelete) {
       marks.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));

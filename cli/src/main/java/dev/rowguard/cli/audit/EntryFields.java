@@ -12,7 +12,8 @@ import java.util.Map;
 final class EntryFields {
 
   /** ISO-8601 with microseconds and the offset, in the display zone. */
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
   private EntryFields() {}
 
@@ -64,7 +65,14 @@ final class EntryFields {
     if (!e.anomalies.isEmpty()) {
       List<Map<String, String>> list = new ArrayList<>();
       for (Marker a : e.anomalies) {
-        list.add(Map.of("code", a.anomaly().code(), "description", a.anomaly().description(), "detail", a.detail()));
+        list.add(
+            Map.of(
+                "code",
+                a.anomaly().code(),
+                "description",
+                a.anomaly().description(),
+                "detail",
+                a.detail()));
       }
       m.put("anomalies", list);
     }

@@ -24,23 +24,39 @@ final class Event {
   final String kind;
   final @Nullable LogRecord record;
   final @Nullable AccessEntry request;
+
   /** The log (or access log) it came from, and the order within it, to keep merges stable. */
   final int stream;
+
   final long order;
 
   /** committed, rolled back, not recorded, or null for entries outside transactions. */
   final @Nullable String outcome;
+
   /** The HTTP request this delete was made in. */
   final @Nullable RequestMatch match;
+
   /** From --source: the call site's line of code and enclosing method. */
   final SourceLocator.@Nullable Location source;
+
   /** For commit and rollback: the transaction's totals. */
   final @Nullable TxTotals totals;
+
   final List<Marker> anomalies;
 
-  private Event(Instant ts, @Nullable String host, String kind, @Nullable LogRecord record, @Nullable AccessEntry request,
-      int stream, long order, @Nullable String outcome, @Nullable RequestMatch match, SourceLocator.@Nullable Location source,
-      @Nullable TxTotals totals, List<Marker> anomalies) {
+  private Event(
+      Instant ts,
+      @Nullable String host,
+      String kind,
+      @Nullable LogRecord record,
+      @Nullable AccessEntry request,
+      int stream,
+      long order,
+      @Nullable String outcome,
+      @Nullable RequestMatch match,
+      SourceLocator.@Nullable Location source,
+      @Nullable TxTotals totals,
+      List<Marker> anomalies) {
     this.ts = ts;
     this.host = host;
     this.kind = kind;
@@ -55,15 +71,26 @@ final class Event {
     this.anomalies = List.copyOf(anomalies);
   }
 
-  private Event(Instant ts, @Nullable String host, String kind, @Nullable LogRecord record, @Nullable AccessEntry request,
-      int stream, long order) {
+  private Event(
+      Instant ts,
+      @Nullable String host,
+      String kind,
+      @Nullable LogRecord record,
+      @Nullable AccessEntry request,
+      int stream,
+      long order) {
     this(ts, host, kind, record, request, stream, order, null, null, null, null, List.of());
   }
 
   /** This entry with what the timeline learned after reading it. */
-  Event finished(@Nullable String outcome, @Nullable RequestMatch match, SourceLocator.@Nullable Location source,
-      @Nullable TxTotals totals, List<Marker> anomalies) {
-    return new Event(ts, host, kind, record, request, stream, order, outcome, match, source, totals, anomalies);
+  Event finished(
+      @Nullable String outcome,
+      @Nullable RequestMatch match,
+      SourceLocator.@Nullable Location source,
+      @Nullable TxTotals totals,
+      List<Marker> anomalies) {
+    return new Event(
+        ts, host, kind, record, request, stream, order, outcome, match, source, totals, anomalies);
   }
 
   static Event of(LogRecord r, int stream) {
@@ -84,7 +111,8 @@ final class Event {
   }
 
   boolean isOutcome() {
-    return record != null && (record.kind() == RecordKind.COMMIT || record.kind() == RecordKind.ROLLBACK);
+    return record != null
+        && (record.kind() == RecordKind.COMMIT || record.kind() == RecordKind.ROLLBACK);
   }
 
   String table() {

@@ -12,43 +12,51 @@ final class EventSources {
 
   private EventSources() {}
 
-  static EventSource open(List<AuditLog> logs, List<AccessLogSpec> accessLogs, ZoneId accessZone, Consumer<String> warnings)
+  static EventSource open(
+      List<AuditLog> logs,
+      List<AccessLogSpec> accessLogs,
+      ZoneId accessZone,
+      Consumer<String> warnings)
       throws IOException {
     List<EventSource> sources = new ArrayList<>();
     try {
       for (AuditLog log : logs) {
         int stream = sources.size();
         RecordCursor cursor = new RecordCursor(log, warnings);
-        sources.add(new Reordered(new Reordered.Reader() {
-          @Override
-          public Event read() throws IOException {
-            LogRecord r = cursor.next();
-            return r == null ? null : Event.of(r, stream);
-          }
+        sources.add(
+            new Reordered(
+                new Reordered.Reader() {
+                  @Override
+                  public Event read() throws IOException {
+                    LogRecord r = cursor.next();
+                    return r == null ? null : Event.of(r, stream);
+                  }
 
-          @Override
-          public void close() throws IOException {
-            cursor.close();
-          }
-        }));
+                  @Override
+                  public void close() throws IOException {
+                    cursor.close();
+                  }
+                }));
       }
       for (AccessLogSpec spec : accessLogs) {
         int stream = sources.size();
         AccessLogCursor cursor = new AccessLogCursor(spec, accessZone);
-        sources.add(new Reordered(new Reordered.Reader() {
-          private long order;
+        sources.add(
+            new Reordered(
+                new Reordered.Reader() {
+                  private long order;
 
-          @Override
-          public Event read() throws IOException {
-            AccessEntry a = cursor.next();
-            return a == null ? null : Event.of(a, stream, order++);
-          }
+                  @Override
+                  public Event read() throws IOException {
+                    AccessEntry a = cursor.next();
+                    return a == null ? null : Event.of(a, stream, order++);
+                  }
 
-          @Override
-          public void close() throws IOException {
-            cursor.close();
-          }
-        }));
+                  @Override
+                  public void close() throws IOException {
+                    cursor.close();
+                  }
+                }));
       }
     } catch (IOException | RuntimeException e) {
       new Merge(sources).close();

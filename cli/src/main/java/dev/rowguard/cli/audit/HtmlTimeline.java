@@ -8,8 +8,8 @@ import java.time.ZoneId;
 
 /**
  * {@code --format html}: one self-contained page (inline CSS and script, no network) that lists the
- * entries with rows-deleted bars, anomaly markers and filters. Entries are streamed into a JSON data
- * block as they come; {@code <} is escaped so no value can close the script element.
+ * entries with rows-deleted bars, anomaly markers and filters. Entries are streamed into a JSON
+ * data block as they come; {@code <} is escaped so no value can close the script element.
  */
 final class HtmlTimeline implements TimelineWriter {
 
@@ -31,7 +31,9 @@ final class HtmlTimeline implements TimelineWriter {
     }
     int at = page.indexOf(ENTRIES);
     this.head = page.substring(0, at);
-    this.tail = page.substring(at + ENTRIES.length()).replace(ZONE, safe(JsonTimeline.MAPPER.writeValueAsString(zone.getId())));
+    this.tail =
+        page.substring(at + ENTRIES.length())
+            .replace(ZONE, safe(JsonTimeline.MAPPER.writeValueAsString(zone.getId())));
   }
 
   @Override
@@ -52,7 +54,10 @@ final class HtmlTimeline implements TimelineWriter {
     out.flush();
   }
 
-  /** JSON that is safe inside a script element: {@code <} only ever appears inside strings, as an escape. */
+  /**
+   * JSON that is safe inside a script element: {@code <} only ever appears inside strings, as an
+   * escape.
+   */
   private static String safe(String json) {
     return json.replace("<", "\\u003c");
   }

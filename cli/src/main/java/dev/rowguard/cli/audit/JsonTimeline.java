@@ -11,9 +11,10 @@ import java.time.ZoneId;
 final class JsonTimeline implements TimelineWriter {
 
   /** Writes values to a writer it neither closes nor flushes per value: entries are streamed. */
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private final Writer out;
   private final ZoneId zone;

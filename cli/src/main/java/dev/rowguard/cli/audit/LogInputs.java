@@ -16,10 +16,9 @@ import java.util.TreeSet;
 /**
  * Turns the LOG arguments into logs: a directory stands for all its {@code audit-NNNNNN.jsonl}
  * files in rotation order; files named on the command line are grouped by directory and put in
- * rotation order, so {@code DIR} and {@code DIR/audit-*.jsonl} mean the same. Files the writer
- * does not name as log files (its {@code audit.lock}, notes beside the log) are skipped, so
- * {@code DIR/*} means the same too; a file argument that is the only one and not a log file is an
- * error.
+ * rotation order, so {@code DIR} and {@code DIR/audit-*.jsonl} mean the same. Files the writer does
+ * not name as log files (its {@code audit.lock}, notes beside the log) are skipped, so {@code
+ * DIR/*} means the same too; a file argument that is the only one and not a log file is an error.
  */
 final class LogInputs {
 
@@ -27,7 +26,8 @@ final class LogInputs {
 
   static List<AuditLog> resolve(List<Path> args) throws IOException {
     if (args == null || args.isEmpty()) {
-      throw new InvalidInputException("no log given: pass an audit log directory (or its audit-NNNNNN.jsonl files)");
+      throw new InvalidInputException(
+          "no log given: pass an audit log directory (or its audit-NNNNNN.jsonl files)");
     }
     Map<Path, Set<Path>> byDir = new LinkedHashMap<>();
     Path skipped = null;
@@ -35,7 +35,9 @@ final class LogInputs {
       if (Files.isDirectory(arg)) {
         List<Path> files = LogFiles.list(arg);
         if (files.isEmpty()) {
-          throw new InvalidInputException(arg + " holds no audit-NNNNNN.jsonl files: pass the directory the audit logger writes to");
+          throw new InvalidInputException(
+              arg
+                  + " holds no audit-NNNNNN.jsonl files: pass the directory the audit logger writes to");
         }
         byDir.computeIfAbsent(key(arg), k -> files()).addAll(files);
       } else if (Files.isRegularFile(arg)) {
@@ -45,12 +47,17 @@ final class LogInputs {
         }
         byDir.computeIfAbsent(key(arg.toAbsolutePath().getParent()), k -> files()).add(arg);
       } else {
-        throw new InvalidInputException(arg + (Files.exists(arg) ? " is not a file or directory (a device, pipe or socket)"
-            : " does not exist") + ": pass an audit log directory or file");
+        throw new InvalidInputException(
+            arg
+                + (Files.exists(arg)
+                    ? " is not a file or directory (a device, pipe or socket)"
+                    : " does not exist")
+                + ": pass an audit log directory or file");
       }
     }
     if (byDir.isEmpty() && skipped != null) {
-      throw new InvalidInputException(skipped + " is not an audit log file: audit logs are named audit-NNNNNN.jsonl");
+      throw new InvalidInputException(
+          skipped + " is not an audit log file: audit logs are named audit-NNNNNN.jsonl");
     }
     List<AuditLog> logs = new ArrayList<>();
     byDir.forEach((dir, files) -> logs.add(new AuditLog(dir, List.copyOf(files))));
@@ -65,9 +72,13 @@ final class LogInputs {
     return dir.toAbsolutePath().normalize();
   }
 
-  /** What every command says about a log that holds no record (empty files, or only a torn line). */
+  /**
+   * What every command says about a log that holds no record (empty files, or only a torn line).
+   */
   static InvalidInputException noRecords(AuditLog log) {
-    return new InvalidInputException("no audit records in " + log.directory()
-        + ": its files are empty or hold only a torn line; pass the directory the audit logger writes to");
+    return new InvalidInputException(
+        "no audit records in "
+            + log.directory()
+            + ": its files are empty or hold only a torn line; pass the directory the audit logger writes to");
   }
 }

@@ -10,12 +10,15 @@ final class Merge implements EventSource {
 
   /** Time, then source, then order within the source: stable for equal times. */
   static final Comparator<Event> ORDER =
-      Comparator.comparing((Event e) -> e.ts).thenComparingInt(e -> e.stream).thenComparingLong(e -> e.order);
+      Comparator.comparing((Event e) -> e.ts)
+          .thenComparingInt(e -> e.stream)
+          .thenComparingLong(e -> e.order);
 
   private record Head(Event event, EventSource source) {}
 
   private final List<? extends EventSource> sources;
-  private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::event, ORDER));
+  private final PriorityQueue<Head> heads =
+      new PriorityQueue<>(Comparator.comparing(Head::event, ORDER));
   private boolean started;
 
   Merge(List<? extends EventSource> sources) {

@@ -36,15 +36,24 @@ final class RecordCursor implements Closeable {
         case RECORD -> {
           LogRecord r = l.record();
           if (r == null || r.ts() == null) {
-            throw new InvalidInputException(where + ": record without a valid ts; the log was edited: run 'rowguard audit verify' on it");
+            throw new InvalidInputException(
+                where
+                    + ": record without a valid ts; the log was edited: run 'rowguard audit verify' on it");
           }
           records++;
           return r;
         }
-        case TORN -> warnings.accept(where + ": torn line skipped (a write a crash interrupted; it was never acknowledged)");
-        case FOREIGN -> throw new InvalidInputException(where + ": " + (l.text().isEmpty()
-            ? "empty line in an audit log: it was edited; run 'rowguard audit verify' on it"
-            : "not an audit record; the log was edited or is not an audit log: run 'rowguard audit verify' on it"));
+        case TORN ->
+            warnings.accept(
+                where
+                    + ": torn line skipped (a write a crash interrupted; it was never acknowledged)");
+        case FOREIGN ->
+            throw new InvalidInputException(
+                where
+                    + ": "
+                    + (l.text().isEmpty()
+                        ? "empty line in an audit log: it was edited; run 'rowguard audit verify' on it"
+                        : "not an audit record; the log was edited or is not an audit log: run 'rowguard audit verify' on it"));
       }
     }
     if (records == 0) {

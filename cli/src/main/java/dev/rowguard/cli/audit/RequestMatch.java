@@ -1,4 +1,7 @@
 package dev.rowguard.cli.audit;
 
-/** The HTTP request a delete was made in, and whether its request id (rather than host and time) said so. */
+/**
+ * The HTTP request a delete was made in, and whether its request id (rather than host and time)
+ * said so.
+ */
 record RequestMatch(AccessEntry request, boolean byId) {}

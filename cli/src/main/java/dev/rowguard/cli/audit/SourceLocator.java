@@ -27,16 +27,18 @@ final class SourceLocator {
   private static final int CACHED_FILES = 64;
 
   private final List<Path> roots;
-  private final Map<Path, Optional<CompilationUnit>> parsed = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Path, Optional<CompilationUnit>> eldest) {
-      return size() > CACHED_FILES;
-    }
-  };
+  private final Map<Path, Optional<CompilationUnit>> parsed =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Optional<CompilationUnit>> eldest) {
+          return size() > CACHED_FILES;
+        }
+      };
 
   SourceLocator(List<Path> roots) {
     this.roots = roots;
-    StaticJavaParser.getParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+    StaticJavaParser.getParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
   }
 
   /** The location of {@code function} at {@code fileName:line}, or null when no root has it. */
@@ -45,9 +47,13 @@ final class SourceLocator {
       return null;
     }
     String className = function.substring(0, function.lastIndexOf('.'));
-    String packagePath = className.contains(".") ? className.substring(0, className.lastIndexOf('.')).replace('.', '/') : "";
+    String packagePath =
+        className.contains(".")
+            ? className.substring(0, className.lastIndexOf('.')).replace('.', '/')
+            : "";
     for (Path root : roots) {
-      for (Path base : List.of(root, root.resolve("src/main/java"), root.resolve("src/test/java"))) {
+      for (Path base :
+          List.of(root, root.resolve("src/main/java"), root.resolve("src/test/java"))) {
         Path file = base.resolve(packagePath).resolve(fileName);
         if (Files.isRegularFile(file)) {
           return locateIn(file, line.intValue());
@@ -66,12 +72,20 @@ final class SourceLocator {
       return null;
     }
     Optional<CompilationUnit> unit = parsed.computeIfAbsent(file, SourceLocator::parse);
-    String method = unit.flatMap(u -> u.findAll(CallableDeclaration.class).stream()
-            .filter(m -> m.getRange().map(r -> r.begin.line <= line && line <= r.end.line).orElse(false))
-            // the innermost: a method of a local or anonymous class inside another method
-            .reduce((outer, inner) -> inner))
-        .map(m -> m.getDeclarationAsString(true, false, true).strip())
-        .orElse(null);
+    String method =
+        unit.flatMap(
+                u ->
+                    u.findAll(CallableDeclaration.class).stream()
+                        .filter(
+                            m ->
+                                m.getRange()
+                                    .map(r -> r.begin.line <= line && line <= r.end.line)
+                                    .orElse(false))
+                        // the innermost: a method of a local or anonymous class inside another
+                        // method
+                        .reduce((outer, inner) -> inner))
+            .map(m -> m.getDeclarationAsString(true, false, true).strip())
+            .orElse(null);
     return new Location(file, line, code, method);
   }
 

@@ -34,16 +34,30 @@ import picocli.CommandLine.Spec;
     })
 public final class StatsCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "LOG", arity = "1..*", description = "Audit log directories or audit-NNNNNN.jsonl files.")
+  @Parameters(
+      paramLabel = "LOG",
+      arity = "1..*",
+      description = "Audit log directories or audit-NNNNNN.jsonl files.")
   List<Path> logs;
 
-  @Option(names = "--zone", paramLabel = "ZONE", description = "Zone whose calendar days are counted and times shown (default UTC).")
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description = "Zone whose calendar days are counted and times shown (default UTC).")
   String zone;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many of the largest deletes to list (default 10).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "How many of the largest deletes to list (default 10).")
   int top;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Format.Converter.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -82,10 +96,13 @@ public final class StatsCommand implements Callable<Integer> {
     for (String g : List.of("table", "tenant", "call site", "day")) {
       groups.put(g, new TreeMap<>());
     }
-    largest = new PriorityQueue<>(Comparator.comparingLong((Event e) -> e.rows()).thenComparing(e -> e.ts));
+    largest =
+        new PriorityQueue<>(
+            Comparator.comparingLong((Event e) -> e.rows()).thenComparing(e -> e.ts));
     PrintWriter err = spec.commandLine().getErr();
     for (AuditLog log : LogInputs.resolve(logs)) {
-      try (RecordCursor cursor = new RecordCursor(log, w -> err.println(spec.qualifiedName() + ": warning: " + w))) {
+      try (RecordCursor cursor =
+          new RecordCursor(log, w -> err.println(spec.qualifiedName() + ": warning: " + w))) {
         for (LogRecord r = cursor.next(); r != null; r = cursor.next()) {
           count(Event.of(r, 0), z);
         }
@@ -131,27 +148,55 @@ public final class StatsCommand implements Callable<Integer> {
 
   private void text(ZoneId z) {
     PrintWriter out = spec.commandLine().getOut();
-    groups.forEach((group, totals) -> {
-      out.printf(Locale.ROOT, "%-50s %10s %14s%n", "BY " + group.toUpperCase(Locale.ROOT), "DELETES", "ROWS");
-      totals.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, Total> x) -> -x.getValue().rows))
-          .forEach(x -> out.printf(Locale.ROOT, "%-50s %,10d %,14d%n", x.getKey(), x.getValue().statements, x.getValue().rows));
-      out.println();
-    });
+    groups.forEach(
+        (group, totals) -> {
+          out.printf(
+              Locale.ROOT,
+              "%-50s %10s %14s%n",
+              "BY " + group.toUpperCase(Locale.ROOT),
+              "DELETES",
+              "ROWS");
+          totals.entrySet().stream()
+              .sorted(Comparator.comparingLong((Map.Entry<String, Total> x) -> -x.getValue().rows))
+              .forEach(
+                  x ->
+                      out.printf(
+                          Locale.ROOT,
+                          "%-50s %,10d %,14d%n",
+                          x.getKey(),
+                          x.getValue().statements,
+                          x.getValue().rows));
+          out.println();
+        });
     out.printf(Locale.ROOT, "LARGEST DELETES%n");
     for (Event e : largestFirst()) {
-      out.printf(Locale.ROOT, "%,14d  %-16s %s  %s  %s%n", e.rows(), e.table(), EntryFields.TIME.format(e.ts.atZone(z)), e.host, e.callSite());
+      out.printf(
+          Locale.ROOT,
+          "%,14d  %-16s %s  %s  %s%n",
+          e.rows(),
+          e.table(),
+          EntryFields.TIME.format(e.ts.atZone(z)),
+          e.host,
+          e.callSite());
     }
     out.flush();
   }
 
   private void json(ZoneId z) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
-    groups.forEach((group, totals) -> {
-      Map<String, Object> g = new LinkedHashMap<>();
-      totals.forEach((k, t) -> g.put(k, Map.of("deletes", t.statements, "rows", t.rows)));
-      doc.put("by_" + group.replace(' ', '_'), g);
-    });
+    groups.forEach(
+        (group, totals) -> {
+          Map<String, Object> g = new LinkedHashMap<>();
+          totals.forEach((k, t) -> g.put(k, Map.of("deletes", t.statements, "rows", t.rows)));
+          doc.put("by_" + group.replace(' ', '_'), g);
+        });
     doc.put("largest", largestFirst().stream().map(e -> EntryFields.of(e, z)).toList());
-    spec.commandLine().getOut().println(JsonTimeline.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+    spec.commandLine()
+        .getOut()
+        .println(
+            JsonTimeline.MAPPER
+                .copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(doc));
   }
 }

@@ -17,19 +17,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class Timeline {
 
-  /** A transaction with no outcome this long after a statement was cut off (process died, connection closed). */
+  /**
+   * A transaction with no outcome this long after a statement was cut off (process died, connection
+   * closed).
+   */
   static final Duration TX_HORIZON = Duration.ofHours(1);
 
   /**
    * The outcome of a statement whose transaction has no commit or rollback record: an autocommit
-   * statement (committed when it returned; the logger writes no record for it) or a transaction that
-   * was cut off (usually rolled back by the database).
+   * statement (committed when it returned; the logger writes no record for it) or a transaction
+   * that was cut off (usually rolled back by the database).
    */
   static final String NOT_RECORDED = "not recorded";
 
   /**
-   * At most this many entries are held: autocommit statements never get an outcome record, so a
-   * log full of them would otherwise hold an hour of entries. Past it the oldest is written as is.
+   * At most this many entries are held: autocommit statements never get an outcome record, so a log
+   * full of them would otherwise hold an hour of entries. Past it the oldest is written as is.
    */
   static final int MAX_HELD = 100_000;
 
@@ -45,7 +48,12 @@ final class Timeline {
   private record Held(Event event, Transactions.@Nullable Tx tx, List<Marker> anomalies) {}
 
   /** {@code access} and {@code sources} may be null when no access log or source root was given. */
-  Timeline(Anomalies anomalies, AccessMatcher access, SourceLocator sources, TimelineFilter filter, TimelineWriter out) {
+  Timeline(
+      Anomalies anomalies,
+      AccessMatcher access,
+      SourceLocator sources,
+      TimelineFilter filter,
+      TimelineWriter out) {
     this.anomalies = anomalies;
     this.access = access;
     this.sources = sources;
@@ -83,9 +91,14 @@ final class Timeline {
     while (!held.isEmpty()) {
       Held h = held.peekFirst();
       Event e = h.event();
-      boolean waitingForOutcome = e.isStatement() && h.tx() != null && h.tx().outcome == null
-          && !end && now.isBefore(e.ts.plus(TX_HORIZON));
-      boolean waitingForRequests = access != null && e.isStatement() && !end && !now.isAfter(e.ts.plus(access.window()));
+      boolean waitingForOutcome =
+          e.isStatement()
+              && h.tx() != null
+              && h.tx().outcome == null
+              && !end
+              && now.isBefore(e.ts.plus(TX_HORIZON));
+      boolean waitingForRequests =
+          access != null && e.isStatement() && !end && !now.isAfter(e.ts.plus(access.window()));
       if ((waitingForOutcome || waitingForRequests) && held.size() <= MAX_HELD) {
         break;
       }
@@ -113,7 +126,9 @@ final class Timeline {
         match = access.match(e);
       }
       if (sources != null) {
-        source = sources.locate(e.function(), e.record.string(Fields.CODE_FILE), e.record.number(Fields.CODE_LINE));
+        source =
+            sources.locate(
+                e.function(), e.record.string(Fields.CODE_FILE), e.record.number(Fields.CODE_LINE));
       }
     } else if (e.isOutcome()) {
       outcome = tx.outcome;

@@ -74,8 +74,10 @@ public final class TimelineCommand implements Callable<Integer> {
 
   /** The {@code --kind} values: the audit log's record kinds and access-log requests. */
   static final class Kinds implements Iterable<String> {
-    static final List<String> ALL = Stream.concat(
-        Stream.of(RecordKind.values()).map(RecordKind::wireName), Stream.of(Event.HTTP)).toList();
+    static final List<String> ALL =
+        Stream.concat(
+                Stream.of(RecordKind.values()).map(RecordKind::wireName), Stream.of(Event.HTTP))
+            .toList();
 
     @Override
     public Iterator<String> iterator() {
@@ -89,7 +91,8 @@ public final class TimelineCommand implements Callable<Integer> {
     public String convert(String value) {
       String kind = value.toLowerCase(Locale.ROOT);
       if (!Kinds.ALL.contains(kind)) {
-        throw new TypeConversionException("'" + value + "' is not a kind; use " + String.join(", ", Kinds.ALL));
+        throw new TypeConversionException(
+            "'" + value + "' is not a kind; use " + String.join(", ", Kinds.ALL));
       }
       return kind;
     }
@@ -97,66 +100,126 @@ public final class TimelineCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "LOG", arity = "1..*", description = "Audit log directories or audit-NNNNNN.jsonl files.")
+  @Parameters(
+      paramLabel = "LOG",
+      arity = "1..*",
+      description = "Audit log directories or audit-NNNNNN.jsonl files.")
   List<Path> logs;
 
-  @Option(names = "--from", paramLabel = "TIME", description = "Only entries at or after TIME: ISO-8601 with offset, or a local date-time with --zone.")
+  @Option(
+      names = "--from",
+      paramLabel = "TIME",
+      description =
+          "Only entries at or after TIME: ISO-8601 with offset, or a local date-time with --zone.")
   String from;
 
   @Option(names = "--to", paramLabel = "TIME", description = "Only entries at or before TIME.")
   String to;
 
-  @Option(names = "--zone", paramLabel = "ZONE", description = "Zone to display times in and to read local --from/--to in (default UTC); the offset is always shown.")
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description =
+          "Zone to display times in and to read local --from/--to in (default UTC); the offset is always shown.")
   String zone;
 
-  @Option(names = "--table", paramLabel = "TABLE", description = "Only statements on this table (repeatable).")
+  @Option(
+      names = "--table",
+      paramLabel = "TABLE",
+      description = "Only statements on this table (repeatable).")
   List<String> tables = new ArrayList<>();
 
-  @Option(names = "--tenant", paramLabel = "TENANT", description = "Only statements whose context has this tenant (repeatable).")
+  @Option(
+      names = "--tenant",
+      paramLabel = "TENANT",
+      description = "Only statements whose context has this tenant (repeatable).")
   List<String> tenants = new ArrayList<>();
 
-  @Option(names = "--context", paramLabel = "KEY=VALUE", description = "Only statements whose context has KEY=VALUE (repeatable; all must match).")
+  @Option(
+      names = "--context",
+      paramLabel = "KEY=VALUE",
+      description = "Only statements whose context has KEY=VALUE (repeatable; all must match).")
   Map<String, String> context = new LinkedHashMap<>();
 
-  @Option(names = "--min-rows", paramLabel = "N", description = "Only statements that deleted at least N rows.")
+  @Option(
+      names = "--min-rows",
+      paramLabel = "N",
+      description = "Only statements that deleted at least N rows.")
   long minRows;
 
-  @Option(names = "--kind", paramLabel = "KIND", split = ",", converter = KindConverter.class, completionCandidates = Kinds.class,
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      split = ",",
+      converter = KindConverter.class,
+      completionCandidates = Kinds.class,
       description = "Only these kinds: ${COMPLETION-CANDIDATES}.")
   List<String> kinds = new ArrayList<>();
 
-  @Option(names = "--access-log", paramLabel = "[HOST=]FILE",
-      description = "nginx/Apache combined-format access log to interleave (repeatable); HOST= says which host served it.")
+  @Option(
+      names = "--access-log",
+      paramLabel = "[HOST=]FILE",
+      description =
+          "nginx/Apache combined-format access log to interleave (repeatable); HOST= says which host served it.")
   List<String> accessLogs = new ArrayList<>();
 
-  @Option(names = "--access-log-zone", paramLabel = "ZONE", description = "Zone of access logs whose times carry no offset.")
+  @Option(
+      names = "--access-log-zone",
+      paramLabel = "ZONE",
+      description = "Zone of access logs whose times carry no offset.")
   String accessLogZone;
 
-  @Option(names = "--match-window", paramLabel = "SECONDS", defaultValue = "5",
-      description = "Without a request id, a delete matches the closest request of its host within this many seconds (default 5).")
+  @Option(
+      names = "--match-window",
+      paramLabel = "SECONDS",
+      defaultValue = "5",
+      description =
+          "Without a request id, a delete matches the closest request of its host within this many seconds (default 5).")
   long matchWindowSeconds;
 
-  @Option(names = "--source", paramLabel = "DIR", description = "Source root (or project) to show each call site's line and method from (repeatable).")
+  @Option(
+      names = "--source",
+      paramLabel = "DIR",
+      description =
+          "Source root (or project) to show each call site's line and method from (repeatable).")
   List<Path> sourceRoots = new ArrayList<>();
 
   // 100 is the audit logger's own default rowThreshold: what it calls a mass delete, this marks.
-  @Option(names = "--many-rows", paramLabel = "N", defaultValue = "100",
-      description = "Mark a transaction that deleted at least N rows of one table (default 100, the audit logger's rowThreshold).")
+  @Option(
+      names = "--many-rows",
+      paramLabel = "N",
+      defaultValue = "100",
+      description =
+          "Mark a transaction that deleted at least N rows of one table (default 100, the audit logger's rowThreshold).")
   long manyRows;
 
-  @Option(names = "--many-tenants", paramLabel = "N", defaultValue = "3",
-      description = "Mark a job (transaction, or 'job' context value) that touched at least N tenants (default 3).")
+  @Option(
+      names = "--many-tenants",
+      paramLabel = "N",
+      defaultValue = "3",
+      description =
+          "Mark a job (transaction, or 'job' context value) that touched at least N tenants (default 3).")
   int manyTenants;
 
-  @Option(names = "--allowed-hours", paramLabel = "HH:MM-HH:MM",
-      description = "Mark mass deletes outside these hours of the day, in --zone (default: no check).")
+  @Option(
+      names = "--allowed-hours",
+      paramLabel = "HH:MM-HH:MM",
+      description =
+          "Mark mass deletes outside these hours of the day, in --zone (default: no check).")
   String allowedHours;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.Converter.class,
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Format.Converter.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here instead of standard output.")
   Path output;
 
   @Override
@@ -175,22 +238,34 @@ public final class TimelineCommand implements Callable<Integer> {
     atLeast("--many-tenants", manyTenants, 2);
     for (Path root : sourceRoots) {
       if (!Files.isDirectory(root)) {
-        throw new InvalidInputException("--source " + root + " is not a directory: pass a source root or project directory");
+        throw new InvalidInputException(
+            "--source " + root + " is not a directory: pass a source root or project directory");
       }
     }
-    TimelineFilter filter = new TimelineFilter(fromTime, toTime, new LinkedHashSet<>(tables), new LinkedHashSet<>(tenants),
-        context, minRows, new LinkedHashSet<>(kinds));
-    Anomalies anomalies = new Anomalies(manyRows, manyTenants, Times.hours("--allowed-hours", allowedHours), display);
-    AccessMatcher access = accessLogs.isEmpty() ? null : new AccessMatcher(Duration.ofSeconds(matchWindowSeconds));
+    TimelineFilter filter =
+        new TimelineFilter(
+            fromTime,
+            toTime,
+            new LinkedHashSet<>(tables),
+            new LinkedHashSet<>(tenants),
+            context,
+            minRows,
+            new LinkedHashSet<>(kinds));
+    Anomalies anomalies =
+        new Anomalies(manyRows, manyTenants, Times.hours("--allowed-hours", allowedHours), display);
+    AccessMatcher access =
+        accessLogs.isEmpty() ? null : new AccessMatcher(Duration.ofSeconds(matchWindowSeconds));
     SourceLocator sources = sourceRoots.isEmpty() ? null : new SourceLocator(sourceRoots);
     List<AuditLog> audit = LogInputs.resolve(logs);
     List<AccessLogSpec> specs = accessLogs.stream().map(AccessLogSpec::parse).toList();
     for (AccessLogSpec s : specs) {
       if (!Files.isRegularFile(s.file())) {
-        throw new InvalidInputException("--access-log " + s.file() + " does not exist or is not a file");
+        throw new InvalidInputException(
+            "--access-log " + s.file() + " does not exist or is not a file");
       }
     }
-    try (Writer out = writer(); EventSource events = EventSources.open(audit, specs, accessZone, this::warn)) {
+    try (Writer out = writer();
+        EventSource events = EventSources.open(audit, specs, accessZone, this::warn)) {
       new Timeline(anomalies, access, sources, filter, format.writer(out, display)).run(events);
     }
     return 0;
@@ -199,7 +274,8 @@ public final class TimelineCommand implements Callable<Integer> {
   /** A range check that names the option it is about. */
   static void atLeast(String option, long value, long min) {
     if (value < min) {
-      throw new InvalidInputException(option + " " + value + " is out of range: it must be " + min + " or more");
+      throw new InvalidInputException(
+          option + " " + value + " is out of range: it must be " + min + " or more");
     }
   }
 

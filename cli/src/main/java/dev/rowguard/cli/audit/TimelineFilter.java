@@ -12,9 +12,16 @@ import java.util.Set;
  * bookkeeping and shown only when asked for with {@code --kind}.
  */
 record TimelineFilter(
-    Instant from, Instant to, Set<String> tables, Set<String> tenants, Map<String, String> context, long minRows, Set<String> kinds) {
+    Instant from,
+    Instant to,
+    Set<String> tables,
+    Set<String> tenants,
+    Map<String, String> context,
+    long minRows,
+    Set<String> kinds) {
 
-  private static final Set<String> BOOKKEEPING = Set.of(RecordKind.LOG_OPEN.wireName(), RecordKind.CHECKPOINT.wireName());
+  private static final Set<String> BOOKKEEPING =
+      Set.of(RecordKind.LOG_OPEN.wireName(), RecordKind.CHECKPOINT.wireName());
 
   boolean hasStatementFilters() {
     return !tables.isEmpty() || !tenants.isEmpty() || !context.isEmpty() || minRows > 0;
@@ -24,7 +31,10 @@ record TimelineFilter(
     return (from == null || !e.ts.isBefore(from)) && (to == null || !e.ts.isAfter(to));
   }
 
-  /** {@code transactionShown}: for a commit or rollback, whether a statement of its transaction was shown. */
+  /**
+   * {@code transactionShown}: for a commit or rollback, whether a statement of its transaction was
+   * shown.
+   */
   boolean shows(Event e, boolean transactionShown) {
     if (!inTime(e) || !kindShown(e.kind)) {
       return false;

@@ -11,7 +11,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
-/** The command line's times: zones, {@code --from}/{@code --to} and hour ranges, each failing in one line. */
+/**
+ * The command line's times: zones, {@code --from}/{@code --to} and hour ranges, each failing in one
+ * line.
+ */
 final class Times {
 
   private Times() {}
@@ -23,7 +26,11 @@ final class Times {
     try {
       return ZoneId.of(id);
     } catch (DateTimeException e) {
-      throw new InvalidInputException(option + ": unknown zone '" + id + "': use a region such as Europe/Berlin, or UTC, or an offset such as +01:00");
+      throw new InvalidInputException(
+          option
+              + ": unknown zone '"
+              + id
+              + "': use a region such as Europe/Berlin, or UTC, or an offset such as +01:00");
     }
   }
 
@@ -44,10 +51,22 @@ final class Times {
       } catch (DateTimeParseException notZoned) {
         LocalDateTime local = local(text);
         if (local == null) {
-          throw new InvalidInputException(option + ": '" + text + "' is not an ISO-8601 time: use 2026-11-21T14:00:00+01:00, or 2026-11-21T14:00 with --zone");
+          throw new InvalidInputException(
+              option
+                  + ": '"
+                  + text
+                  + "' is not an ISO-8601 time: use 2026-11-21T14:00:00+01:00, or 2026-11-21T14:00 with --zone");
         }
         if (zone == null) {
-          throw new InvalidInputException(option + ": '" + text + "' has no offset: add one (" + text + "+01:00, " + text + "Z) or pass --zone");
+          throw new InvalidInputException(
+              option
+                  + ": '"
+                  + text
+                  + "' has no offset: add one ("
+                  + text
+                  + "+01:00, "
+                  + text
+                  + "Z) or pass --zone");
         }
         return local.atZone(zone).toInstant();
       }
@@ -74,11 +93,14 @@ final class Times {
     int dash = text.indexOf('-');
     try {
       if (dash > 0) {
-        return new Anomalies.Hours(LocalTime.parse(text.substring(0, dash).strip()), LocalTime.parse(text.substring(dash + 1).strip()));
+        return new Anomalies.Hours(
+            LocalTime.parse(text.substring(0, dash).strip()),
+            LocalTime.parse(text.substring(dash + 1).strip()));
       }
     } catch (DateTimeParseException e) {
       // reported below
     }
-    throw new InvalidInputException(option + ": '" + text + "' is not a range of hours: use HH:MM-HH:MM, e.g. 08:00-18:00");
+    throw new InvalidInputException(
+        option + ": '" + text + "' is not a range of hours: use HH:MM-HH:MM, e.g. 08:00-18:00");
   }
 }

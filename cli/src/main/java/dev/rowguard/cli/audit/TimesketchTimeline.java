@@ -31,7 +31,8 @@ final class TimesketchTimeline implements TimelineWriter {
     m.put("datetime", EntryFields.TIME.format(e.ts.atZone(ZoneOffset.UTC)));
     m.put("timestamp_desc", e.isHttp() ? "HTTP request" : "rowguard audit " + e.kind);
     m.put("timestamp", ChronoUnit.MICROS.between(java.time.Instant.EPOCH, e.ts));
-    EntryFields.of(e, ZoneId.of("UTC")).forEach((k, v) -> m.putIfAbsent(k.equals("time") ? "time_utc" : k, v));
+    EntryFields.of(e, ZoneId.of("UTC"))
+        .forEach((k, v) -> m.putIfAbsent(k.equals("time") ? "time_utc" : k, v));
     JsonTimeline.MAPPER.writeValue(out, m);
     out.write("\n");
   }

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Joins statements to the commit or rollback of their transaction and adds up what each
- * transaction deleted. A transaction is open from its first record to its outcome record; only open
- * ones are held.
+ * Joins statements to the commit or rollback of their transaction and adds up what each transaction
+ * deleted. A transaction is open from its first record to its outcome record; only open ones are
+ * held.
  */
 final class Transactions {
 
@@ -21,15 +21,19 @@ final class Transactions {
     final @Nullable String key;
     @Nullable String outcome;
     long statements;
+
     /**
      * Rows per table: recorded statements, or the tx_aggregate or outcome-record total when larger
      * (they also count unrecorded deletes).
      */
     final Map<String, Long> rowsByTable = new TreeMap<>();
+
     final Set<String> tenants = new HashSet<>();
     boolean massDelete;
+
     /** Whether any of its statements passed the filters, so its outcome is shown too. */
     boolean shown;
+
     /** Set with the outcome. */
     @Nullable TxTotals totals;
 
@@ -74,8 +78,8 @@ final class Transactions {
   }
 
   /**
-   * Stops waiting for the outcome of {@code tx}: autocommit statements never get one, and the map of
-   * open transactions must not grow with them.
+   * Stops waiting for the outcome of {@code tx}: autocommit statements never get one, and the map
+   * of open transactions must not grow with them.
    */
   void forget(Tx tx) {
     open.remove(tx.key, tx);
@@ -92,8 +96,13 @@ final class Transactions {
     // The outcome record holds the final rows per table; tx_aggregate records were written when a
     // table crossed the threshold, so they undercount whatever was deleted afterwards.
     Map<String, Long> rowsByTable = tx.rowsByTable;
-    e.record.counts(Fields.TX_DELETED_ROWS).forEach((table, rows) -> rowsByTable.merge(table, rows, Math::max));
-    long total = e.rows() != null ? e.rows() : tx.rowsByTable.values().stream().mapToLong(Long::longValue).sum();
+    e.record
+        .counts(Fields.TX_DELETED_ROWS)
+        .forEach((table, rows) -> rowsByTable.merge(table, rows, Math::max));
+    long total =
+        e.rows() != null
+            ? e.rows()
+            : tx.rowsByTable.values().stream().mapToLong(Long::longValue).sum();
     tx.totals = new TxTotals(e.tx(), tx.statements, total, tx.rowsByTable);
     return tx;
   }

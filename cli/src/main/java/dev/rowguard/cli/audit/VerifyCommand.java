@@ -35,10 +35,16 @@ public final class VerifyCommand implements Callable<Integer> {
   /** Problems listed after the first break; the rest are counted. */
   private static final int LISTED = 20;
 
-  @Parameters(paramLabel = "LOG", arity = "1..*", description = "Audit log directories or audit-NNNNNN.jsonl files.")
+  @Parameters(
+      paramLabel = "LOG",
+      arity = "1..*",
+      description = "Audit log directories or audit-NNNNNN.jsonl files.")
   List<Path> logs;
 
-  @Option(names = "--public-key", paramLabel = "FILE", description = "PEM public key that checkpoint signatures must verify under.")
+  @Option(
+      names = "--public-key",
+      paramLabel = "FILE",
+      description = "PEM public key that checkpoint signatures must verify under.")
   Path publicKey;
 
   /** Below this a rate says nothing but how long the JVM took to warm up. */
@@ -51,7 +57,8 @@ public final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String keyProblem = publicKey == null ? null : Problems.notReadable(publicKey);
     if (keyProblem != null) {
-      throw new InvalidInputException("--public-key " + keyProblem + ": give the PEM public key file");
+      throw new InvalidInputException(
+          "--public-key " + keyProblem + ": give the PEM public key file");
     }
     PublicKey key = publicKey == null ? null : CheckpointKeys.readPublicKey(publicKey);
     boolean intact = true;
@@ -69,31 +76,56 @@ public final class VerifyCommand implements Callable<Integer> {
     return intact ? 0 : 1;
   }
 
-  /** {@code 412 KB in 0.03 s}, with the rate only from a size where it means something: {@code 120.4 MB in 0.41 s (294 MB/s)}. */
+  /**
+   * {@code 412 KB in 0.03 s}, with the rate only from a size where it means something: {@code 120.4
+   * MB in 0.41 s (294 MB/s)}.
+   */
   static String sizeAndTime(long bytes, double seconds) {
-    String size = bytes < 1_000 ? bytes + " bytes"
-        : bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1e3)
-        : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    String size =
+        bytes < 1_000
+            ? bytes + " bytes"
+            : bytes < 1_000_000
+                ? String.format(Locale.ROOT, "%.1f KB", bytes / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     String time = String.format(Locale.ROOT, "%s in %.2f s", size, seconds);
-    return bytes < RATE_FROM_BYTES ? time
+    return bytes < RATE_FROM_BYTES
+        ? time
         : time + String.format(Locale.ROOT, " (%.0f MB/s)", bytes / 1e6 / Math.max(seconds, 1e-9));
   }
 
-  private static void print(PrintWriter out, AuditLog log, VerificationResult r, boolean signed, double seconds) {
-    String size = String.format(Locale.ROOT, "%d file(s), %,d records, seq %d..%d, %s",
-        r.files().size(), r.records(), r.firstSeq(), r.lastSeq(), sizeAndTime(r.bytes(), seconds));
+  private static void print(
+      PrintWriter out, AuditLog log, VerificationResult r, boolean signed, double seconds) {
+    String size =
+        String.format(
+            Locale.ROOT,
+            "%d file(s), %,d records, seq %d..%d, %s",
+            r.files().size(),
+            r.records(),
+            r.firstSeq(),
+            r.lastSeq(),
+            sizeAndTime(r.bytes(), seconds));
     String where = log.directory().toString();
     Problem first = r.firstBreak().orElse(null);
     if (first == null) {
       out.println(where + ": intact (" + size + ")");
     } else {
       out.println(where + ": BROKEN (" + size + ")");
-      out.println("  first break: " + first.type().label() + " at " + first.where()
-          + (first.seq() >= 0 ? " (seq " + first.seq() + ")" : "") + ": " + first.message());
+      out.println(
+          "  first break: "
+              + first.type().label()
+              + " at "
+              + first.where()
+              + (first.seq() >= 0 ? " (seq " + first.seq() + ")" : "")
+              + ": "
+              + first.message());
     }
     if (signed) {
-      out.printf(Locale.ROOT, "  checkpoints: %d, %d signature(s) verified; %d record(s) after the last verified one%n",
-          r.checkpoints(), r.verifiedSignatures(), r.recordsAfterLastVerifiedCheckpoint());
+      out.printf(
+          Locale.ROOT,
+          "  checkpoints: %d, %d signature(s) verified; %d record(s) after the last verified one%n",
+          r.checkpoints(),
+          r.verifiedSignatures(),
+          r.recordsAfterLastVerifiedCheckpoint());
     }
     int listed = 0;
     for (Problem p : r.problems()) {
@@ -103,8 +135,15 @@ public final class VerifyCommand implements Callable<Integer> {
       if (listed++ == LISTED) {
         break;
       }
-      out.println("  " + (p.type().tampering() ? "also: " : "note: ") + p.type().label() + " at " + p.where()
-          + (p.seq() >= 0 ? " (seq " + p.seq() + ")" : "") + ": " + p.message());
+      out.println(
+          "  "
+              + (p.type().tampering() ? "also: " : "note: ")
+              + p.type().label()
+              + " at "
+              + p.where()
+              + (p.seq() >= 0 ? " (seq " + p.seq() + ")" : "")
+              + ": "
+              + p.message());
     }
     long more = r.problemCount() - (first == null ? 0 : 1) - Math.min(listed, LISTED);
     if (more > 0) {

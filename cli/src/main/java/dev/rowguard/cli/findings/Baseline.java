@@ -1,11 +1,11 @@
 package dev.rowguard.cli.findings;
 
-import dev.rowguard.cli.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rowguard.cli.InvalidInputException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -34,11 +34,14 @@ public record Baseline(int version, List<Entry> findings) {
           .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private static final Comparator<Entry> FILE_ORDER =
-      Comparator.comparing(Entry::path).thenComparingInt(Entry::line).thenComparing(Entry::check)
+      Comparator.comparing(Entry::path)
+          .thenComparingInt(Entry::line)
+          .thenComparing(Entry::check)
           .thenComparing(Entry::fingerprint);
 
   /** One accepted finding; {@code link} tells rowguard's checks from others for filters. */
-  public record Entry(String fingerprint, String check, String path, int line, String message, String link) {
+  public record Entry(
+      String fingerprint, String check, String path, int line, String message, String link) {
     static Entry of(TrackedFinding t) {
       Finding f = t.finding();
       return new Entry(t.fingerprint(), f.check(), f.path(), f.line(), f.message(), f.link());
@@ -60,12 +63,19 @@ public record Baseline(int version, List<Entry> findings) {
     try {
       baseline = JSON.readValue(Files.readAllBytes(file), Baseline.class);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException("baseline " + file + " does not exist; create it with"
-          + " 'rowguard baseline create BUILD_LOG -o " + file + "'");
+      throw new InvalidInputException(
+          "baseline "
+              + file
+              + " does not exist; create it with"
+              + " 'rowguard baseline create BUILD_LOG -o "
+              + file
+              + "'");
     } catch (JacksonException e) {
       throw new InvalidInputException(notABaseline(file));
     }
-    if (baseline == null || baseline.version() != VERSION || baseline.findings() == null
+    if (baseline == null
+        || baseline.version() != VERSION
+        || baseline.findings() == null
         || baseline.findings().stream().anyMatch(Baseline::incomplete)) {
       throw new InvalidInputException(notABaseline(file));
     }
@@ -77,8 +87,13 @@ public record Baseline(int version, List<Entry> findings) {
   }
 
   private static String notABaseline(Path file) {
-    return file + " is not a rowguard baseline (version " + VERSION + "); re-create it with"
-        + " 'rowguard baseline create BUILD_LOG -o " + file + "'";
+    return file
+        + " is not a rowguard baseline (version "
+        + VERSION
+        + "); re-create it with"
+        + " 'rowguard baseline create BUILD_LOG -o "
+        + file
+        + "'";
   }
 
   public void write(Writer out) throws IOException {

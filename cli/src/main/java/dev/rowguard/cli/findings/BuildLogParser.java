@@ -28,37 +28,51 @@ public final class BuildLogParser {
    * After a forked javac, Maven keeps javac's kind word in the message (and logs notes as ERROR);
    * the word, when there, tells the severity.
    */
-  private static final Pattern MAVEN = Pattern.compile(
-      "\\[(ERROR|WARNING|INFO)] (.+?):\\[(\\d+),(\\d+)] (?:(error|warning|Note|note): )?\\[([A-Z][A-Za-z0-9_]*)] (.*)");
+  private static final Pattern MAVEN =
+      Pattern.compile(
+          "\\[(ERROR|WARNING|INFO)] (.+?):\\[(\\d+),(\\d+)] (?:(error|warning|Note|note): )?\\[([A-Z][A-Za-z0-9_]*)] (.*)");
+
   /**
    * maven-compiler-plugin 3.x announces each compilation. Its in-process javac gives 1-based,
    * tab-expanded columns; a forked javac's output is parsed back into 0-based character columns.
    */
   private static final Pattern MAVEN_COMPILING =
       Pattern.compile("\\[INFO] Compiling \\d+ source files? with javac \\[(forked )?.*");
+
   private static final Pattern JAVAC =
       Pattern.compile("(.+?):(\\d+): (error|warning|Note|note): \\[([A-Z][A-Za-z0-9_]*)] (.*)");
+
   /** Maven repeats ERROR-level findings in its failure summary with every line prefixed. */
   private static final Pattern MAVEN_ERROR_CONTINUATION = Pattern.compile("\\[ERROR] (\\s+\\S.*)");
+
   private static final Pattern CARET = Pattern.compile("\\s*\\^\\s*");
   private static final Pattern SEE = Pattern.compile("\\s*\\(see (\\S+)\\)\\s*");
   private static final String DID_YOU_MEAN = "Did you mean ";
+
   /** Colour codes, and the timestamps that CI services put before each line of a raw log. */
   private static final Pattern NOISE =
-      Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]|^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z ");
+      Pattern.compile(
+          "\u001B\\[[0-9;]*[A-Za-z]|^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z ");
+
   /** javac indents every line of a message after the first by this much. */
   private static final int DETAIL_INDENT = 2;
+
   /**
    * Lines that only a compiler run prints: Maven's compiler plugin, javac's diagnostics (of any
    * tag) and its warning and error counts. Without one the input is not a build's output.
    */
-  private static final Pattern COMPILER_OUTPUT = Pattern.compile("\\[INFO] (?:Compiling \\d+ source files?"
-      + "|Nothing to compile|No sources to compile|--- (?:maven-)?compiler(?:-plugin)?:\\S+:(?:test)?[cC]ompile)"
-      + "|\\[(?:ERROR|WARNING)] .+\\.java:\\[\\d+,\\d+]"
-      + "|.+\\.java:\\d+: (?:error|warning|[Nn]ote): "
-      + "|\\d+ (?:warnings?|errors?)$");
+  private static final Pattern COMPILER_OUTPUT =
+      Pattern.compile(
+          "\\[INFO] (?:Compiling \\d+ source files?"
+              + "|Nothing to compile|No sources to compile|--- (?:maven-)?compiler(?:-plugin)?:\\S+:(?:test)?[cC]ompile)"
+              + "|\\[(?:ERROR|WARNING)] .+\\.java:\\[\\d+,\\d+]"
+              + "|.+\\.java:\\d+: (?:error|warning|[Nn]ote): "
+              + "|\\d+ (?:warnings?|errors?)$");
+
   /** Maven's word for a compile it skipped: javac prints nothing for code it does not compile. */
-  private static final String MAVEN_SKIPPED_COMPILE = "Nothing to compile - all classes are up to date";
+  private static final String MAVEN_SKIPPED_COMPILE =
+      "Nothing to compile - all classes are up to date";
+
   /** Longer lines are not build output (a binary file, /dev/zero); reading stops there. */
   public static final int MAX_LINE_CHARS = 8 << 20;
 
@@ -68,8 +82,10 @@ public final class BuildLogParser {
    * What one build log holds.
    *
    * @param findings the findings in log order, each once although Maven prints ERROR findings twice
-   * @param compilerOutput whether any line is a compiler's (a clean build has no findings, but these)
-   * @param skippedCompile whether Maven skipped compiling up-to-date code, so its findings are missing
+   * @param compilerOutput whether any line is a compiler's (a clean build has no findings, but
+   *     these)
+   * @param skippedCompile whether Maven skipped compiling up-to-date code, so its findings are
+   *     missing
    */
   public record Parsed(List<Finding> findings, boolean compilerOutput, boolean skippedCompile) {}
 
@@ -112,7 +128,10 @@ public final class BuildLogParser {
     return new Parsed(List.copyOf(unique.values()), compilerOutput, skipped);
   }
 
-  /** Lines ended by \\n, \\r or \\r\\n, as {@link java.io.BufferedReader} has them, but of bounded length. */
+  /**
+   * Lines ended by \\n, \\r or \\r\\n, as {@link java.io.BufferedReader} has them, but of bounded
+   * length.
+   */
   private static final class Lines {
     private final Reader in;
     private final String name;
@@ -122,6 +141,7 @@ public final class BuildLogParser {
     private int end;
     private long number;
     private boolean skipLineFeed;
+
     /** Whether {@link #line} has begun: a last line without a line feed still counts. */
     private boolean pendingLine;
 
@@ -154,8 +174,13 @@ public final class BuildLogParser {
         line.append(buffer, start, pos - start);
         pendingLine = true;
         if (line.length() > MAX_LINE_CHARS) {
-          throw new InvalidInputException(name + ": line " + (number + 1) + " is longer than "
-              + (MAX_LINE_CHARS >> 20) + " MB, so this is not a build log: pass the log of a javac or Maven build");
+          throw new InvalidInputException(
+              name
+                  + ": line "
+                  + (number + 1)
+                  + " is longer than "
+                  + (MAX_LINE_CHARS >> 20)
+                  + " MB, so this is not a build log: pass the log of a javac or Maven build");
         }
         if (pos < end) {
           skipLineFeed = buffer[pos] == '\r';
@@ -188,16 +213,29 @@ public final class BuildLogParser {
     Matcher maven = MAVEN.matcher(line);
     if (maven.matches()) {
       int column = Integer.parseInt(maven.group(4));
-      Severity severity = maven.group(5) != null ? javacSeverity(maven.group(5)) : mavenSeverity(maven.group(1));
+      Severity severity =
+          maven.group(5) != null ? javacSeverity(maven.group(5)) : mavenSeverity(maven.group(1));
       return new Pending(
-          maven.group(6), severity, maven.group(2), Integer.parseInt(maven.group(3)),
-          forkedMavenCompile ? column + 1 : column, !forkedMavenCompile, maven.group(7), false);
+          maven.group(6),
+          severity,
+          maven.group(2),
+          Integer.parseInt(maven.group(3)),
+          forkedMavenCompile ? column + 1 : column,
+          !forkedMavenCompile,
+          maven.group(7),
+          false);
     }
     Matcher javac = JAVAC.matcher(line);
     if (javac.matches()) {
       return new Pending(
-          javac.group(4), javacSeverity(javac.group(3)), javac.group(1),
-          Integer.parseInt(javac.group(2)), 0, false, javac.group(5), true);
+          javac.group(4),
+          javacSeverity(javac.group(3)),
+          javac.group(1),
+          Integer.parseInt(javac.group(2)),
+          0,
+          false,
+          javac.group(5),
+          true);
     }
     return null;
   }
@@ -227,15 +265,24 @@ public final class BuildLogParser {
     private int column;
     private final boolean columnExpandsTabs;
     private final String firstLine;
+
     /** javac's format: the source line and a caret follow the first line of the message. */
     private final boolean expectsSource;
+
     private final List<String> details = new ArrayList<>();
     private String sourceCandidate;
     private String sourceLine;
     private int blankLines;
 
-    Pending(String check, Severity severity, String path, int line, int column, boolean columnExpandsTabs,
-        String firstLine, boolean expectsSource) {
+    Pending(
+        String check,
+        Severity severity,
+        String path,
+        int line,
+        int column,
+        boolean columnExpandsTabs,
+        String firstLine,
+        boolean expectsSource) {
       this.check = check;
       this.severity = severity;
       this.path = path;
@@ -313,8 +360,17 @@ public final class BuildLogParser {
           message.add(detail);
         }
       }
-      return new Finding(check, severity, path, line, column, columnExpandsTabs,
-          String.join("\n", message).strip(), link, suggestion, sourceLine);
+      return new Finding(
+          check,
+          severity,
+          path,
+          line,
+          column,
+          columnExpandsTabs,
+          String.join("\n", message).strip(),
+          link,
+          suggestion,
+          sourceLine);
     }
   }
 }

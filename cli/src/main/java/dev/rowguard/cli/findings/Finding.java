@@ -46,6 +46,15 @@ public record Finding(
 
   Finding located(String newPath, int newColumn, boolean expandsTabs, String newSourceLine) {
     return new Finding(
-        check, severity, newPath, line, newColumn, expandsTabs, message, link, suggestion, newSourceLine);
+        check,
+        severity,
+        newPath,
+        line,
+        newColumn,
+        expandsTabs,
+        message,
+        link,
+        suggestion,
+        newSourceLine);
   }
 }

@@ -7,8 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,7 +22,9 @@ public final class Fingerprints {
 
   /** Two identical flagged lines in a file are told apart by their order. */
   private static final Comparator<Finding> POSITION =
-      Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::message);
+      Comparator.comparingInt(Finding::line)
+          .thenComparingInt(Finding::column)
+          .thenComparing(Finding::message);
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

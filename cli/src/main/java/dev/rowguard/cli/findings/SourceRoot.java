@@ -38,7 +38,8 @@ public final class SourceRoot {
     for (Finding f : findings) {
       Path file = resolve(f.path());
       String relative = file == null ? f.path() : display(file);
-      String source = f.sourceLine() != null || file == null ? f.sourceLine() : line(file, f.line());
+      String source =
+          f.sourceLine() != null || file == null ? f.sourceLine() : line(file, f.line());
       if (f.columnExpandsTabs() && source != null) {
         located.add(f.located(relative, characterColumn(source, f.column()), false, source));
       } else {
@@ -81,7 +82,10 @@ public final class SourceRoot {
       if (expanded >= expandedColumn - 1) {
         return i + 1;
       }
-      expanded = line.charAt(i) == '\t' ? (expanded / JAVAC_TAB_WIDTH + 1) * JAVAC_TAB_WIDTH : expanded + 1;
+      expanded =
+          line.charAt(i) == '\t'
+              ? (expanded / JAVAC_TAB_WIDTH + 1) * JAVAC_TAB_WIDTH
+              : expanded + 1;
     }
     return expandedColumn;
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "baseline",
     mixinStandardHelpOptions = true,
-    description = "Records the findings a team accepts for now; 'rowguard report --baseline' then reports only new ones.",
+    description =
+        "Records the findings a team accepts for now; 'rowguard report --baseline' then reports only new ones.",
     subcommands = BaselineCommand.Create.class)
 public final class BaselineCommand implements Callable<Integer> {
 
@@ -28,7 +29,8 @@ public final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: try 'rowguard baseline create BUILD_LOG'");
+    throw new ParameterException(
+        spec.commandLine(), "Missing subcommand: try 'rowguard baseline create BUILD_LOG'");
   }
 
   /** {@code rowguard baseline create BUILD_LOG... -o rowguard-baseline.json}. */
@@ -56,8 +58,14 @@ public final class BaselineCommand implements Callable<Integer> {
       try (Writer out = Problems.newWriter(output)) {
         Baseline.of(findings).write(out);
       }
-      spec.commandLine().getOut().println(
-          spec.qualifiedName() + ": " + Report.plural(findings.size(), "finding") + " written to " + output);
+      spec.commandLine()
+          .getOut()
+          .println(
+              spec.qualifiedName()
+                  + ": "
+                  + Report.plural(findings.size(), "finding")
+                  + " written to "
+                  + output);
       return 0;
     }
   }

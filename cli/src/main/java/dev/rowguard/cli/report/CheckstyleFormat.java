@@ -19,7 +19,9 @@ final class CheckstyleFormat implements ReportFormat {
   public void write(Report report, Writer out) throws IOException {
     Map<String, List<TrackedFinding>> byFile =
         report.findings().stream()
-            .collect(Collectors.groupingBy(t -> t.finding().path(), LinkedHashMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(
+                    t -> t.finding().path(), LinkedHashMap::new, Collectors.toList()));
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");

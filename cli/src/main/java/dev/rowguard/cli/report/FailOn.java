@@ -1,8 +1,8 @@
 package dev.rowguard.cli.report;
 
+import dev.rowguard.cli.EnumConverter;
 import dev.rowguard.cli.findings.Finding;
 import dev.rowguard.cli.findings.Severity;
-import dev.rowguard.cli.EnumConverter;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code --fail-on} threshold: a reported finding at or above it makes the exit code 1. */

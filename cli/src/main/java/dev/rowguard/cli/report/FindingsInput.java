@@ -42,12 +42,14 @@ final class FindingsInput {
   /** The {@code [CheckName]} of a finding, as {@link BuildLogParser} reads it. */
   private static final Pattern CHECK_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   @Parameters(
       paramLabel = "BUILD_LOG",
       arity = "0..*",
-      description = "Maven or javac output; '-' reads standard input (so does none, when it is a pipe).")
+      description =
+          "Maven or javac output; '-' reads standard input (so does none, when it is a pipe).")
   List<Path> logs = new ArrayList<>();
 
   @Option(
@@ -62,13 +64,16 @@ final class FindingsInput {
       split = ",",
       paramLabel = "CHECK",
       converter = CheckName.class,
-      description = "Only these checks, by the name the build prints in brackets, e.g. UnguardedBulkDelete,SelfAssignment.")
+      description =
+          "Only these checks, by the name the build prints in brackets, e.g. UnguardedBulkDelete,SelfAssignment.")
   List<String> checks = new ArrayList<>();
 
   /** The checks of the findings {@link #read} found, before {@code --checks} filtered them. */
   private final Set<String> checksInInput = new TreeSet<>();
 
-  @Option(names = "--only-rowguard", description = "Only rowguard's own checks, known by their docs link.")
+  @Option(
+      names = "--only-rowguard",
+      description = "Only rowguard's own checks, known by their docs link.")
   boolean onlyRowguard;
 
   /** A check name as Error Prone prints it; anything else cannot match a finding. */
@@ -76,8 +81,11 @@ final class FindingsInput {
     @Override
     public String convert(String value) {
       if (!CHECK_NAME.matcher(value).matches()) {
-        throw new TypeConversionException("'" + value + "' is not a check name: give the names the build prints"
-            + " in brackets, e.g. --checks UnguardedBulkDelete,SelfAssignment");
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a check name: give the names the build prints"
+                + " in brackets, e.g. --checks UnguardedBulkDelete,SelfAssignment");
       }
       return value;
     }
@@ -89,7 +97,8 @@ final class FindingsInput {
 
   SourceRoot sourceRoot() {
     if (!Files.isDirectory(root)) {
-      throw new InvalidInputException("--root " + root + " is not a directory; give the checkout the build ran in");
+      throw new InvalidInputException(
+          "--root " + root + " is not a directory; give the checkout the build ran in");
     }
     return new SourceRoot(root);
   }
@@ -101,8 +110,11 @@ final class FindingsInput {
     List<Finding> parsed = new ArrayList<>();
     if (logs.isEmpty()) {
       if (stdin.terminal()) {
-        throw new InvalidInputException("no build log given: pass the file a build's output was saved to, or pipe"
-            + " the build into it (mvn -B verify 2>&1 | " + spec.qualifiedName() + " -)");
+        throw new InvalidInputException(
+            "no build log given: pass the file a build's output was saved to, or pipe"
+                + " the build into it (mvn -B verify 2>&1 | "
+                + spec.qualifiedName()
+                + " -)");
       }
       parsed.addAll(parse("standard input", stdin.stream()));
     }
@@ -113,7 +125,8 @@ final class FindingsInput {
       }
       @Nullable String problem = Problems.notReadable(log);
       if (problem != null) {
-        throw new InvalidInputException(problem + ": give the file the build's output was saved to");
+        throw new InvalidInputException(
+            problem + ": give the file the build's output was saved to");
       }
       try (InputStream in = Files.newInputStream(log)) {
         parsed.addAll(parse(log.toString(), in));
@@ -129,11 +142,15 @@ final class FindingsInput {
     // Malformed bytes become U+FFFD rather than an error; lines are read one at a time.
     BuildLogParser.Parsed log = BuildLogParser.read(new InputStreamReader(in, UTF_8), name);
     if (!log.compilerOutput()) {
-      throw new InvalidInputException("no compiler output found in " + name + ": pass the log of a javac or Maven build");
+      throw new InvalidInputException(
+          "no compiler output found in " + name + ": pass the log of a javac or Maven build");
     }
     if (log.skippedCompile()) {
-      warn("in " + name + " Maven skipped compiling up-to-date code, so its findings are not there;"
-          + " build from clean (mvn clean verify) for all of them");
+      warn(
+          "in "
+              + name
+              + " Maven skipped compiling up-to-date code, so its findings are not there;"
+              + " build from clean (mvn clean verify) for all of them");
     }
     return log.findings();
   }
@@ -148,8 +165,11 @@ final class FindingsInput {
     }
     for (String check : new TreeSet<>(checks)) {
       if (!checksInInput.contains(check) && !alsoKnown.contains(check)) {
-        warn("--checks " + check + ": no finding of this check in the input; its findings are of "
-            + String.join(", ", checksInInput));
+        warn(
+            "--checks "
+                + check
+                + ": no finding of this check in the input; its findings are of "
+                + String.join(", ", checksInInput));
       }
     }
   }

@@ -9,8 +9,9 @@ import java.io.Writer;
 import java.util.Arrays;
 
 /**
- * GitHub Actions workflow commands. GitHub shows only 10 error, 10 warning and 10 notice annotations
- * per step and 50 per job, so the most severe come first and a summary line gives the full count.
+ * GitHub Actions workflow commands. GitHub shows only 10 error, 10 warning and 10 notice
+ * annotations per step and 50 per job, so the most severe come first and a summary line gives the
+ * full count.
  */
 final class GithubFormat implements ReportFormat {
 
@@ -21,8 +22,13 @@ final class GithubFormat implements ReportFormat {
   public void write(Report report, Writer out) throws IOException {
     for (TrackedFinding t : report.findings()) {
       Finding f = t.finding();
-      StringBuilder line = new StringBuilder("::").append(command(f)).append(" file=").append(property(f.path()))
-          .append(",line=").append(f.line());
+      StringBuilder line =
+          new StringBuilder("::")
+              .append(command(f))
+              .append(" file=")
+              .append(property(f.path()))
+              .append(",line=")
+              .append(f.line());
       if (f.column() > 0) {
         line.append(",col=").append(f.column());
       }
@@ -32,13 +38,25 @@ final class GithubFormat implements ReportFormat {
     String summary = "rowguard: " + report.summary();
     if (Arrays.stream(Severity.values()).anyMatch(s -> report.count(s) > SHOWN_PER_STEP)
         || report.findings().size() > SHOWN_PER_JOB) {
-      summary += "; GitHub shows " + SHOWN_PER_STEP + " annotations of each kind per step and " + SHOWN_PER_JOB
-          + " per job, so not all are annotated: this log lists them all, most severe first";
+      summary +=
+          "; GitHub shows "
+              + SHOWN_PER_STEP
+              + " annotations of each kind per step and "
+              + SHOWN_PER_JOB
+              + " per job, so not all are annotated: this log lists them all, most severe first";
     }
     out.write(summary + "\n");
     for (Baseline.Entry e : report.stale()) {
-      out.write("rowguard: fixed, remove from the baseline: " + e.path() + ":" + e.line() + " [" + e.check() + "] "
-          + e.fingerprint() + "\n");
+      out.write(
+          "rowguard: fixed, remove from the baseline: "
+              + e.path()
+              + ":"
+              + e.line()
+              + " ["
+              + e.check()
+              + "] "
+              + e.fingerprint()
+              + "\n");
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * @param stale baseline entries that no finding matched any more: fixed, so the file can shrink
  * @param root the checkout the paths are relative to
  */
-public record Report(List<TrackedFinding> findings, int accepted, List<Baseline.Entry> stale, Path root) {
+public record Report(
+    List<TrackedFinding> findings, int accepted, List<Baseline.Entry> stale, Path root) {
 
   private static final Comparator<TrackedFinding> MOST_SEVERE_FIRST =
       Comparator.comparing((TrackedFinding t) -> t.finding().severity())
@@ -36,8 +37,14 @@ public record Report(List<TrackedFinding> findings, int accepted, List<Baseline.
 
   /** For example {@code 3 findings: 1 error, 2 warnings, 0 notes}. */
   public String summary() {
-    String text = plural(findings.size(), "finding") + ": " + plural(count(Severity.ERROR), "error") + ", "
-        + plural(count(Severity.WARNING), "warning") + ", " + plural(count(Severity.NOTE), "note");
+    String text =
+        plural(findings.size(), "finding")
+            + ": "
+            + plural(count(Severity.ERROR), "error")
+            + ", "
+            + plural(count(Severity.WARNING), "warning")
+            + ", "
+            + plural(count(Severity.NOTE), "note");
     return accepted == 0 ? text : text + " (" + accepted + " more accepted by the baseline)";
   }
 

@@ -10,8 +10,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +47,9 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "SEVERITY",
       defaultValue = "none",
       converter = FailOn.Converter.class,
-      description = "Exit 1 when a reported finding is at this severity or above: ${COMPLETION-CANDIDATES}"
-          + " (default: ${DEFAULT-VALUE}, only convert).")
+      description =
+          "Exit 1 when a reported finding is at this severity or above: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}, only convert).")
   FailOn failOn;
 
   @Option(
@@ -57,7 +58,10 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Report only findings not in this baseline (see 'rowguard baseline create').")
   @Nullable Path baselineFile;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here instead of standard output.")
   @Nullable Path output;
 
   @Override
@@ -74,15 +78,27 @@ public final class ReportCommand implements Callable<Integer> {
       }
     }
     if (!report.stale().isEmpty() && !format.listsStaleEntries()) {
-      err.println(spec.qualifiedName() + ": " + Report.staleEntries(report.stale().size()) + " in " + baselineFile
-          + " (findings since fixed); '--format text' lists them for removal");
+      err.println(
+          spec.qualifiedName()
+              + ": "
+              + Report.staleEntries(report.stale().size())
+              + " in "
+              + baselineFile
+              + " (findings since fixed); '--format text' lists them for removal");
     }
     long failing = report.findings().stream().filter(t -> failOn.fails(t.finding())).count();
     if (failing == 0) {
       return 0;
     }
-    err.println(spec.qualifiedName() + ": " + Report.plural(failing, "finding") + " at " + failOn
-        + (failOn == FailOn.ERROR ? "" : " or above") + "; failing because of --fail-on " + failOn);
+    err.println(
+        spec.qualifiedName()
+            + ": "
+            + Report.plural(failing, "finding")
+            + " at "
+            + failOn
+            + (failOn == FailOn.ERROR ? "" : " or above")
+            + "; failing because of --fail-on "
+            + failOn);
     return 1;
   }
 
@@ -94,10 +110,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
     @Nullable String problem = Problems.notReadable(baselineFile);
     if (problem != null) {
-      throw new InvalidInputException("--baseline " + problem + ": give the file 'rowguard baseline create' wrote");
+      throw new InvalidInputException(
+          "--baseline " + problem + ": give the file 'rowguard baseline create' wrote");
     }
     Baseline baseline = Baseline.read(baselineFile);
-    input.warnAboutUnknownChecks(baseline.findings().stream().map(Baseline.Entry::check).collect(Collectors.toSet()));
+    input.warnAboutUnknownChecks(
+        baseline.findings().stream().map(Baseline.Entry::check).collect(Collectors.toSet()));
     Baseline.Comparison c = baseline.compare(current, input.filter());
     return new Report(c.fresh(), c.accepted(), c.stale(), root);
   }

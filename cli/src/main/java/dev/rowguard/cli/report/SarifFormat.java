@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run of the tool
- * {@code rowguard}, a rule per check seen, paths relative to {@code %SRCROOT%} (the report root).
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run of the tool {@code
+ * rowguard}, a rule per check seen, paths relative to {@code %SRCROOT%} (the report root).
  */
 final class SarifFormat implements ReportFormat {
 

@@ -23,7 +23,8 @@ final class TextFormat implements ReportFormat {
     Map<String, List<Finding>> byCheck =
         report.findings().stream()
             .map(TrackedFinding::finding)
-            .collect(Collectors.groupingBy(Finding::check, LinkedHashMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(Finding::check, LinkedHashMap::new, Collectors.toList()));
     for (List<Finding> group : byCheck.values()) {
       Finding first = group.get(0);
       String heading = first.check() + " (" + counts(group) + ")";
@@ -40,11 +41,18 @@ final class TextFormat implements ReportFormat {
       }
       out.write("\n");
     }
-    out.write(report.findings().isEmpty() && report.accepted() == 0 ? "No findings.\n" : report.summary() + "\n");
+    out.write(
+        report.findings().isEmpty() && report.accepted() == 0
+            ? "No findings.\n"
+            : report.summary() + "\n");
     if (!report.stale().isEmpty()) {
-      out.write("\n" + Report.staleEntries(report.stale().size()) + " (findings since fixed); remove from the baseline:\n");
+      out.write(
+          "\n"
+              + Report.staleEntries(report.stale().size())
+              + " (findings since fixed); remove from the baseline:\n");
       for (Baseline.Entry e : report.stale()) {
-        out.write("  " + e.path() + ":" + e.line() + "  " + e.check() + "  " + e.fingerprint() + "\n");
+        out.write(
+            "  " + e.path() + ":" + e.line() + "  " + e.check() + "  " + e.fingerprint() + "\n");
       }
     }
   }

@@ -31,36 +31,45 @@ class AuditMessagesTest {
   void anOutputThatCannotBeWrittenSaysWhy() throws Exception {
     String log = log().toString();
     assertThat(fails("audit", "timeline", log, "-o", "/proc/x"))
-        .contains("/proc/x").doesNotContain("does not exist");
+        .contains("/proc/x")
+        .doesNotContain("does not exist");
     assertThat(fails("audit", "timeline", log, "-o", dir.resolve("no/such/dir/x").toString()))
         .contains("directory " + dir.resolve("no/such/dir") + " does not exist");
   }
 
   @Test
   void aDeviceOrADirectoryWithoutLogsIsNamed() throws Exception {
-    assertThat(fails("audit", "verify", "/dev/null")).contains("/dev/null is not a file or directory");
+    assertThat(fails("audit", "verify", "/dev/null"))
+        .contains("/dev/null is not a file or directory");
     assertThat(fails("audit", "verify", dir.toString())).contains(dir.toString());
   }
 
   @Test
   void eachRangeMessageNamesItsOption() throws Exception {
     String log = log().toString();
-    assertThat(fails("audit", "timeline", log, "--min-rows", "-1")).contains("--min-rows -1 is out of range");
-    assertThat(fails("audit", "timeline", log, "--many-rows", "0")).contains("--many-rows 0 is out of range");
-    assertThat(fails("audit", "timeline", log, "--match-window", "-5")).contains("--match-window -5 is out of range");
+    assertThat(fails("audit", "timeline", log, "--min-rows", "-1"))
+        .contains("--min-rows -1 is out of range");
+    assertThat(fails("audit", "timeline", log, "--many-rows", "0"))
+        .contains("--many-rows 0 is out of range");
+    assertThat(fails("audit", "timeline", log, "--match-window", "-5"))
+        .contains("--match-window -5 is out of range");
   }
 
   @Test
   void aMapOptionWithoutItsValueSaysOptionOnce() throws Exception {
     assertThat(fails("audit", "timeline", log().toString(), "--context", "tenant"))
-        .contains("'--context'").doesNotContain("option option");
+        .contains("'--context'")
+        .doesNotContain("option option");
   }
 
   @Test
   void aTinyLogIsNotReportedAtZeroMegabytesPerSecond() throws Exception {
     CliRun r = CliRun.run("audit", "verify", log().toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).doesNotContain("0.0 MB").doesNotContain("(0 MB/s)").containsPattern("\\d+(\\.\\d)? KB");
+    assertThat(r.out())
+        .doesNotContain("0.0 MB")
+        .doesNotContain("(0 MB/s)")
+        .containsPattern("\\d+(\\.\\d)? KB");
   }
 
   @Test
@@ -83,6 +92,9 @@ class AuditMessagesTest {
   void versionNamesTheBuild() {
     CliRun r = CliRun.run("--version");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).startsWith("rowguard ").contains("commit: ").contains("built against Error Prone ");
+    assertThat(r.out())
+        .startsWith("rowguard ")
+        .contains("commit: ")
+        .contains("built against Error Prone ");
   }
 }

@@ -35,7 +35,9 @@ import org.h2.jdbcx.JdbcDataSource;
 final class IncidentLogs {
 
   private static final AtomicInteger DB = new AtomicInteger();
-  static final DateTimeFormatter ACCESS_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.ofHours(1));
+  static final DateTimeFormatter ACCESS_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
+          .withZone(ZoneOffset.ofHours(1));
 
   /** When {@link #incident} starts: a fixed day, so that tests never depend on the day they run. */
   static final Instant INCIDENT_START = Instant.parse("2026-11-21T10:00:00Z");
@@ -46,8 +48,8 @@ final class IncidentLogs {
   private IncidentLogs() {}
 
   /**
-   * Through AuditedDataSource (row threshold 100) on H2: request req-1 deletes 150 acme customers and
-   * commits; request req-2 deletes every customer and rolls back; a @MassDelete job purges 120
+   * Through AuditedDataSource (row threshold 100) on H2: request req-1 deletes 150 acme customers
+   * and commits; request req-2 deletes every customer and rolls back; a @MassDelete job purges 120
    * globex invoices in autocommit; the access log has both requests with their ids.
    */
   static Incident incident(Path dir) throws Exception {
@@ -57,7 +59,8 @@ final class IncidentLogs {
     // Ticks like the system clock, from a fixed instant: records keep their real order and spacing.
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), INCIDENT_START));
     Instant start = clock.instant();
-    try (AuditedDataSource ds = AuditedDataSource.builder(raw).logDirectory(log).rowThreshold(100).clock(clock).build()) {
+    try (AuditedDataSource ds =
+        AuditedDataSource.builder(raw).logDirectory(log).rowThreshold(100).clock(clock).build()) {
       try (AuditContext.Scope s = AuditContext.with("tenant", "acme", "requestId", "req-1")) {
         new TenantCleanup().removeTenant(ds, "acme", true);
       }
@@ -68,10 +71,12 @@ final class IncidentLogs {
     }
     Instant end = clock.instant();
     Path access = dir.resolve("access.log");
-    Files.write(access, List.of(
-        accessLine("10.0.0.7", start, "DELETE /admin/tenants/acme", 204, "req-1"),
-        accessLine("10.0.0.8", start, "DELETE /admin/customers", 500, "req-2"),
-        accessLine("10.0.0.9", end, "GET /health", 200, "req-3")));
+    Files.write(
+        access,
+        List.of(
+            accessLine("10.0.0.7", start, "DELETE /admin/tenants/acme", 204, "req-1"),
+            accessLine("10.0.0.8", start, "DELETE /admin/customers", 500, "req-2"),
+            accessLine("10.0.0.9", end, "GET /health", 200, "req-3")));
     return new Incident(log, access, start, end);
   }
 
@@ -82,7 +87,8 @@ final class IncidentLogs {
   static Path rowByRow(Path dir) throws Exception {
     Path log = dir.resolve("row-by-row");
     Files.createDirectories(log);
-    try (AuditedDataSource ds = AuditedDataSource.builder(h2()).logDirectory(log).rowThreshold(100).build();
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(h2()).logDirectory(log).rowThreshold(100).build();
         Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement p = c.prepareStatement("delete from customer where id = ?")) {
@@ -97,12 +103,23 @@ final class IncidentLogs {
   }
 
   /** One combined-format line with nginx's {@code "$request_id"} appended. */
-  static String accessLine(String client, Instant time, String request, int status, String requestId) {
-    return client + " - - [" + ACCESS_TIME.format(time) + "] \"" + request + " HTTP/1.1\" " + status
-        + " 0 \"-\" \"curl/8.5.0\" \"" + requestId + "\"";
+  static String accessLine(
+      String client, Instant time, String request, int status, String requestId) {
+    return client
+        + " - - ["
+        + ACCESS_TIME.format(time)
+        + "] \""
+        + request
+        + " HTTP/1.1\" "
+        + status
+        + " 0 \"-\" \"curl/8.5.0\" \""
+        + requestId
+        + "\"";
   }
 
-  /** A log of {@code host} with a committed delete of {@code rows} rows at each of {@code times}. */
+  /**
+   * A log of {@code host} with a committed delete of {@code rows} rows at each of {@code times}.
+   */
   static Path host(Path dir, String host, Instant... times) throws Exception {
     Path log = dir.resolve(host);
     try (AuditLogWriter w = AuditLogWriter.open(log, WriterOptions.defaults())) {
@@ -111,14 +128,19 @@ final class IncidentLogs {
         tx++;
         String id = host + "-tx" + tx;
         w.append(statement(t, host, id, "orders", 500, Map.of("tenant", "t" + tx)));
-        w.append(LogEntry.of(RecordKind.COMMIT, t.plusMillis(5)).put(Fields.TX, id).put(Fields.AFFECTED_ROWS, 500)
-            .put(Fields.HOST, host).put(Fields.PID, 7));
+        w.append(
+            LogEntry.of(RecordKind.COMMIT, t.plusMillis(5))
+                .put(Fields.TX, id)
+                .put(Fields.AFFECTED_ROWS, 500)
+                .put(Fields.HOST, host)
+                .put(Fields.PID, 7));
       }
     }
     return log;
   }
 
-  static LogEntry statement(Instant t, String host, String tx, String table, long rows, Map<String, String> context) {
+  static LogEntry statement(
+      Instant t, String host, String tx, String table, long rows, Map<String, String> context) {
     return LogEntry.of(RecordKind.DELETE, t)
         .put(Fields.DB_SYSTEM, "h2database")
         .put(Fields.DB_COLLECTION, table)
@@ -165,7 +187,8 @@ final class IncidentLogs {
   static final class InvoicePurge {
     @MassDelete(reason = "retention: invoices older than 10 years")
     void purge(DataSource ds) throws SQLException {
-      try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = ds.getConnection();
+          Statement s = c.createStatement()) {
         s.executeUpdate("delete from invoice where tenant = 'globex'");
       }
     }
@@ -175,7 +198,8 @@ final class IncidentLogs {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:timeline" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
     ds.setUser("sa");
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("create table customer (id int primary key, tenant varchar(20))");
       s.execute("create table invoice (id int primary key, tenant varchar(20))");
       List<String> tenants = new ArrayList<>(List.of("acme", "globex", "initech"));

@@ -28,14 +28,20 @@ class SameBytesSameVerdictTest {
     return Files.createDirectories(dir.resolve(name));
   }
 
-  /** Every command exits 2 with one error line containing {@code expected} (after warnings about torn lines, if any). */
+  /**
+   * Every command exits 2 with one error line containing {@code expected} (after warnings about
+   * torn lines, if any).
+   */
   private static void allFail(Path log, String expected) {
     for (String cmd : COMMANDS) {
       CliRun r = CliRun.run("audit", cmd, log.toString());
       assertThat(r.exit()).as(cmd + ": " + r.err()).isEqualTo(2);
       List<String> errors = r.err().lines().filter(l -> !l.contains(": warning: ")).toList();
       assertThat(errors).as(cmd).hasSize(1);
-      assertThat(errors.get(0)).as(cmd).startsWith("rowguard audit " + cmd + ": ").contains(expected);
+      assertThat(errors.get(0))
+          .as(cmd)
+          .startsWith("rowguard audit " + cmd + ": ")
+          .contains(expected);
       assertThat(r.err()).doesNotContain("\tat ");
     }
   }
@@ -43,14 +49,17 @@ class SameBytesSameVerdictTest {
   @Test
   void aBinaryFileIsNotAnAuditLogForEveryCommand() throws Exception {
     Path log = logDir("binary");
-    Path file = Files.write(LogFiles.file(log, 1), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, '\n', 1, 2, 3});
+    Path file =
+        Files.write(
+            LogFiles.file(log, 1), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, '\n', 1, 2, 3});
     allFail(log, file + ":1: this file is not an audit log");
   }
 
   @Test
   void jsonOfAnotherShapeIsNotAnAuditLogForEveryCommand() throws Exception {
     Path log = logDir("json");
-    Path file = Files.writeString(LogFiles.file(log, 1), "{\"level\":\"info\",\"msg\":\"started\"}\n");
+    Path file =
+        Files.writeString(LogFiles.file(log, 1), "{\"level\":\"info\",\"msg\":\"started\"}\n");
     allFail(log, file + ":1: this file is not an audit log");
   }
 

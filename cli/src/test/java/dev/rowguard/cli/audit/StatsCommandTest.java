@@ -21,13 +21,26 @@ class StatsCommandTest {
     Path a = IncidentLogs.host(dir, "app-1", day1, day1.plusSeconds(3600));
     IncidentLogs.Incident incident = IncidentLogs.incident(dir);
 
-    CliRun r = CliRun.run("audit", "stats", a.toString(), incident.log().toString(), "--format", "json", "--top", "2", "--zone", "Europe/Berlin");
+    CliRun r =
+        CliRun.run(
+            "audit",
+            "stats",
+            a.toString(),
+            incident.log().toString(),
+            "--format",
+            "json",
+            "--top",
+            "2",
+            "--zone",
+            "Europe/Berlin");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode s = new ObjectMapper().readTree(r.out());
     assertThat(s.get("by_table").get("orders").get("rows").asLong()).isEqualTo(1000);
     assertThat(s.get("by_table").get("customer").get("deletes").asLong()).isEqualTo(2);
     assertThat(s.get("by_tenant").get("acme").get("rows").asLong()).isEqualTo(150);
-    assertThat(s.get("by_call_site").get("com.example.OrderArchiver.archive").get("deletes").asLong()).isEqualTo(2);
+    assertThat(
+            s.get("by_call_site").get("com.example.OrderArchiver.archive").get("deletes").asLong())
+        .isEqualTo(2);
     // 22:30Z and 23:30Z are 23:30 and 00:30 in Berlin: two days.
     assertThat(s.get("by_day").get("2026-11-20").get("rows").asLong()).isEqualTo(500);
     assertThat(s.get("by_day").get("2026-11-21").get("rows").asLong()).isEqualTo(500 + 570);
@@ -36,6 +49,7 @@ class StatsCommandTest {
 
     CliRun text = CliRun.run("audit", "stats", a.toString(), incident.log().toString());
     assertThat(text.exit()).isZero();
-    assertThat(text.out()).contains("BY TABLE", "BY TENANT", "BY CALL SITE", "BY DAY", "LARGEST DELETES");
+    assertThat(text.out())
+        .contains("BY TABLE", "BY TENANT", "BY CALL SITE", "BY DAY", "LARGEST DELETES");
   }
 }

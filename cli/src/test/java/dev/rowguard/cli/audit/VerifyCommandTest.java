@@ -30,7 +30,9 @@ class VerifyCommandTest {
     Path log = dir.resolve("log");
     try (AuditLogWriter w = AuditLogWriter.open(log, options)) {
       for (int i = 0; i < deletes; i++) {
-        w.append(IncidentLogs.statement(T0.plusSeconds(i), "app-1", "tx" + i, "orders", 100 + i, Map.of("tenant", "acme")));
+        w.append(
+            IncidentLogs.statement(
+                T0.plusSeconds(i), "app-1", "tx" + i, "orders", 100 + i, Map.of("tenant", "acme")));
       }
     }
     return log;
@@ -81,12 +83,17 @@ class VerifyCommandTest {
     Path log = log(WriterOptions.defaults(), 10);
     Path file = LogFiles.list(log).get(0);
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
-    lines.set(3, lines.get(3).replace("\"db.response.affected_rows\":102", "\"db.response.affected_rows\":2"));
+    lines.set(
+        3,
+        lines
+            .get(3)
+            .replace("\"db.response.affected_rows\":102", "\"db.response.affected_rows\":2"));
     lines.remove(7);
     Files.write(file, lines);
     CliRun r = CliRun.run("audit", "verify", log.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains(": BROKEN (")
+    assertThat(r.out())
+        .contains(": BROKEN (")
         .contains("first break: edited record at " + file + ":4 (seq 4)")
         .contains("also: deleted record at " + file + ":8 (seq 9): seq 8 deleted");
   }
@@ -96,7 +103,12 @@ class VerifyCommandTest {
     KeyPair keys = CheckpointKeys.generate();
     Path pub = dir.resolve("public.pem");
     CheckpointKeys.write(keys, dir.resolve("signing.pem"), pub);
-    Path log = log(WriterOptions.defaults().withSigningKey(keys).withCheckpoints(5, Duration.ofSeconds(60)), 12);
+    Path log =
+        log(
+            WriterOptions.defaults()
+                .withSigningKey(keys)
+                .withCheckpoints(5, Duration.ofSeconds(60)),
+            12);
     CliRun ok = CliRun.run("audit", "verify", "--public-key", pub.toString(), log.toString());
     assertThat(ok.exit()).as(ok.out()).isZero();
     assertThat(ok.out()).contains("signature(s) verified");
@@ -107,21 +119,30 @@ class VerifyCommandTest {
     while (!lines.get(checkpoint).contains("\"kind\":\"checkpoint\"")) {
       checkpoint++;
     }
-    // Replace the whole checkpoint by a re-signed one under another key: chain intact, signature bad.
+    // Replace the whole checkpoint by a re-signed one under another key: chain intact, signature
+    // bad.
     KeyPair other = CheckpointKeys.generate();
     String line = lines.get(checkpoint);
     String seq = line.replaceAll("^\\{\"seq\":(\\d+),.*", "$1");
     String prev = line.replaceAll(".*\"prev_hash\":\"([0-9a-f]{64})\".*", "$1");
-    String badSig = dev.rowguard.audit.log.CheckpointSignature.sign(other.getPrivate(), Long.parseLong(seq), prev);
+    String badSig =
+        dev.rowguard.audit.log.CheckpointSignature.sign(
+            other.getPrivate(), Long.parseLong(seq), prev);
     String sig = line.replaceAll(".*\"rowguard.checkpoint.signature\":\"([^\"]+)\".*", "$1");
     String body = line.replace(sig, badSig);
     body = body.substring(0, body.lastIndexOf(",\"hash\":\""));
-    String rehashed = body + ",\"hash\":\"" + dev.rowguard.audit.log.RecordHash.ofBody(dev.rowguard.audit.log.RecordHash.newDigest(), body) + "\"}";
+    String rehashed =
+        body
+            + ",\"hash\":\""
+            + dev.rowguard.audit.log.RecordHash.ofBody(
+                dev.rowguard.audit.log.RecordHash.newDigest(), body)
+            + "\"}";
     lines.set(checkpoint, rehashed);
     Files.write(file, lines);
     CliRun bad = CliRun.run("audit", "verify", "--public-key", pub.toString(), log.toString());
     assertThat(bad.exit()).isEqualTo(1);
-    assertThat(bad.out()).contains("first break: bad signature at " + file + ":" + (checkpoint + 1));
+    assertThat(bad.out())
+        .contains("first break: bad signature at " + file + ":" + (checkpoint + 1));
   }
 
   @Test
@@ -141,6 +162,8 @@ class VerifyCommandTest {
     Files.delete(second);
     CliRun r = CliRun.run("audit", "verify", log.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("first break: missing file in the sequence at " + LogFiles.list(log).get(1) + ":1");
+    assertThat(r.out())
+        .contains(
+            "first break: missing file in the sequence at " + LogFiles.list(log).get(1) + ":1");
   }
 }

@@ -15,12 +15,17 @@ class FingerprintsTest {
     ReportFixture fixture = ReportFixture.original();
     SourceRoot root = new SourceRoot(fixture.dir());
 
-    List<TrackedFinding> maven = Fingerprints.track(root.locate(BuildLogParser.parse(fixture.mavenLog())));
-    List<TrackedFinding> javac = Fingerprints.track(root.locate(BuildLogParser.parse(fixture.javacLog())));
-    List<TrackedFinding> forked = Fingerprints.track(root.locate(BuildLogParser.parse(fixture.forkedMavenLog())));
+    List<TrackedFinding> maven =
+        Fingerprints.track(root.locate(BuildLogParser.parse(fixture.mavenLog())));
+    List<TrackedFinding> javac =
+        Fingerprints.track(root.locate(BuildLogParser.parse(fixture.javacLog())));
+    List<TrackedFinding> forked =
+        Fingerprints.track(root.locate(BuildLogParser.parse(fixture.forkedMavenLog())));
 
     // Maven's tab-expanded column of the tab-indented line is mapped back to characters too.
-    assertThat(maven).containsExactlyInAnyOrderElementsOf(javac).containsExactlyInAnyOrderElementsOf(forked);
+    assertThat(maven)
+        .containsExactlyInAnyOrderElementsOf(javac)
+        .containsExactlyInAnyOrderElementsOf(forked);
     assertThat(maven).extracting(t -> t.finding().path()).containsOnly(ReportFixture.SOURCE);
   }
 
@@ -28,11 +33,16 @@ class FingerprintsTest {
   void identicalFlaggedLinesAreToldApartByOrder() throws Exception {
     ReportFixture fixture = ReportFixture.original();
     List<TrackedFinding> tracked =
-        Fingerprints.track(new SourceRoot(fixture.dir()).locate(BuildLogParser.parse(fixture.mavenLog())));
+        Fingerprints.track(
+            new SourceRoot(fixture.dir()).locate(BuildLogParser.parse(fixture.mavenLog())));
 
     List<TrackedFinding> contains =
-        tracked.stream().filter(t -> t.finding().check().equals("CollectionIncompatibleType")).toList();
-    assertThat(contains).extracting(t -> t.finding().sourceLine()).containsOnly("    return ids.contains(id);");
+        tracked.stream()
+            .filter(t -> t.finding().check().equals("CollectionIncompatibleType"))
+            .toList();
+    assertThat(contains)
+        .extracting(t -> t.finding().sourceLine())
+        .containsOnly("    return ids.contains(id);");
     assertThat(contains).extracting(TrackedFinding::fingerprint).doesNotHaveDuplicates().hasSize(2);
   }
 
@@ -43,7 +53,10 @@ class FingerprintsTest {
 
     assertThat(Fingerprints.track(List.of(before)).get(0).fingerprint())
         .isEqualTo(Fingerprints.track(List.of(movedAndReindented)).get(0).fingerprint());
-    assertThat(Fingerprints.track(List.of(finding(10, "    return ids.remove(id);"))).get(0).fingerprint())
+    assertThat(
+            Fingerprints.track(List.of(finding(10, "    return ids.remove(id);")))
+                .get(0)
+                .fingerprint())
         .isNotEqualTo(Fingerprints.track(List.of(before)).get(0).fingerprint());
   }
 
@@ -56,8 +69,10 @@ class FingerprintsTest {
 
   @Test
   void pathsOutsideTheRootStayAbsolute(@org.junit.jupiter.api.io.TempDir Path root) {
-    Finding elsewhere = new Finding("X", Severity.WARNING, "/elsewhere/A.java", 3, 5, false, "m", null, null, null);
-    Finding relative = new Finding("X", Severity.WARNING, "src/./A.java", 3, 5, false, "m", null, null, null);
+    Finding elsewhere =
+        new Finding("X", Severity.WARNING, "/elsewhere/A.java", 3, 5, false, "m", null, null, null);
+    Finding relative =
+        new Finding("X", Severity.WARNING, "src/./A.java", 3, 5, false, "m", null, null, null);
 
     assertThat(new SourceRoot(root).locate(List.of(elsewhere, relative)))
         .extracting(Finding::path, Finding::column)
@@ -65,6 +80,16 @@ class FingerprintsTest {
   }
 
   private static Finding finding(int line, String source) {
-    return new Finding("CollectionIncompatibleType", Severity.WARNING, "src/A.java", line, 5, false, "m", null, null, source);
+    return new Finding(
+        "CollectionIncompatibleType",
+        Severity.WARNING,
+        "src/A.java",
+        line,
+        5,
+        false,
+        "m",
+        null,
+        null,
+        source);
   }
 }

@@ -56,8 +56,10 @@ class LauncherTest {
   void aJarThatMustBeBuiltNamesMaven() throws Exception {
     Run r = run("--version");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("rowguard: no 'mvn' on PATH, and cli/target/rowguard.jar must be built"
-        + " (it is missing, or sources changed); install Maven (e.g. apt-get install maven)\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "rowguard: no 'mvn' on PATH, and cli/target/rowguard.jar must be built"
+                + " (it is missing, or sources changed); install Maven (e.g. apt-get install maven)\n");
   }
 
   @Test
@@ -65,7 +67,10 @@ class LauncherTest {
     standInJar();
     Run r = run("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).startsWith("stand-in [--help]\n").contains("  demo ").contains("./rowguard demo --help");
+    assertThat(r.out())
+        .startsWith("stand-in [--help]\n")
+        .contains("  demo ")
+        .contains("./rowguard demo --help");
   }
 
   @Test
@@ -85,21 +90,27 @@ class LauncherTest {
     standInJar();
     Run r = run("demo");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("no 'mvn' on PATH, and the demo compiles the sample project with Maven");
+    assertThat(r.err())
+        .contains("no 'mvn' on PATH, and the demo compiles the sample project with Maven");
   }
 
   /** A jar that prints its arguments, newer than every source of the layout. */
   private void standInJar() throws IOException {
     Path src = Files.createDirectories(root.resolve("standin")).resolve("StandIn.java");
-    Files.writeString(src, "public class StandIn { public static void main(String[] a) {"
-        + " System.out.println(\"stand-in \" + java.util.Arrays.toString(a)); } }\n");
-    int javac = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.getParent().toString(), src.toString());
+    Files.writeString(
+        src,
+        "public class StandIn { public static void main(String[] a) {"
+            + " System.out.println(\"stand-in \" + java.util.Arrays.toString(a)); } }\n");
+    int javac =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", src.getParent().toString(), src.toString());
     assertThat(javac).isZero();
     Path jar = Files.createDirectories(root.resolve("cli/target")).resolve("rowguard.jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "StandIn");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out, manifest)) {
       j.putNextEntry(new JarEntry("StandIn.class"));
       j.write(Files.readAllBytes(src.getParent().resolve("StandIn.class")));
       j.closeEntry();
@@ -108,7 +119,9 @@ class LauncherTest {
   }
 
   private Run run(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(bin.resolve("bash").toString(), root.resolve("rowguard").toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(bin.resolve("bash").toString(), root.resolve("rowguard").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
     pb.environment().put("PATH", bin.toString());

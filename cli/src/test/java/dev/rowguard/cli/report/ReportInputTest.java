@@ -19,8 +19,16 @@ class ReportInputTest {
   @Test
   void convertingARealBuildLogSucceedsWhateverItFinds() throws Exception {
     ReportFixture fixture = ReportFixture.original();
-    CliRun r = CliRun.run("report", "--root", fixture.dir().toString(), "--format", "sarif",
-        "-o", dir.resolve("rowguard.sarif").toString(), fixture.mavenLogFile().toString());
+    CliRun r =
+        CliRun.run(
+            "report",
+            "--root",
+            fixture.dir().toString(),
+            "--format",
+            "sarif",
+            "-o",
+            dir.resolve("rowguard.sarif").toString(),
+            fixture.mavenLogFile().toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(dir.resolve("rowguard.sarif")).isNotEmptyFile();
@@ -29,31 +37,48 @@ class ReportInputTest {
   @Test
   void gatingIsExplicitAndSaysWhy() throws Exception {
     ReportFixture fixture = ReportFixture.original();
-    CliRun r = CliRun.run("report", "--root", fixture.dir().toString(), "--fail-on", "warning",
-        fixture.mavenLogFile().toString());
+    CliRun r =
+        CliRun.run(
+            "report",
+            "--root",
+            fixture.dir().toString(),
+            "--fail-on",
+            "warning",
+            fixture.mavenLogFile().toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).containsPattern("\\d+ findings? at warning or above; failing because of --fail-on warning");
+    assertThat(r.err())
+        .containsPattern(
+            "\\d+ findings? at warning or above; failing because of --fail-on warning");
   }
 
   @Test
   void aFileWithNoCompilerOutputIsAnErrorNotAGreenGate() throws Exception {
     Path readme = Files.writeString(dir.resolve("README.md"), "# a project\n\nSome text.\n");
     Path empty = Files.createFile(dir.resolve("empty.log"));
-    Path binary = Files.write(dir.resolve("build.bin"), new byte[] {0, 1, 2, (byte) 0xff, 10, 0, 7});
+    Path binary =
+        Files.write(dir.resolve("build.bin"), new byte[] {0, 1, 2, (byte) 0xff, 10, 0, 7});
     for (Path p : new Path[] {readme, empty, binary}) {
       CliRun r = CliRun.run("report", p.toString(), "--fail-on", "warning");
       assertThat(r.exit()).as(p.toString()).isEqualTo(2);
-      assertThat(r.err()).isEqualTo("rowguard report: no compiler output found in " + p
-          + ": pass the log of a javac or Maven build\n");
+      assertThat(r.err())
+          .isEqualTo(
+              "rowguard report: no compiler output found in "
+                  + p
+                  + ": pass the log of a javac or Maven build\n");
     }
   }
 
   @Test
   void aRealBuildLogWithoutFindingsIsFine() throws Exception {
-    Path log = Files.writeString(dir.resolve("clean.log"), String.join("\n",
-        "[INFO] --- compiler:3.14.0:compile (default-compile) @ app ---",
-        "[INFO] Compiling 12 source files with javac [debug target 17] to target/classes",
-        "[INFO] BUILD SUCCESS", ""));
+    Path log =
+        Files.writeString(
+            dir.resolve("clean.log"),
+            String.join(
+                "\n",
+                "[INFO] --- compiler:3.14.0:compile (default-compile) @ app ---",
+                "[INFO] Compiling 12 source files with javac [debug target 17] to target/classes",
+                "[INFO] BUILD SUCCESS",
+                ""));
     CliRun r = CliRun.run("report", log.toString(), "--fail-on", "warning");
     assertThat(r.exit()).as(r.err()).isZero();
   }
@@ -73,7 +98,8 @@ class ReportInputTest {
     assertThat(report.err().lines()).hasSize(1);
     assertThat(report.err()).startsWith("rowguard report: ");
 
-    CliRun baseline = CliRun.onTerminal("baseline", "create", "-o", dir.resolve("b.json").toString());
+    CliRun baseline =
+        CliRun.onTerminal("baseline", "create", "-o", dir.resolve("b.json").toString());
     assertThat(baseline.exit()).isEqualTo(2);
     assertThat(dir.resolve("b.json")).doesNotExist();
   }
@@ -89,7 +115,8 @@ class ReportInputTest {
     assertThat(format.exit()).isEqualTo(2);
     assertThat(format.err()).contains("sarif").contains("github").contains("checkstyle");
 
-    CliRun failOn = CliRun.run("report", "--fail-on", "sometimes", fixture.mavenLogFile().toString());
+    CliRun failOn =
+        CliRun.run("report", "--fail-on", "sometimes", fixture.mavenLogFile().toString());
     assertThat(failOn.exit()).isEqualTo(2);
     assertThat(failOn.err()).contains("warning").contains("none");
   }

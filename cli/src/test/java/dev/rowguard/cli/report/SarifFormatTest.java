@@ -24,7 +24,8 @@ class SarifFormatTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    try (InputStream in = SarifFormatTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+    try (InputStream in =
+        SarifFormatTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
   }
@@ -40,7 +41,8 @@ class SarifFormatTest {
   void theSchemaCheckCatchesBrokenSarif() throws Exception {
     ObjectNode broken = (ObjectNode) sarif();
     broken.put("version", "2.0.0");
-    ((ObjectNode) broken.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startLine", 0);
+    ((ObjectNode) broken.at("/runs/0/results/0/locations/0/physicalLocation/region"))
+        .put("startLine", 0);
 
     Set<ValidationMessage> errors = schema.validate(broken);
     assertThat(errors).hasSizeGreaterThanOrEqualTo(2);
@@ -55,15 +57,21 @@ class SarifFormatTest {
     assertThat(driver.get("name").asText()).isEqualTo("rowguard");
     assertThat(driver.get("rules").findValuesAsText("id"))
         .doesNotHaveDuplicates()
-        .contains("FixtureDeleteAll", "CollectionIncompatibleType", "SelfAssignment", "FieldCanBeFinal");
+        .contains(
+            "FixtureDeleteAll", "CollectionIncompatibleType", "SelfAssignment", "FieldCanBeFinal");
     for (JsonNode rule : driver.get("rules")) {
       String id = rule.get("id").asText();
       boolean rowguard = rule.at("/properties/tags/0").asText().equals("rowguard");
-      String expected = (rowguard ? RowguardDocs.CHECKS + id + ".md" : "https://errorprone.info/bugpattern/" + id);
+      String expected =
+          (rowguard
+              ? RowguardDocs.CHECKS + id + ".md"
+              : "https://errorprone.info/bugpattern/" + id);
       assertThat(rule.get("helpUri").asText()).isEqualTo(expected);
     }
-    assertThat(rule(driver, "FixtureDeleteAll").at("/properties/tags/0").asText()).isEqualTo("rowguard");
-    assertThat(rule(driver, "SelfAssignment").at("/properties/tags/0").asText()).isEqualTo("error-prone");
+    assertThat(rule(driver, "FixtureDeleteAll").at("/properties/tags/0").asText())
+        .isEqualTo("rowguard");
+    assertThat(rule(driver, "SelfAssignment").at("/properties/tags/0").asText())
+        .isEqualTo("error-prone");
   }
 
   private static JsonNode rule(JsonNode driver, String id) {
@@ -81,9 +89,10 @@ class SarifFormatTest {
     JsonNode deleteAll = result(run, "FixtureDeleteAll");
 
     assertThat(deleteAll.get("level").asText()).isEqualTo("warning");
-    assertThat(deleteAll.at("/message/text").asText()).isEqualTo(
-        "deleteAll() removes every row of the table.\nDelete by id, or confirm that every row must go.\n"
-            + "Did you mean '/* every row */ store.deleteAll();'?");
+    assertThat(deleteAll.at("/message/text").asText())
+        .isEqualTo(
+            "deleteAll() removes every row of the table.\nDelete by id, or confirm that every row must go.\n"
+                + "Did you mean '/* every row */ store.deleteAll();'?");
     JsonNode location = deleteAll.at("/locations/0/physicalLocation");
     assertThat(location.at("/artifactLocation/uri").asText()).isEqualTo(ReportFixture.SOURCE);
     assertThat(location.at("/artifactLocation/uriBaseId").asText()).isEqualTo("%SRCROOT%");
@@ -118,8 +127,16 @@ class SarifFormatTest {
 
   private static JsonNode sarif() throws Exception {
     ReportFixture fixture = ReportFixture.original();
-    CliRun run = CliRun.run("report", "--format", "sarif", "--fail-on", "none",
-        "--root", fixture.dir().toString(), fixture.mavenLogFile().toString());
+    CliRun run =
+        CliRun.run(
+            "report",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "none",
+            "--root",
+            fixture.dir().toString(),
+            fixture.mavenLogFile().toString());
     assertThat(run.exit()).as(run.err()).isZero();
     return JSON.readTree(run.out());
   }

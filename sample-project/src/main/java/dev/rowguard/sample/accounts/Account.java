@@ -15,7 +15,9 @@ import java.time.Instant;
  * local accounts with the same username.
  */
 @Entity
-@Table(name = "account", uniqueConstraints = @UniqueConstraint(columnNames = {"username", "domain"}))
+@Table(
+    name = "account",
+    uniqueConstraints = @UniqueConstraint(columnNames = {"username", "domain"}))
 public class Account {
 
   @Id @GeneratedValue private Long id;
@@ -58,7 +60,9 @@ public class Account {
     return uri;
   }
 
-  /** Local-ness is read from the missing uri: any remote account stored without one becomes "local". */
+  /**
+   * Local-ness is read from the missing uri: any remote account stored without one becomes "local".
+   */
   public boolean isLocal() {
     return uri == null;
   }

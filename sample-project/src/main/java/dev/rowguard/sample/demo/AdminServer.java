@@ -44,7 +44,8 @@ final class AdminServer implements AutoCloseable {
   private final Clock clock;
   private final Path accessLog;
 
-  AdminServer(EntityManagerFactory emf, TenantDirectory directory, Clock clock, Path accessLog) throws IOException {
+  AdminServer(EntityManagerFactory emf, TenantDirectory directory, Clock clock, Path accessLog)
+      throws IOException {
     this.emf = emf;
     this.directory = directory;
     this.clock = clock;
@@ -67,7 +68,9 @@ final class AdminServer implements AutoCloseable {
     return tenants.count() + " tenants";
   }
 
-  private void handle(HttpExchange exchange, String method, Function<TenantRepository, String> action) throws IOException {
+  private void handle(
+      HttpExchange exchange, String method, Function<TenantRepository, String> action)
+      throws IOException {
     String requestId = UUID.randomUUID().toString();
     String route = method + " " + exchange.getHttpContext().getPath();
     int status;
@@ -76,7 +79,8 @@ final class AdminServer implements AutoCloseable {
       status = 405;
       body = "method not allowed";
     } else {
-      try (AuditContext.Scope scope = AuditContext.with("request_id", requestId, "route", route, "user", "ops@example.com")) {
+      try (AuditContext.Scope scope =
+          AuditContext.with("request_id", requestId, "route", route, "user", "ops@example.com")) {
         body = inTransaction(action);
         status = 200;
       } catch (RuntimeException e) {
@@ -97,7 +101,8 @@ final class AdminServer implements AutoCloseable {
     EntityManager em = emf.createEntityManager();
     try {
       em.getTransaction().begin();
-      String result = action.apply(new JpaRepositoryFactory(em).getRepository(TenantRepository.class));
+      String result =
+          action.apply(new JpaRepositoryFactory(em).getRepository(TenantRepository.class));
       em.getTransaction().commit();
       return result;
     } catch (RuntimeException e) {
@@ -126,7 +131,12 @@ final class AdminServer implements AutoCloseable {
             userAgent == null ? "-" : userAgent,
             requestId);
     try {
-      Files.writeString(accessLog, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          accessLog,
+          line,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Replays the tenant-sync incident end to end: a database of tenants with call logs and
- * recordings, an admin endpoint that runs the sync, and an operator who calls it. The String/UUID
- * bug deletes every tenant; the audit log records it, and the access log records the request.
+ * Replays the tenant-sync incident end to end: a database of tenants with call logs and recordings,
+ * an admin endpoint that runs the sync, and an operator who calls it. The String/UUID bug deletes
+ * every tenant; the audit log records it, and the access log records the request.
  *
- * <p>Usage: {@code IncidentDemo OUTPUT_DIR}; writes {@code OUTPUT_DIR/audit/} and
- * {@code OUTPUT_DIR/access.log}.
+ * <p>Usage: {@code IncidentDemo OUTPUT_DIR}; writes {@code OUTPUT_DIR/audit/} and {@code
+ * OUTPUT_DIR/access.log}.
  */
 public final class IncidentDemo {
 
@@ -46,8 +46,15 @@ public final class IncidentDemo {
 
     try (SampleDatabase db = new SampleDatabase(auditDir)) {
       List<String> directoryIds = seed(db);
-      System.out.printf("  seeded %d tenants, each with %d call logs and a recording; the directory lists all of them%n", TENANTS, CALLS_PER_TENANT);
-      try (AdminServer server = new AdminServer(db.entityManagerFactory(), new FixedDirectory(directoryIds), Clock.systemUTC(), accessLog)) {
+      System.out.printf(
+          "  seeded %d tenants, each with %d call logs and a recording; the directory lists all of them%n",
+          TENANTS, CALLS_PER_TENANT);
+      try (AdminServer server =
+          new AdminServer(
+              db.entityManagerFactory(),
+              new FixedDirectory(directoryIds),
+              Clock.systemUTC(),
+              accessLog)) {
         HttpClient client = HttpClient.newHttpClient();
         send(client, server, "GET", "/admin/tenants/count");
         send(client, server, "POST", "/admin/tenants/sync");
@@ -68,18 +75,26 @@ public final class IncidentDemo {
         Tenant tenant = new Tenant(UUID.randomUUID(), "Tenant " + (i + 1), now);
         em.persist(tenant);
         for (int c = 0; c < CALLS_PER_TENANT; c++) {
-          em.persist(new CallLog(tenant, "+4930" + (1000000 + i * 10 + c), now.minusSeconds(3600L * c), Duration.ofSeconds(60 + c)));
+          em.persist(
+              new CallLog(
+                  tenant,
+                  "+4930" + (1000000 + i * 10 + c),
+                  now.minusSeconds(3600L * c),
+                  Duration.ofSeconds(60 + c)));
         }
         em.persist(new Recording(tenant, "s3://recordings/" + tenant.getId() + "/1.ogg", now));
       }
       em.getTransaction().commit();
-      return em.createQuery("select t.id from Tenant t", UUID.class).getResultList().stream().map(UUID::toString).toList();
+      return em.createQuery("select t.id from Tenant t", UUID.class).getResultList().stream()
+          .map(UUID::toString)
+          .toList();
     } finally {
       em.close();
     }
   }
 
-  private static void send(HttpClient client, AdminServer server, String method, String path) throws IOException, InterruptedException {
+  private static void send(HttpClient client, AdminServer server, String method, String path)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.baseUri() + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
@@ -87,7 +102,12 @@ public final class IncidentDemo {
             .build();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
     String body = response.body();
-    System.out.printf("  %s %s -> %d %s%n", method, path, response.statusCode(), body.length() > 90 ? body.substring(0, 87) + "..." : body);
+    System.out.printf(
+        "  %s %s -> %d %s%n",
+        method,
+        path,
+        response.statusCode(),
+        body.length() > 90 ? body.substring(0, 87) + "..." : body);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
@@ -102,7 +122,8 @@ public final class IncidentDemo {
   }
 
   /** The directory service's answer: every tenant is still a customer. */
-  private record FixedDirectory(List<String> ids) implements dev.rowguard.sample.tenant.TenantDirectory {
+  private record FixedDirectory(List<String> ids)
+      implements dev.rowguard.sample.tenant.TenantDirectory {
     @Override
     public List<String> liveTenantIds() {
       return ids;

@@ -14,9 +14,9 @@ public class OrganizationService {
   }
 
   /**
-   * The incident: two sign-ups for the same namespace ran at once, both passed the existence
-   * check, and both inserted; nothing in the database forbids two top-level organizations with
-   * one namespace.
+   * The incident: two sign-ups for the same namespace ran at once, both passed the existence check,
+   * and both inserted; nothing in the database forbids two top-level organizations with one
+   * namespace.
    */
   public Organization createTopLevel(String namespace, String displayName) {
     if (organizations.existsByNamespace(namespace)) {
@@ -41,8 +41,8 @@ public class OrganizationService {
   }
 
   /**
-   * Looks up a team by slug, creating it on first use. The unique slug keeps a race from creating
-   * a second team: the losing request fails with a constraint violation and can be retried.
+   * Looks up a team by slug, creating it on first use. The unique slug keeps a race from creating a
+   * second team: the losing request fails with a constraint violation and can be retried.
    */
   public Team teamFor(Organization organization, String slug) {
     return teams.findBySlug(slug).orElseGet(() -> teams.save(new Team(slug, organization)));

@@ -6,7 +6,6 @@ import dev.rowguard.audit.log.RecordKind;
 import dev.rowguard.cli.EnumConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,9 +18,9 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rowguard audit stats LOG...}: what the recorded deletes add up to. */
@@ -34,11 +33,7 @@ import picocli.CommandLine.Spec;
     })
 public final class StatsCommand implements Callable<Integer> {
 
-  @Parameters(
-      paramLabel = "LOG",
-      arity = "1..*",
-      description = "Audit log directories or audit-NNNNNN.jsonl files.")
-  List<Path> logs;
+  @Mixin LogArguments logs;
 
   @Option(
       names = "--zone",
@@ -100,7 +95,7 @@ public final class StatsCommand implements Callable<Integer> {
         new PriorityQueue<>(
             Comparator.comparingLong((Event e) -> e.rows()).thenComparing(e -> e.ts));
     PrintWriter err = spec.commandLine().getErr();
-    for (AuditLog log : LogInputs.resolve(logs)) {
+    for (AuditLog log : logs.resolve()) {
       try (RecordCursor cursor =
           new RecordCursor(log, w -> err.println(spec.qualifiedName() + ": warning: " + w))) {
         for (LogRecord r = cursor.next(); r != null; r = cursor.next()) {

@@ -25,9 +25,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -100,11 +100,7 @@ public final class TimelineCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "LOG",
-      arity = "1..*",
-      description = "Audit log directories or audit-NNNNNN.jsonl files.")
-  List<Path> logs;
+  @Mixin LogArguments logs;
 
   @Option(
       names = "--from",
@@ -256,7 +252,7 @@ public final class TimelineCommand implements Callable<Integer> {
     AccessMatcher access =
         accessLogs.isEmpty() ? null : new AccessMatcher(Duration.ofSeconds(matchWindowSeconds));
     SourceLocator sources = sourceRoots.isEmpty() ? null : new SourceLocator(sourceRoots);
-    List<AuditLog> audit = LogInputs.resolve(logs);
+    List<AuditLog> audit = logs.resolve();
     List<AccessLogSpec> specs = accessLogs.stream().map(AccessLogSpec::parse).toList();
     for (AccessLogSpec s : specs) {
       if (!Files.isRegularFile(s.file())) {

@@ -10,13 +10,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rowguard audit verify LOG...}: a thin command over {@link LogVerifier}. */
@@ -35,11 +34,7 @@ public final class VerifyCommand implements Callable<Integer> {
   /** Problems listed after the first break; the rest are counted. */
   private static final int LISTED = 20;
 
-  @Parameters(
-      paramLabel = "LOG",
-      arity = "1..*",
-      description = "Audit log directories or audit-NNNNNN.jsonl files.")
-  List<Path> logs;
+  @Mixin LogArguments logs;
 
   @Option(
       names = "--public-key",
@@ -62,7 +57,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     PublicKey key = publicKey == null ? null : CheckpointKeys.readPublicKey(publicKey);
     boolean intact = true;
-    for (AuditLog log : LogInputs.resolve(logs)) {
+    for (AuditLog log : logs.resolve()) {
       long start = System.nanoTime();
       VerificationResult r = LogVerifier.verify(log.directory(), log.files(), key);
       if (r.records() == 0) {

@@ -56,8 +56,7 @@ final class IncidentLogs {
     Path log = dir.resolve("audit");
     Files.createDirectories(log);
     DataSource raw = h2();
-    // Ticks like the system clock, from a fixed instant: records keep their real order and spacing.
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), INCIDENT_START));
+    Clock clock = tickingFrom(INCIDENT_START);
     Instant start = clock.instant();
     try (AuditedDataSource ds =
         AuditedDataSource.builder(raw).logDirectory(log).rowThreshold(100).clock(clock).build()) {
@@ -88,7 +87,11 @@ final class IncidentLogs {
     Path log = dir.resolve("row-by-row");
     Files.createDirectories(log);
     try (AuditedDataSource ds =
-            AuditedDataSource.builder(h2()).logDirectory(log).rowThreshold(100).build();
+            AuditedDataSource.builder(h2())
+                .logDirectory(log)
+                .rowThreshold(100)
+                .clock(tickingFrom(INCIDENT_START))
+                .build();
         Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement p = c.prepareStatement("delete from customer where id = ?")) {
@@ -100,6 +103,14 @@ final class IncidentLogs {
       c.commit();
     }
     return log;
+  }
+
+  /**
+   * Ticks like the system clock from a fixed instant: records keep their real order and spacing,
+   * and their day is the same whatever day the test runs.
+   */
+  static Clock tickingFrom(Instant start) {
+    return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
   }
 
   /** One combined-format line with nginx's {@code "$request_id"} appended. */

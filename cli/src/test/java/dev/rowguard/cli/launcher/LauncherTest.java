@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -115,7 +114,9 @@ class LauncherTest {
       j.write(Files.readAllBytes(src.getParent().resolve("StandIn.class")));
       j.closeEntry();
     }
-    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(3600)));
+    // Newer than every file of the layout, by the layout's own clock (not today's date).
+    FileTime newest = Files.getLastModifiedTime(root.resolve("pom.xml"));
+    Files.setLastModifiedTime(jar, FileTime.from(newest.toInstant().plusSeconds(3600)));
   }
 
   private Run run(String... args) throws Exception {

@@ -89,6 +89,7 @@ public final class AuditOption<T> {
           v -> null,
           List.of("true", "false"),
           false,
+          false,
           "replace literals in `db.query.text` by `?`");
 
   public static final AuditOption<List<String>> CALL_SITE_EXCLUDES =
@@ -116,6 +117,7 @@ public final class AuditOption<T> {
           v -> v < 1 ? "must be at least 1" : null,
           List.of(),
           false,
+          false,
           "checkpoint after this many records");
 
   public static final AuditOption<Duration> CHECKPOINT_INTERVAL_SECONDS =
@@ -128,6 +130,7 @@ public final class AuditOption<T> {
           AuditOption::seconds,
           v -> v.isNegative() || v.isZero() ? "must be at least 1 (seconds)" : null,
           List.of(),
+          false,
           false,
           "or this long after the previous checkpoint");
 
@@ -151,6 +154,7 @@ public final class AuditOption<T> {
                   ? "must be at least " + WriterOptions.MIN_MAX_FILE_BYTES
                   : null,
           List.of(),
+          false,
           false,
           "rotate files at this size");
 
@@ -186,20 +190,6 @@ public final class AuditOption<T> {
   private final boolean zeroIsOff;
   private final boolean required;
   private final String doc;
-
-  private AuditOption(
-      String name,
-      Function<AuditOptions, @Nullable T> read,
-      String javaType,
-      @Nullable T defaultValue,
-      Parser<T> parser,
-      Function<T, String> format,
-      Function<T, @Nullable String> rule,
-      List<String> values,
-      boolean zeroIsOff,
-      String doc) {
-    this(name, read, javaType, defaultValue, parser, format, rule, values, zeroIsOff, false, doc);
-  }
 
   private AuditOption(
       String name,
@@ -423,6 +413,7 @@ public final class AuditOption<T> {
         v -> null,
         spellings,
         false,
+        false,
         doc);
   }
 
@@ -444,6 +435,7 @@ public final class AuditOption<T> {
         v -> v < min ? broken : null,
         List.of(),
         zeroIsOff,
+        false,
         doc);
   }
 
@@ -464,6 +456,7 @@ public final class AuditOption<T> {
         v -> String.join(",", v),
         v -> null,
         List.of(),
+        false,
         false,
         doc);
   }

@@ -2,7 +2,11 @@ package dev.rowguard.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OpenTelemetry {@code db.system.name} and {@code db.namespace} of a connection. Read from
@@ -29,36 +33,29 @@ record DatabaseInfo(String systemName, String namespace) {
     return new DatabaseInfo(system, namespace);
   }
 
+  /**
+   * JDBC product names (lower case) to OpenTelemetry's well-known {@code db.system.name} values, in
+   * the order they are tried: MariaDB before MySQL, whose name it may contain.
+   */
+  private static final List<Map.Entry<Pattern, String>> SYSTEMS =
+      List.of(
+          Map.entry(Pattern.compile("^h2"), "h2database"),
+          Map.entry(Pattern.compile("postgres"), "postgresql"),
+          Map.entry(Pattern.compile("mariadb"), "mariadb"),
+          Map.entry(Pattern.compile("mysql"), "mysql"),
+          Map.entry(Pattern.compile("oracle"), "oracle.db"),
+          Map.entry(Pattern.compile("microsoft sql server"), "microsoft.sql_server"),
+          Map.entry(Pattern.compile("hsql"), "hsqldb"),
+          Map.entry(Pattern.compile("derby"), "derby"),
+          Map.entry(Pattern.compile("sqlite"), "sqlite"));
+
   /** Maps a JDBC product name to the OpenTelemetry well-known value. */
-  static String systemName(String product) {
+  static String systemName(@Nullable String product) {
     String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
-    if (p.startsWith("h2")) {
-      return "h2database";
-    }
-    if (p.contains("postgres")) {
-      return "postgresql";
-    }
-    if (p.contains("mariadb")) {
-      return "mariadb";
-    }
-    if (p.contains("mysql")) {
-      return "mysql";
-    }
-    if (p.contains("oracle")) {
-      return "oracle.db";
-    }
-    if (p.contains("microsoft sql server")) {
-      return "microsoft.sql_server";
-    }
-    if (p.contains("hsql")) {
-      return "hsqldb";
-    }
-    if (p.contains("derby")) {
-      return "derby";
-    }
-    if (p.contains("sqlite")) {
-      return "sqlite";
-    }
-    return "other_sql";
+    return SYSTEMS.stream()
+        .filter(s -> s.getKey().matcher(p).find())
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse("other_sql");
   }
 }

@@ -63,6 +63,7 @@ public final class Rowguard {
     cli.setErr(err);
     cli.setParameterExceptionHandler(Rowguard::usageError);
     cli.setExecutionExceptionHandler(Rowguard::executionError);
+    EnumConverter.installFor(cli);
     try {
       return cli.execute(args);
     } finally {

@@ -1,7 +1,6 @@
 package dev.rowguard.audit.bench;
 
 import dev.rowguard.audit.AuditedDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +53,7 @@ public class StatementOverheadBenchmark {
       s.execute("merge into account values (1, 100)");
       s.execute("create table if not exists session_token (id int)");
     }
-    logDir = Files.createTempDirectory("rowguard-bench");
+    logDir = BenchDirectories.create();
     DataSource ds =
         switch (dataSource) {
           case "raw" -> h2;
@@ -74,9 +73,7 @@ public class StatementOverheadBenchmark {
     if (audited != null) {
       audited.close();
     }
-    Files.walk(logDir)
-        .sorted(java.util.Comparator.reverseOrder())
-        .forEach(p -> p.toFile().delete());
+    BenchDirectories.delete(logDir);
   }
 
   @Benchmark

@@ -1,6 +1,6 @@
 package dev.rowguard.audit.log;
 
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code kind} of an audit record; {@link #wireName()} is what the log holds. */
 public enum RecordKind {
@@ -21,7 +21,7 @@ public enum RecordKind {
   /** A chain checkpoint, signed with Ed25519 when a key is configured. */
   CHECKPOINT;
 
-  private final String wireName = name().toLowerCase(Locale.ROOT);
+  private final String wireName = WireNames.of(this);
 
   /** The value of the {@code kind} field. */
   public String wireName() {
@@ -29,12 +29,7 @@ public enum RecordKind {
   }
 
   /** The kind whose {@link #wireName()} is {@code value}, or null for an unknown value. */
-  public static RecordKind fromWireName(String value) {
-    for (RecordKind k : values()) {
-      if (k.wireName.equals(value)) {
-        return k;
-      }
-    }
-    return null;
+  public static @Nullable RecordKind fromWireName(@Nullable String value) {
+    return WireNames.parse(RecordKind.class, value);
   }
 }

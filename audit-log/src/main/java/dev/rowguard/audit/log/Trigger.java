@@ -1,6 +1,5 @@
 package dev.rowguard.audit.log;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +27,7 @@ public enum Trigger {
   /** On {@code blocked}: a transaction deleted more than {@code maxRowsPerTransaction}. */
   MAX_ROWS_PER_TRANSACTION;
 
-  private final String wireName = name().toLowerCase(Locale.ROOT);
+  private final String wireName = WireNames.of(this);
 
   /** The value of the {@code rowguard.trigger} member. */
   public String wireName() {
@@ -46,11 +45,6 @@ public enum Trigger {
    * The trigger whose {@link #wireName()} is {@code value}, or null for an unknown or absent value.
    */
   public static @Nullable Trigger fromWireName(@Nullable String value) {
-    for (Trigger t : values()) {
-      if (t.wireName.equals(value)) {
-        return t;
-      }
-    }
-    return null;
+    return WireNames.parse(Trigger.class, value);
   }
 }

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -16,8 +15,8 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.Jpa;
+import dev.rowguard.checker.util.DocumentedCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,10 +27,9 @@ import java.util.List;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "Cascading REMOVE over a many-to-many deletes entities that other owners still share",
-    severity = WARNING,
-    linkType = CUSTOM,
-    link = RowguardDocs.CHECKS + "CascadeRemoveOnManyToMany.md")
-public final class CascadeRemoveOnManyToMany extends BugChecker implements AnnotationTreeMatcher {
+    severity = WARNING)
+public final class CascadeRemoveOnManyToMany extends DocumentedCheck
+    implements AnnotationTreeMatcher {
 
   /** What {@code ALL} means without {@code REMOVE}, in the order the JPA javadoc lists them. */
   private static final List<String> ALL_BUT_REMOVE =

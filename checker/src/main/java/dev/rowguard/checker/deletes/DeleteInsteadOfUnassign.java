@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -22,8 +21,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.deletes.ManyToManyCollections.Reference;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import java.util.List;
 
@@ -34,10 +33,8 @@ import java.util.List;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "Deletes the shared targets of a @ManyToMany association instead of unassigning them",
-    severity = WARNING,
-    linkType = CUSTOM,
-    link = RowguardDocs.CHECKS + "DeleteInsteadOfUnassign.md")
-public final class DeleteInsteadOfUnassign extends BugChecker
+    severity = WARNING)
+public final class DeleteInsteadOfUnassign extends DocumentedCheck
     implements MethodInvocationTreeMatcher, EnhancedForLoopTreeMatcher {
 
   @Override

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -20,10 +19,10 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.TestCode;
 import dev.rowguard.sql.Classification;
@@ -33,15 +32,8 @@ import java.util.Optional;
 
 /** A delete that removes every row of a table with nothing bounding it. */
 @AutoService(BugChecker.class)
-@BugPattern(
-    summary = "Deletes every row of a table with nothing bounding it",
-    explanation =
-        "A delete without a restriction empties the table. When that is the intent, say so with"
-            + " @MassDelete(reason = \"...\"), which the runtime audit log also records.",
-    severity = WARNING,
-    linkType = CUSTOM,
-    link = RowguardDocs.CHECKS + "UnguardedBulkDelete.md")
-public final class UnguardedBulkDelete extends BugChecker
+@BugPattern(summary = "Deletes every row of a table with nothing bounding it", severity = WARNING)
+public final class UnguardedBulkDelete extends DocumentedCheck
     implements MethodInvocationTreeMatcher, MethodTreeMatcher, AnnotationTreeMatcher {
 
   private static final String ADVICE =

@@ -1,6 +1,5 @@
 package dev.rowguard.checker.deletes;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -13,9 +12,9 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.TestCode;
 import java.util.List;
@@ -29,10 +28,8 @@ import java.util.Optional;
 @BugPattern(
     summary =
         "Deletes a difference or a NOT IN list without checking that the other side's list is not empty",
-    severity = WARNING,
-    linkType = CUSTOM,
-    link = RowguardDocs.CHECKS + "UnguardedDifferenceDelete.md")
-public final class UnguardedDifferenceDelete extends BugChecker
+    severity = WARNING)
+public final class UnguardedDifferenceDelete extends DocumentedCheck
     implements MethodInvocationTreeMatcher {
 
   @Override

@@ -4,7 +4,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
@@ -22,11 +21,11 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.Association;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +34,8 @@ import java.util.Optional;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "An entity encodes a state in the NULL-ness of a persisted column",
-    explanation =
-        "isLocal() { return uri == null; } makes every row without a uri 'local': a missing value, a"
-            + " failed import or a lookup by a null uri all become that state.",
-    severity = WARNING,
-    linkType = LinkType.CUSTOM,
-    link = RowguardDocs.CHECKS + "NullSentinelColumn.md")
-public final class NullSentinelColumn extends BugChecker implements MethodTreeMatcher {
+    severity = WARNING)
+public final class NullSentinelColumn extends DocumentedCheck implements MethodTreeMatcher {
 
   private static final List<String> POINT_IN_TIME =
       List.of("java.time.temporal.Temporal", "java.util.Date", "java.util.Calendar");

@@ -4,7 +4,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -14,7 +13,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
@@ -25,6 +23,7 @@ import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.DerivedQueryParser;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import java.util.Optional;
 
@@ -35,13 +34,9 @@ import java.util.Optional;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A null argument to a derived query matches every row where the property IS NULL",
-    explanation =
-        "Spring Data renders findByUri(null) as 'where uri is null', so a lookup with a missing value"
-            + " returns (or deleteByUri deletes) every row that has no uri.",
-    severity = WARNING,
-    linkType = LinkType.CUSTOM,
-    link = RowguardDocs.CHECKS + "NullSentinelLookup.md")
-public final class NullSentinelLookup extends BugChecker implements MethodInvocationTreeMatcher {
+    severity = WARNING)
+public final class NullSentinelLookup extends DocumentedCheck
+    implements MethodInvocationTreeMatcher {
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {

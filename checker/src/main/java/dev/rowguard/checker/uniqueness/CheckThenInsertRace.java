@@ -4,7 +4,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -29,11 +28,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.Jpa;
@@ -44,8 +41,10 @@ import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.DerivedQueryParser;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Guards;
 import dev.rowguard.checker.util.Invocations;
+import dev.rowguard.checker.util.LocalValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,13 +56,9 @@ import java.util.stream.Stream;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "Check-then-insert without a unique constraint: concurrent requests both insert",
-    explanation =
-        "existsByNamespace(ns) followed by save(new Organization(ns)) is a race: two requests both see"
-            + " nothing and both insert. Only a unique constraint makes the database refuse the second row.",
-    severity = WARNING,
-    linkType = LinkType.CUSTOM,
-    link = RowguardDocs.CHECKS + "CheckThenInsertRace.md")
-public final class CheckThenInsertRace extends BugChecker implements MethodInvocationTreeMatcher {
+    severity = WARNING)
+public final class CheckThenInsertRace extends DocumentedCheck
+    implements MethodInvocationTreeMatcher {
 
   private static final Set<String> INSERTS = Set.of("save", "saveAndFlush", "persist");
   private static final List<String> ENTITY_MANAGERS =
@@ -287,18 +282,8 @@ public final class CheckThenInsertRace extends BugChecker implements MethodInvoc
       return false;
     }
     Symbol local = ASTHelpers.getSymbol(argument);
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree variable, Void unused) {
-        if (ASTHelpers.getSymbol(variable) == local
-            && variable.getInitializer() instanceof NewClassTree) {
-          found[0] = true;
-        }
-        return super.visitVariable(variable, null);
-      }
-    }.scan(method.getBody(), null);
-    return found[0];
+    VariableTree declaration = local == null ? null : LocalValues.declaration(method, local);
+    return declaration != null && declaration.getInitializer() instanceof NewClassTree;
   }
 
   /** True when the insert sits in a try block that catches a constraint violation. */

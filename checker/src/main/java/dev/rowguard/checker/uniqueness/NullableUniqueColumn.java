@@ -4,7 +4,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
@@ -19,13 +18,13 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.jpa.Association;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.jpa.UniqueKey;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Getters;
 import java.util.List;
 import java.util.Optional;
@@ -36,13 +35,8 @@ import java.util.stream.Collectors;
 @BugPattern(
     summary =
         "A unique constraint over a nullable column does not stop duplicates: NULL is never equal to NULL",
-    explanation =
-        "Databases treat NULLs as distinct in unique constraints (PostgreSQL, MySQL, H2, Oracle), so any"
-            + " number of rows may hold NULL in a covered column and the constraint lets duplicates in.",
-    severity = WARNING,
-    linkType = LinkType.CUSTOM,
-    link = RowguardDocs.CHECKS + "NullableUniqueColumn.md")
-public final class NullableUniqueColumn extends BugChecker implements ClassTreeMatcher {
+    severity = WARNING)
+public final class NullableUniqueColumn extends DocumentedCheck implements ClassTreeMatcher {
 
   private static final String TABLE = "Table";
   private static final String NULLABLE = "nullable";

@@ -8,7 +8,6 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -23,12 +22,12 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.rowguard.annotations.RowguardDocs;
 import dev.rowguard.checker.collections.ComparedArguments;
 import dev.rowguard.checker.collections.ComparedArguments.Side;
 import dev.rowguard.checker.collections.ElementComparingMethods;
 import dev.rowguard.checker.collections.ElementReceivingMethods;
 import dev.rowguard.checker.collections.ElementTypes;
+import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.uuid.UuidFlows.UuidFlow;
 
 /**
@@ -42,14 +41,9 @@ import dev.rowguard.checker.uuid.UuidFlows.UuidFlow;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "String ids and UUID ids are compared; a String never equals a UUID",
-    explanation =
-        "Set differences, containment tests and lookups that mix String and UUID representations"
-            + " of the same id silently match nothing. Convert the String side with"
-            + " UUID.fromString where it enters the program.",
-    severity = WARNING,
-    linkType = LinkType.CUSTOM,
-    link = RowguardDocs.CHECKS + "UuidStringMismatch.md")
-public final class UuidStringMismatch extends BugChecker implements MethodInvocationTreeMatcher {
+    severity = WARNING)
+public final class UuidStringMismatch extends DocumentedCheck
+    implements MethodInvocationTreeMatcher {
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {

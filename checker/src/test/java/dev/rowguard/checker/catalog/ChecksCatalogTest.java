@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.rowguard.annotations.RowguardDocs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,6 +56,16 @@ final class ChecksCatalogTest {
       assertThat(page)
           .as("header of docs/checks/%s.md (from its @BugPattern)", check.getKey())
           .startsWith(header(check.getKey(), check.getValue()));
+    }
+  }
+
+  @Test
+  void eachCheckLinksItsFindingsToItsPage() throws Exception {
+    for (Map.Entry<String, Class<?>> check : registered().entrySet()) {
+      BugChecker checker = (BugChecker) check.getValue().getDeclaredConstructor().newInstance();
+      assertThat(checker.linkUrl())
+          .as("link of %s", check.getKey())
+          .isEqualTo(RowguardDocs.CHECKS + check.getKey() + ".md");
     }
   }
 

@@ -71,17 +71,6 @@ final class Event {
     this.anomalies = List.copyOf(anomalies);
   }
 
-  private Event(
-      Instant ts,
-      @Nullable String host,
-      String kind,
-      @Nullable LogRecord record,
-      @Nullable AccessEntry request,
-      int stream,
-      long order) {
-    this(ts, host, kind, record, request, stream, order, null, null, null, null, List.of());
-  }
-
   /** This entry with what the timeline learned after reading it. */
   Event finished(
       @Nullable String outcome,
@@ -94,11 +83,24 @@ final class Event {
   }
 
   static Event of(LogRecord r, int stream) {
-    return new Event(r.ts(), r.string(Fields.HOST), r.kindName(), r, null, stream, r.seq());
+    return new Event(
+        r.ts(),
+        r.string(Fields.HOST),
+        r.kindName(),
+        r,
+        null,
+        stream,
+        r.seq(),
+        null,
+        null,
+        null,
+        null,
+        List.of());
   }
 
   static Event of(AccessEntry a, int stream, long order) {
-    return new Event(a.time(), a.host(), HTTP, null, a, stream, order);
+    return new Event(
+        a.time(), a.host(), HTTP, null, a, stream, order, null, null, null, null, List.of());
   }
 
   boolean isHttp() {

@@ -52,7 +52,6 @@ public final class StatsCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = Format.Converter.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -64,12 +63,6 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public String toString() {
       return EnumConverter.label(this);
-    }
-
-    static final class Converter extends EnumConverter<Format> {
-      Converter() {
-        super(Format.class, "format");
-      }
     }
   }
 

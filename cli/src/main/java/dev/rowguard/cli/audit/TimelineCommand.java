@@ -3,10 +3,8 @@ package dev.rowguard.cli.audit;
 import dev.rowguard.audit.log.RecordKind;
 import dev.rowguard.cli.EnumConverter;
 import dev.rowguard.cli.InvalidInputException;
-import dev.rowguard.cli.Problems;
-import java.io.FilterWriter;
+import dev.rowguard.cli.OutputOption;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +61,6 @@ public final class TimelineCommand implements Callable<Integer> {
     @Override
     public String toString() {
       return EnumConverter.label(this);
-    }
-
-    static final class Converter extends EnumConverter<Format> {
-      Converter() {
-        super(Format.class, "format");
-      }
     }
   }
 
@@ -208,15 +200,10 @@ public final class TimelineCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = Format.Converter.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write here instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Override
   public Integer call() throws IOException {
@@ -260,7 +247,7 @@ public final class TimelineCommand implements Callable<Integer> {
             "--access-log " + s.file() + " does not exist or is not a file");
       }
     }
-    try (Writer out = writer();
+    try (Writer out = output.open();
         EventSource events = EventSources.open(audit, specs, accessZone, this::warn)) {
       new Timeline(anomalies, access, sources, filter, format.writer(out, display)).run(events);
     }
@@ -273,19 +260,6 @@ public final class TimelineCommand implements Callable<Integer> {
       throw new InvalidInputException(
           option + " " + value + " is out of range: it must be " + min + " or more");
     }
-  }
-
-  private Writer writer() throws IOException {
-    if (output == null) {
-      PrintWriter stdout = spec.commandLine().getOut();
-      return new FilterWriter(stdout) {
-        @Override
-        public void close() {
-          stdout.flush(); // standard output stays open for the root's messages
-        }
-      };
-    }
-    return Problems.newWriter(output);
   }
 
   private void warn(String message) {

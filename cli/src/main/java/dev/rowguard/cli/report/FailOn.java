@@ -28,10 +28,4 @@ enum FailOn {
   public String toString() {
     return EnumConverter.label(this);
   }
-
-  static final class Converter extends EnumConverter<FailOn> {
-    Converter() {
-      super(FailOn.class, "severity");
-    }
-  }
 }

@@ -32,10 +32,4 @@ enum Format {
   public String toString() {
     return EnumConverter.label(this);
   }
-
-  static final class Converter extends EnumConverter<Format> {
-    Converter() {
-      super(Format.class, "format");
-    }
-  }
 }

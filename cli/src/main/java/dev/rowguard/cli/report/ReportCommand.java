@@ -1,6 +1,7 @@
 package dev.rowguard.cli.report;
 
 import dev.rowguard.cli.InvalidInputException;
+import dev.rowguard.cli.OutputOption;
 import dev.rowguard.cli.Problems;
 import dev.rowguard.cli.findings.Baseline;
 import dev.rowguard.cli.findings.TrackedFinding;
@@ -38,7 +39,6 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = Format.Converter.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -46,7 +46,6 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "SEVERITY",
       defaultValue = "none",
-      converter = FailOn.Converter.class,
       description =
           "Exit 1 when a reported finding is at this severity or above: ${COMPLETION-CANDIDATES}"
               + " (default: ${DEFAULT-VALUE}, only convert).")
@@ -58,24 +57,14 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Report only findings not in this baseline (see 'rowguard baseline create').")
   @Nullable Path baselineFile;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write here instead of standard output.")
-  @Nullable Path output;
+  @Mixin OutputOption output;
 
   @Override
   public Integer call() throws IOException {
     Report report = report(input.read());
     PrintWriter err = spec.commandLine().getErr();
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
+    try (Writer out = output.open()) {
       format.writer().write(report, out);
-      out.flush();
-    } else {
-      try (Writer out = Problems.newWriter(output)) {
-        format.writer().write(report, out);
-      }
     }
     if (!report.stale().isEmpty() && !format.listsStaleEntries()) {
       err.println(

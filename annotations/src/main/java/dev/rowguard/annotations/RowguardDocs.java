@@ -1,10 +1,10 @@
 package dev.rowguard.annotations;
 
 /**
- * Where each check's long-form documentation lives: every check's findings link here (the
- * checker's {@code DocumentedCheck} derives the page from the check's name), and the CLI knows
- * rowguard's findings by this prefix. Kept in this dependency-free
- * module so that the CLI needs nothing of the checker.
+ * Where each check's long-form documentation lives: every check's findings link here (the checker's
+ * {@code DocumentedCheck} derives the page from the check's name), and the CLI knows rowguard's
+ * findings by this prefix. Kept in this dependency-free module so that the CLI needs nothing of the
+ * checker.
  */
 public final class RowguardDocs {
 

@@ -10,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,13 @@ public final class AuditLogWriter implements AutoCloseable {
   private FileChannel lockChannel;
   private FileChannel channel;
   private Path channelFile;
+
+  /** The file key (inode) of {@link #channelFile} when the channel was opened. */
+  private @Nullable Object channelKey;
+
+  /** A log_gap record to write first in the next batch, after the writer's file vanished. */
+  private @Nullable LogEntry gapEntry;
+
   private LogTail cached;
   private long sinceCheckpoint;
   private long lastCheckpointNanos = System.nanoTime();
@@ -116,14 +125,21 @@ public final class AuditLogWriter implements AutoCloseable {
 
   /**
    * The same key for every path to one directory, so two writers in one JVM never hold the OS lock
-   * together.
+   * together: the real path of the nearest existing ancestor (symlinks resolved) plus the part not
+   * created yet, so a writer that opens the directory before it exists, through a symlink, gets the
+   * key a later writer gets from the real path.
    */
-  private static Path lockKey(Path dir) {
-    try {
-      return dir.toRealPath();
-    } catch (IOException e) {
-      return dir; // not created yet: every writer sees the same normalized path
+  static Path lockKey(Path dir) {
+    Path missing = dir.getFileSystem().getPath("");
+    for (Path p = dir; p != null; p = p.getParent()) {
+      try {
+        return p.toRealPath().resolve(missing).normalize();
+      } catch (IOException e) {
+        Path name = p.getFileName();
+        missing = name == null ? missing : name.resolve(missing);
+      }
     }
+    return dir; // no ancestor exists: every writer sees the same normalized path
   }
 
   public Path directory() {
@@ -335,7 +351,10 @@ public final class AuditLogWriter implements AutoCloseable {
   /** Writes the batch; false when there was nothing to write. */
   private boolean writeBatch(List<Pending> batch, boolean checkpointDue) throws IOException {
     boolean probe = openEntry != null && batch.stream().anyMatch(p -> p.probe);
-    if (!probe && !checkpointDue && batch.stream().allMatch(p -> p.entry == null)) {
+    if (!probe
+        && !checkpointDue
+        && gapEntry == null
+        && batch.stream().allMatch(p -> p.entry == null)) {
       return false; // only flush or close markers: everything before them is already on disk
     }
     directoryLock.lock();
@@ -355,6 +374,9 @@ public final class AuditLogWriter implements AutoCloseable {
       // Checkpoint bookkeeping changes only once the batch is on disk.
       long since = sinceCheckpoint;
       boolean checkpointed = false;
+      if (gapEntry != null) {
+        hash = appendLine(out, gapEntry, ++seq, hash);
+      }
       if (openEntry != null) {
         hash = appendLine(out, openEntry, ++seq, hash);
       }
@@ -390,6 +412,7 @@ public final class AuditLogWriter implements AutoCloseable {
       }
       cached = new LogTail(file, ch.size(), seq, hash, false);
       openEntry = null;
+      gapEntry = null;
       sinceCheckpoint = since;
       if (checkpointed) {
         lastCheckpointNanos = System.nanoTime();
@@ -421,18 +444,58 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   /**
-   * The tail, from memory when the last file is still the one this writer last wrote, unchanged.
+   * The tail, from memory when the last file is still the one this writer last wrote, unchanged and
+   * still the same inode. One stat per batch: a file deleted, moved away or replaced under the
+   * writer (or the whole directory) is noticed here, its channel dropped and a {@code log_gap}
+   * record queued so that the loss is in the log instead of silently going to a deleted inode.
    */
   private LogTail currentTail() throws IOException {
     List<Path> files = LogFiles.list(dir);
     Path last = files.isEmpty() ? null : files.get(files.size() - 1);
-    if (cached != null
-        && last != null
-        && last.equals(cached.file())
-        && Files.size(last) == cached.fileSize()) {
-      return cached;
+    if (cached != null && last != null && last.equals(cached.file())) {
+      BasicFileAttributes a = attributes(last);
+      if (a != null && a.size() == cached.fileSize() && sameFile(a)) {
+        return cached;
+      }
+    }
+    if (channelFile != null && !sameFile(attributes(channelFile))) {
+      LogTail lost = cached;
+      Path lostFile = channelFile;
+      closeChannel();
+      LogTail onDisk = LogTail.read(files, digest);
+      if (lost != null && gapEntry == null) {
+        LOG.error(
+            "rowguard audit: the log file {} was deleted or replaced while this writer used it;"
+                + " records up to seq {} written there are lost. Writing on, with a log_gap"
+                + " record after seq {}",
+            lostFile,
+            lost.seq(),
+            onDisk.seq());
+        gapEntry =
+            LogEntry.of(RecordKind.LOG_GAP, now())
+                .put(Fields.HOST, Origin.HOST)
+                .put(Fields.PID, Origin.PID)
+                .put(Fields.GAP_FILE, String.valueOf(lostFile.getFileName()))
+                .put(Fields.GAP_AFTER_SEQ, onDisk.seq())
+                .put(Fields.GAP_THROUGH_SEQ, lost.seq());
+      }
+      cached = null;
+      return onDisk;
     }
     return LogTail.read(files, digest);
+  }
+
+  private static @Nullable BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException gone) {
+      return null;
+    }
+  }
+
+  /** True when {@code a} describes the file this writer's channel has open (same inode). */
+  private boolean sameFile(@Nullable BasicFileAttributes a) {
+    return a != null && (channelKey == null || channelKey.equals(a.fileKey()));
   }
 
   private FileLock lockDirectory() throws IOException {
@@ -453,6 +516,8 @@ public final class AuditLogWriter implements AutoCloseable {
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       channelFile = file;
+      BasicFileAttributes a = attributes(file);
+      channelKey = a == null ? null : a.fileKey();
     }
     return channel;
   }
@@ -475,6 +540,7 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     channel = null;
     channelFile = null;
+    channelKey = null;
   }
 
   private void closeLockChannel() {

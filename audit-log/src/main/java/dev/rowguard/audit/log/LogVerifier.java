@@ -217,6 +217,21 @@ public final class LogVerifier {
     }
     records++;
     byKind.merge(link.kind(), 1L, Long::sum);
+    if (RecordKind.LOG_GAP.wireName().equals(link.kind())) {
+      report(
+          Problem.Type.LOG_GAP,
+          where(link),
+          ordinal,
+          link.seq(),
+          "record seq "
+              + link.seq()
+              + " says the writer found its log file deleted or replaced: the records it had"
+              + " written there are lost (its "
+              + Fields.GAP_AFTER_SEQ
+              + " and "
+              + Fields.GAP_THROUGH_SEQ
+              + " fields say which)");
+    }
     if (RecordKind.CHECKPOINT.wireName().equals(link.kind())) {
       checkCheckpoint(link, parsed);
     }

@@ -43,6 +43,11 @@ public record Problem(Type type, String where, long seq, String message) {
     CHAIN_BREAK("chain break", true),
     /** A line that is not a record and is not explained by a crash. */
     CORRUPT_LINE("corrupt line", true),
+    /**
+     * A {@code log_gap} record: the writer found its file deleted or replaced and re-created it;
+     * the records it had written there are lost.
+     */
+    LOG_GAP("lost records (log file deleted while writing)", true),
     /** A checkpoint whose signature does not verify under the given key. */
     BAD_SIGNATURE("bad signature", true),
     /**

@@ -1,0 +1,98 @@
+package dev.rowguard.audit.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files and directories that change under a running writer (issue 12). */
+class AuditLogWriterFaultsTest {
+
+  private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-21T13:00:00Z");
+
+  @TempDir Path tmp;
+
+  private static LogEntry delete(int i) {
+    return LogEntry.of(RecordKind.DELETE, T0.plusMillis(i))
+        .put(Fields.DB_SYSTEM, "h2")
+        .put(Fields.DB_QUERY_TEXT, "DELETE FROM t WHERE id = " + i)
+        .put(Fields.AFFECTED_ROWS, 1)
+        .put(Fields.CONTEXT, Map.of());
+  }
+
+  private static long count(Path dir, RecordKind kind) throws Exception {
+    return LogVerifier.verify(dir, null).recordsByKind().getOrDefault(kind.wireName(), 0L);
+  }
+
+  @Test
+  void aDeletedNewestFileIsReCreatedWithALogGapThatVerifyReports() throws Exception {
+    Path dir = tmp.resolve("log");
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults())) {
+      for (int i = 0; i < 5; i++) {
+        w.append(delete(i));
+      }
+      Path newest;
+      try (Stream<Path> s = Files.list(dir)) {
+        newest =
+            s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                .sorted()
+                .reduce((a, b) -> b)
+                .orElseThrow();
+      }
+      Files.delete(newest);
+      for (int i = 5; i < 8; i++) {
+        w.append(delete(i));
+      }
+    }
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.problems()).extracting(Problem::type).contains(Problem.Type.LOG_GAP);
+    assertThat(r.problems())
+        .allMatch(p -> p.type() != Problem.Type.LOG_GAP || p.type().tampering());
+    assertThat(count(dir, RecordKind.DELETE)).isEqualTo(3);
+    assertThat(count(dir, RecordKind.LOG_GAP)).isEqualTo(1);
+  }
+
+  @Test
+  void aDeletedDirectoryIsReCreatedWithALogGap() throws Exception {
+    Path dir = tmp.resolve("log");
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults())) {
+      w.append(delete(0));
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : s.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(dir);
+      w.append(delete(1));
+      assertThat(w.failure()).isNull();
+    }
+    assertThat(LogVerifier.verify(dir, null).problems())
+        .extracting(Problem::type)
+        .contains(Problem.Type.LOG_GAP);
+    assertThat(count(dir, RecordKind.DELETE)).isEqualTo(1);
+  }
+
+  @Test
+  void aDirectoryCreatedThroughASymlinkHasOneLockForBothPaths() throws Exception {
+    Path real = Files.createDirectory(tmp.resolve("real"));
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+    Path viaLink = link.resolve("log");
+    assertThat(AuditLogWriter.lockKey(viaLink)).isEqualTo(real.toRealPath().resolve("log"));
+    try (AuditLogWriter first = AuditLogWriter.open(viaLink, WriterOptions.defaults());
+        AuditLogWriter second =
+            AuditLogWriter.open(real.resolve("log"), WriterOptions.defaults())) {
+      for (int i = 0; i < 50; i++) {
+        first.append(delete(i));
+        second.append(delete(100 + i));
+      }
+      assertThat(first.failure()).isNull();
+      assertThat(second.failure()).isNull();
+    }
+    assertThat(LogVerifier.verify(viaLink, null).problems()).isEmpty();
+    assertThat(count(viaLink, RecordKind.DELETE)).isEqualTo(100);
+  }
+}

@@ -97,7 +97,11 @@ public final class AuditLogWriter implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.shutdownHook = new Thread(this::closeQuietly, "rowguard-audit-shutdown");
+    // The hook only flushes and checkpoints: the application's own hooks (Spring Boot's graceful
+    // shutdown) may still be draining requests whose deletes must be recorded. The log is closed
+    // by close() (AuditedDataSource.close()); at halt nothing acknowledged is lost, since every
+    // sync record is forced before its append returns.
+    this.shutdownHook = new Thread(this::checkpointQuietly, "rowguard-audit-shutdown");
   }
 
   /**
@@ -268,11 +272,25 @@ public final class AuditLogWriter implements AutoCloseable {
     }
   }
 
-  private void closeQuietly() {
+  /** The JVM shutdown hook: flush and checkpoint, leave the writer open for late records. */
+  Thread shutdownHook() {
+    return shutdownHook;
+  }
+
+  private void checkpointQuietly() {
+    if (closed) {
+      return;
+    }
+    Pending p = new Pending(null, new CompletableFuture<>());
+    p.checkpoint = true;
     try {
-      close();
-    } catch (AuditLogException e) {
-      System.err.println("rowguard audit: " + e.getMessage());
+      queue.put(p);
+      p.done.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      System.err.println(
+          "rowguard audit: the audit log in " + dir + " was not flushed at shutdown: " + e);
     }
   }
 
@@ -289,10 +307,13 @@ public final class AuditLogWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         closing = true;
       }
+      boolean checkpointAsked = false;
       for (Pending p : batch) {
         closing |= p.closing;
+        checkpointAsked |= p.checkpoint;
       }
-      boolean checkpointDue = sinceCheckpoint > 0 && (closing || millisToCheckpoint() == 0);
+      boolean checkpointDue =
+          sinceCheckpoint > 0 && (closing || checkpointAsked || millisToCheckpoint() == 0);
       if (batch.isEmpty() && !checkpointDue) {
         continue;
       }
@@ -611,6 +632,7 @@ public final class AuditLogWriter implements AutoCloseable {
     final CompletableFuture<Void> done;
     boolean closing;
     boolean probe;
+    boolean checkpoint;
 
     Pending(LogEntry entry, CompletableFuture<Void> done) {
       this.entry = entry;

@@ -95,4 +95,18 @@ class AuditLogWriterFaultsTest {
     assertThat(LogVerifier.verify(viaLink, null).problems()).isEmpty();
     assertThat(count(viaLink, RecordKind.DELETE)).isEqualTo(100);
   }
+
+  @Test
+  void theShutdownHookCheckpointsButKeepsRecordingWhileTheApplicationDrains() throws Exception {
+    Path dir = tmp.resolve("log");
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults())) {
+      w.append(delete(0));
+      w.shutdownHook().run(); // as the JVM runs it, concurrently with the application's hooks
+      assertThat(count(dir, RecordKind.CHECKPOINT)).isEqualTo(1);
+      w.append(delete(1)); // a request still draining after the hook ran
+      assertThat(w.failure()).isNull();
+      assertThat(count(dir, RecordKind.DELETE)).isEqualTo(2);
+    }
+    assertThat(LogVerifier.verify(dir, null).problems()).isEmpty();
+  }
 }

@@ -78,7 +78,20 @@ public final class AuditLogWriter implements AutoCloseable {
   private volatile AuditLogException failure;
   private volatile boolean closed;
 
-  private AuditLogWriter(Path dir, WriterOptions options) {
+  /** Opens the channel a log file is appended through; tests inject faults here. */
+  interface ChannelOpener {
+    FileChannel open(Path file) throws IOException;
+  }
+
+  private static final ChannelOpener APPEND =
+      file ->
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
+  private final ChannelOpener opener;
+
+  private AuditLogWriter(Path dir, WriterOptions options, ChannelOpener opener) {
+    this.opener = opener;
     this.dir = dir.toAbsolutePath().normalize();
     this.options = options;
     this.directoryLock =
@@ -110,7 +123,11 @@ public final class AuditLogWriter implements AutoCloseable {
    * each batch, so an application can decide between fail-open and fail-closed.
    */
   public static AuditLogWriter open(Path dir, WriterOptions options) {
-    AuditLogWriter w = new AuditLogWriter(dir, options);
+    return open(dir, options, APPEND);
+  }
+
+  static AuditLogWriter open(Path dir, WriterOptions options, ChannelOpener opener) {
+    AuditLogWriter w = new AuditLogWriter(dir, options, opener);
     w.openEntry =
         LogEntry.of(RecordKind.LOG_OPEN, w.now())
             .put(Fields.LOG_FORMAT, 1)
@@ -423,11 +440,17 @@ public final class AuditLogWriter implements AutoCloseable {
       byte[] bytes = out.toByteArray();
       boolean newFile = !Files.exists(file);
       FileChannel ch = channelFor(file);
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      long start = ch.size();
+      try {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(false);
+      } catch (IOException | RuntimeException e) {
+        abandon(ch, file, start, e);
+        throw e;
       }
-      ch.force(false);
       if (newFile) {
         syncDirectory(); // the new file's directory entry must survive a power loss too
       }
@@ -441,6 +464,24 @@ public final class AuditLogWriter implements AutoCloseable {
       return true;
     } finally {
       directoryLock.unlock();
+    }
+  }
+
+  /**
+   * A batch that failed (disk full, I/O error) fails as a whole in the log too: cut the file back
+   * to where the batch began, so no complete record of a refused statement stays behind.
+   */
+  private static void abandon(FileChannel ch, Path file, long start, Exception cause) {
+    try {
+      ch.truncate(start);
+      ch.force(false);
+    } catch (IOException | RuntimeException t) {
+      cause.addSuppressed(t);
+      LOG.error(
+          "rowguard audit: a failed batch could not be cut off {} at byte {}: its records may"
+              + " remain although they were refused",
+          file,
+          start);
     }
   }
 
@@ -533,9 +574,7 @@ public final class AuditLogWriter implements AutoCloseable {
   private FileChannel channelFor(Path file) throws IOException {
     if (channel == null || !channel.isOpen() || !file.equals(channelFile)) {
       closeChannel();
-      channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      channel = opener.open(file);
       channelFile = file;
       BasicFileAttributes a = attributes(file);
       channelKey = a == null ? null : a.fileKey();

@@ -109,4 +109,43 @@ class AuditLogWriterFaultsTest {
     }
     assertThat(LogVerifier.verify(dir, null).problems()).isEmpty();
   }
+
+  @Test
+  void aBatchThatFillsTheDiskLeavesNoPhantomRecords() throws Exception {
+    Path dir = tmp.resolve("log");
+    java.util.concurrent.atomic.AtomicLong budget =
+        new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+    try (AuditLogWriter w =
+        AuditLogWriter.open(
+            dir,
+            WriterOptions.defaults(),
+            file ->
+                new DiskFullChannel(
+                    java.nio.channels.FileChannel.open(
+                        file,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.StandardOpenOption.APPEND),
+                    budget))) {
+      w.append(delete(0));
+      // Room for one record and a half: the second fits, the third is cut inside its line.
+      budget.set(
+          LogCodec.encode(delete(1), 3, RecordHash.GENESIS, RecordHash.newDigest()).line().length
+              * 3L
+              / 2);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> {
+                w.append(delete(1)); // each append is its own batch: this one fits
+                w.append(delete(2)); // refused: the disk is full
+              })
+          .isInstanceOf(AuditLogException.class);
+      assertThat(count(dir, RecordKind.DELETE)).isEqualTo(2);
+      budget.set(Long.MAX_VALUE); // space freed: writing works again
+      w.append(delete(3));
+    }
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.problems()).isEmpty();
+    assertThat(count(dir, RecordKind.DELETE)).isEqualTo(3);
+    assertThat(Files.readString(LogFiles.list(dir).get(0))).doesNotContain("id = 2");
+  }
 }

@@ -55,8 +55,19 @@ public record Problem(Type type, String where, long seq, String message) {
      * past.
      */
     TORN_LINE("torn last line", false),
-    /** A checkpoint without signature, or signed by another key, while a key was given. */
-    UNSIGNED_CHECKPOINT("unsigned checkpoint", false);
+    /**
+     * A checkpoint without signature, or signed by another key, while a key was given: with a key,
+     * every checkpoint must be signed by it (a rewritten chain with stripped or re-signed
+     * checkpoints is otherwise consistent).
+     */
+    UNSIGNED_CHECKPOINT("checkpoint not signed by the given key", true),
+    /** A key was given but no checkpoint verified under it (also: a log without checkpoints). */
+    NO_VERIFIED_CHECKPOINT("no verified checkpoint", true),
+    /**
+     * Records after the last checkpoint that verified under the given key: nothing proves they were
+     * not rewritten. {@code rowguard audit verify --allow-unsigned-tail} accepts them.
+     */
+    UNSIGNED_TAIL("records after the last verified checkpoint", true);
 
     private final String label;
     private final boolean tampering;

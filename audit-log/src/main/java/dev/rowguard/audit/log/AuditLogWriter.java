@@ -232,14 +232,22 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     Pending p = new Pending(entry, await ? new CompletableFuture<>() : null);
     p.probe = probe;
+    // Bounded: a frozen lock holder or a hung fsync must not hang the application's statement.
+    long bound = 2 * options.writeTimeout().toNanos();
+    long deadline = System.nanoTime() + bound;
     try {
-      queue.put(p);
+      if (!queue.offer(p, bound, TimeUnit.NANOSECONDS)) {
+        throw notWritten();
+      }
       while (await && !p.done.isDone()) {
         try {
-          p.done.get(1, TimeUnit.SECONDS);
+          p.done.get(Math.min(1_000_000_000L, bound), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException slowDisk) {
           if (!thread.isAlive() && !p.done.isDone()) {
             throw new AuditLogException("the audit log writer for " + dir + " is closed");
+          }
+          if (System.nanoTime() - deadline >= 0 && !p.done.isDone()) {
+            throw notWritten();
           }
         }
       }
@@ -395,8 +403,16 @@ public final class AuditLogWriter implements AutoCloseable {
         && batch.stream().allMatch(p -> p.entry == null)) {
       return false; // only flush or close markers: everything before them is already on disk
     }
-    directoryLock.lock();
-    try (FileLock ignored = lockDirectory()) {
+    long deadline = System.nanoTime() + options.writeTimeout().toNanos();
+    try {
+      if (!directoryLock.tryLock(options.writeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+        throw lockTimeout();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted waiting for the lock on " + dir);
+    }
+    try (FileLock ignored = lockDirectory(deadline)) {
       LogTail tail = currentTail();
       Path file = tail.file();
       long size = tail.fileSize();
@@ -560,7 +576,17 @@ public final class AuditLogWriter implements AutoCloseable {
     return a != null && (channelKey == null || channelKey.equals(a.fileKey()));
   }
 
-  private FileLock lockDirectory() throws IOException {
+  private IOException lockTimeout() {
+    return new IOException(
+        "the lock on "
+            + dir.resolve(LogFiles.LOCK_FILE)
+            + " was not released within "
+            + options.writeTimeout().toSeconds()
+            + " s: another writer holds it (a frozen process, a hung mount?)");
+  }
+
+  /** The OS lock on the directory, waiting at most until {@code deadline} (System.nanoTime). */
+  private FileLock lockDirectory(long deadline) throws IOException {
     if (lockChannel == null || !lockChannel.isOpen() || !Files.isDirectory(dir)) {
       closeLockChannel();
       Files.createDirectories(dir);
@@ -568,7 +594,26 @@ public final class AuditLogWriter implements AutoCloseable {
           FileChannel.open(
               dir.resolve(LogFiles.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
-    return lockChannel.lock();
+    for (long pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+        lock = null; // by a channel that is not a writer's (writers share one in-JVM lock)
+      }
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw lockTimeout();
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted waiting for the lock on " + dir);
+      }
+    }
   }
 
   private FileChannel channelFor(Path file) throws IOException {
@@ -611,6 +656,18 @@ public final class AuditLogWriter implements AutoCloseable {
     } catch (IOException e) {
       // releasing the lock file handle; nothing to lose
     }
+  }
+
+  private AuditLogException notWritten() {
+    return new AuditLogException(
+        "the audit log in "
+            + dir
+            + " did not write the record within "
+            + 2 * options.writeTimeout().toSeconds()
+            + " s (writeTimeout "
+            + options.writeTimeout().toSeconds()
+            + " s): the disk or another writer holding its lock hangs; the record may still be"
+            + " written later");
   }
 
   /** One line that says what failed and what to do. */

@@ -148,4 +148,27 @@ class AuditLogWriterFaultsTest {
     assertThat(count(dir, RecordKind.DELETE)).isEqualTo(3);
     assertThat(Files.readString(LogFiles.list(dir).get(0))).doesNotContain("id = 2");
   }
+
+  @Test
+  void aLockHeldByAFrozenWriterFailsTheAppendAfterTheTimeoutInsteadOfHanging() throws Exception {
+    Path dir = tmp.resolve("log");
+    WriterOptions options =
+        WriterOptions.defaults().withWriteTimeout(java.time.Duration.ofSeconds(1));
+    try (AuditLogWriter w = AuditLogWriter.open(dir, options)) {
+      w.append(delete(0));
+      try (java.nio.channels.FileChannel other =
+              java.nio.channels.FileChannel.open(
+                  dir.resolve(LogFiles.LOCK_FILE), java.nio.file.StandardOpenOption.WRITE);
+          java.nio.channels.FileLock held = other.lock()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.append(delete(1)))
+            .isInstanceOf(AuditLogException.class)
+            .hasMessageContaining("was not released within 1 s");
+        assertThat(held.isValid()).isTrue();
+      }
+      w.append(delete(2)); // the holder let go: writing works again
+      assertThat(w.failure()).isNull();
+    }
+    assertThat(LogVerifier.verify(dir, null).problems()).isEmpty();
+    assertThat(count(dir, RecordKind.DELETE)).isEqualTo(2);
+  }
 }

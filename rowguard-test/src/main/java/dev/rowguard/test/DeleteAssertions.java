@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assertions on what a {@link DeleteWatch} saw, in the AssertJ style: {@code
@@ -24,19 +25,82 @@ public final class DeleteAssertions {
   static final int LISTED = 10;
 
   private final List<RecordedDelete> deletes;
+  private final List<DeletedRow> rows;
+  private final boolean rowImages;
 
-  private DeleteAssertions(List<RecordedDelete> deletes) {
+  private DeleteAssertions(List<RecordedDelete> deletes, List<DeletedRow> rows, boolean images) {
     this.deletes = deletes;
+    this.rows = rows;
+    this.rowImages = images;
   }
 
   /** Assertions on the deletes {@code watch} saw (closing it first is not required). */
   public static DeleteAssertions assertThatDeletes(DeleteWatch watch) {
-    return new DeleteAssertions(watch.deletes());
+    return new DeleteAssertions(watch.deletes(), watch.deletedRows(), watch.hasRowImages());
   }
 
-  /** Assertions on {@code deletes}. */
-  public static DeleteAssertions assertThatDeletes(List<RecordedDelete> deletes) {
-    return new DeleteAssertions(List.copyOf(deletes));
+  /**
+   * Every deleted row that has {@code column} (any table) holds one of {@code allowed} (compared as
+   * text, so a UUID matches its string form). Checked on the row images; rows of tables without the
+   * column are not checked: name the parent table's key with {@link #onlyRowsWhere(String, String,
+   * Object...)}.
+   */
+  public DeleteAssertions onlyRowsWhere(String column, Object... allowed) {
+    return onlyRows(null, column, allowed);
+  }
+
+  /** Every row deleted from {@code table} has {@code column} in {@code allowed}. */
+  public DeleteAssertions onlyRowsWhere(String table, String column, Object... allowed) {
+    return onlyRows(table, column, allowed);
+  }
+
+  private DeleteAssertions onlyRows(@Nullable String table, String column, Object... allowed) {
+    if (!rowImages) {
+      throw new IllegalStateException(
+          "rowguard-test: onlyRowsWhere needs row images; watch a DataSource from DeleteWatch.watchable(dataSource)");
+    }
+    Set<String> ok = new TreeSet<>();
+    for (Object a : allowed) {
+      ok.add(String.valueOf(a));
+    }
+    List<DeletedRow> offending =
+        rows.stream()
+            .filter(r -> table == null || r.table().equalsIgnoreCase(table))
+            .filter(r -> r.value(column).map(v -> !ok.contains(String.valueOf(v))).orElse(false))
+            .toList();
+    if (!offending.isEmpty()) {
+      Map<String, Long> perTable = new LinkedHashMap<>();
+      Set<String> values = new TreeSet<>();
+      for (DeletedRow r : offending) {
+        perTable.merge(r.table().toLowerCase(Locale.ROOT), 1L, Long::sum);
+        r.value(column).ifPresent(v -> values.add(String.valueOf(v)));
+      }
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          "expected only rows with "
+              + column
+              + " in "
+              + ok
+              + (table == null ? "" : " deleted from " + table)
+              + " but "
+              + offending.size()
+              + " other row(s) were deleted "
+              + perTable
+              + ", "
+              + column
+              + " = "
+              + values
+              + "; first rows:");
+      offending.stream()
+          .limit(LISTED)
+          .forEach(
+              r -> lines.add("  - " + r.table() + " " + r.columns() + " by: " + r.statement()));
+      if (offending.size() > LISTED) {
+        lines.add("  ... and " + (offending.size() - LISTED) + " more row(s)");
+      }
+      throw new AssertionError(String.join(System.lineSeparator(), lines));
+    }
+    return this;
   }
 
   /** No delete at all. */

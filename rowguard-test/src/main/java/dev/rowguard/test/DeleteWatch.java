@@ -35,25 +35,31 @@ import org.jspecify.annotations.Nullable;
 public final class DeleteWatch implements AutoCloseable {
 
   private final AuditedDataSource audited;
+  private final @Nullable RowImages rowImages;
   private final long startSeq;
+  private final int startRow;
   private @Nullable List<RecordedDelete> deletes;
+  private @Nullable List<DeletedRow> rows;
 
-  private DeleteWatch(AuditedDataSource audited, long startSeq) {
+  private DeleteWatch(AuditedDataSource audited, @Nullable RowImages rowImages) {
     this.audited = audited;
-    this.startSeq = startSeq;
+    this.rowImages = rowImages;
+    this.startSeq = lastSeq(audited);
+    this.startRow = rowImages == null ? 0 : rowImages.rows().size();
   }
 
   /**
    * {@code target} behind the audit logger with {@code rowThreshold=1}, logging into a new
    * temporary directory: give this DataSource to the code under test, then {@link #on watch} it.
    */
-  public static AuditedDataSource watchable(DataSource target) {
+  public static WatchedDataSource watchable(DataSource target) {
     try {
-      return AuditedDataSource.builder(target)
-          .logDirectory(Files.createTempDirectory("rowguard-watch"))
-          .rowThreshold(1)
-          .maskQueryText(false)
-          .build();
+      return new WatchedDataSource(
+          AuditedDataSource.builder(target)
+              .logDirectory(Files.createTempDirectory("rowguard-watch"))
+              .rowThreshold(1)
+              .maskQueryText(false)
+              .build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,12 +81,25 @@ public final class DeleteWatch implements AutoCloseable {
               + threshold
               + " rows; set rowguard.audit.row-threshold=1 (or use DeleteWatch.watchable) so every delete is seen");
     }
-    return new DeleteWatch(audited, lastSeq(audited));
+    return new DeleteWatch(audited, rowImages(dataSource));
+  }
+
+  private static @Nullable RowImages rowImages(DataSource dataSource) {
+    try {
+      return dataSource.isWrapperFor(WatchedDataSource.class)
+          ? dataSource.unwrap(WatchedDataSource.class).rowImages()
+          : null;
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   private static AuditedDataSource audited(DataSource dataSource) {
     if (dataSource instanceof AuditedDataSource a) {
       return a;
+    }
+    if (dataSource instanceof WatchedDataSource w) {
+      return w.audited();
     }
     try {
       if (dataSource.isWrapperFor(AuditedDataSource.class)) {
@@ -119,7 +138,29 @@ public final class DeleteWatch implements AutoCloseable {
   public void close() {
     if (deletes == null) {
       deletes = collect();
+      rows = collectRows();
     }
+  }
+
+  /**
+   * The rows the deletes removed, read just before each ran; empty when the DataSource is not a
+   * {@link WatchedDataSource} (see {@link #hasRowImages()}).
+   */
+  public List<DeletedRow> deletedRows() {
+    return rows != null ? rows : collectRows();
+  }
+
+  /** True when the watched DataSource takes row images ({@link #watchable}). */
+  public boolean hasRowImages() {
+    return rowImages != null;
+  }
+
+  private List<DeletedRow> collectRows() {
+    if (rowImages == null) {
+      return List.of();
+    }
+    List<DeletedRow> all = rowImages.rows();
+    return all.subList(Math.min(startRow, all.size()), all.size());
   }
 
   /** The deletes seen: so far while open, all of them once closed. */

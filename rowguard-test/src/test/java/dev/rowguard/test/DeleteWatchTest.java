@@ -4,7 +4,6 @@ import static dev.rowguard.test.DeleteAssertions.assertThatDeletes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rowguard.audit.AuditedDataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -16,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class DeleteWatchTest {
 
-  private AuditedDataSource dataSource;
+  private WatchedDataSource dataSource;
   private JdbcTemplate jdbc;
 
   @BeforeEach
@@ -113,5 +112,30 @@ class DeleteWatchTest {
     assertThatThrownBy(() -> DeleteWatch.on(plain))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DeleteWatch.watchable(dataSource)");
+  }
+
+  @Test
+  void onlyRowsWhereNamesTheOtherTenantsRows() {
+    DeleteWatch watch = DeleteWatch.on(dataSource);
+    jdbc.update("delete from call_log where tenant_id in (?, ?)", 2, 3);
+    jdbc.batchUpdate(
+        "delete from tenant t where t.id = ?",
+        java.util.List.of(new Object[] {2}, new Object[] {3}));
+    watch.close();
+    assertThat(watch.deletedRows()).hasSize(6);
+    assertThatDeletes(watch).onlyRowsWhere("tenant_id", 2, 3).onlyRowsWhere("tenant", "id", 2, 3);
+    assertThatThrownBy(() -> assertThatDeletes(watch).onlyRowsWhere("tenant_id", 2))
+        .hasMessageContaining(
+            "expected only rows with tenant_id in [2] but 2 other row(s) were deleted {call_log=2}, tenant_id = [3]")
+        .hasMessageContaining(
+            "call_log {id=3, tenant_id=3} by: delete from call_log where tenant_id in (?, ?)");
+  }
+
+  @Test
+  void selectOfAPlainDelete() {
+    assertThat(RowImages.selectOf("DELETE FROM tenant t WHERE t.id = ?"))
+        .contains("select * from tenant t WHERE t.id = ?");
+    assertThat(RowImages.selectOf("delete from tenant")).contains("select * from tenant");
+    assertThat(RowImages.selectOf("delete from a using b where a.id = b.id")).isEmpty();
   }
 }

@@ -42,15 +42,15 @@ public final class DeleteAssertions {
   /**
    * Every deleted row that has {@code column} (any table) holds one of {@code allowed} (compared as
    * text, so a UUID matches its string form). Checked on the row images; rows of tables without the
-   * column are not checked: name the parent table's key with {@link #onlyRowsWhere(String, String,
-   * Object...)}.
+   * column are not checked: name the parent table's key with {@link #onlyRowsOfTableWhere(String,
+   * String, Object...)} (a separate name: a String value would otherwise pick that overload).
    */
   public DeleteAssertions onlyRowsWhere(String column, Object... allowed) {
     return onlyRows(null, column, allowed);
   }
 
   /** Every row deleted from {@code table} has {@code column} in {@code allowed}. */
-  public DeleteAssertions onlyRowsWhere(String table, String column, Object... allowed) {
+  public DeleteAssertions onlyRowsOfTableWhere(String table, String column, Object... allowed) {
     return onlyRows(table, column, allowed);
   }
 

@@ -123,7 +123,9 @@ class DeleteWatchTest {
         java.util.List.of(new Object[] {2}, new Object[] {3}));
     watch.close();
     assertThat(watch.deletedRows()).hasSize(6);
-    assertThatDeletes(watch).onlyRowsWhere("tenant_id", 2, 3).onlyRowsWhere("tenant", "id", 2, 3);
+    assertThatDeletes(watch)
+        .onlyRowsWhere("tenant_id", 2, 3)
+        .onlyRowsOfTableWhere("tenant", "id", 2, 3);
     assertThatThrownBy(() -> assertThatDeletes(watch).onlyRowsWhere("tenant_id", 2))
         .hasMessageContaining(
             "expected only rows with tenant_id in [2] but 2 other row(s) were deleted {call_log=2}, tenant_id = [3]")

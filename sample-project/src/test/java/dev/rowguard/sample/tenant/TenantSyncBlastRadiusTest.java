@@ -99,7 +99,7 @@ class TenantSyncBlastRadiusTest {
     UUID departed = tenantIds.get(3);
     assertThatDeletes(watch)
         .touchOnly("tenant", "call_log", "recording")
-        .onlyRowsWhere("tenant", "id", departed)
+        .onlyRowsOfTableWhere("tenant", "id", departed)
         .onlyRowsWhere("tenant_id", departed)
         .exactlyRowsIn("tenant", 1)
         .exactlyRowsIn("call_log", 2)

@@ -304,7 +304,7 @@ final class RowCapture {
           List<String> types = new ArrayList<>(n);
           for (int i = 1; i <= n; i++) {
             columns.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
-            types.add(jdbcType(md.getColumnType(i)));
+            types.add(RowBatch.typeOf(md, i));
           }
           p = new Pending(table, capture, tk, columns, types, new ArrayList<>(), null);
         }
@@ -315,41 +315,13 @@ final class RowCapture {
           }
           List<@Nullable Object> row = new ArrayList<>(n);
           for (int i = 1; i <= n; i++) {
-            row.add(value(rs, i, md.getColumnType(i)));
+            row.add(RowBatch.read(rs, i, p.types.get(i - 1)));
           }
           p.rows.add(row);
         }
         return p;
       }
     }
-  }
-
-  /** A column value as a batch holds it ({@link RowBatch.Table#rows()}). */
-  private static @Nullable Object value(ResultSet rs, int i, int type) throws SQLException {
-    Object v;
-    switch (type) {
-      case java.sql.Types.BIT, java.sql.Types.BOOLEAN -> v = rs.getBoolean(i);
-      case java.sql.Types.TINYINT,
-          java.sql.Types.SMALLINT,
-          java.sql.Types.INTEGER,
-          java.sql.Types.BIGINT ->
-          v = rs.getLong(i);
-      case java.sql.Types.DECIMAL,
-          java.sql.Types.NUMERIC,
-          java.sql.Types.REAL,
-          java.sql.Types.FLOAT,
-          java.sql.Types.DOUBLE ->
-          v = rs.getBigDecimal(i);
-      case java.sql.Types.BINARY,
-          java.sql.Types.VARBINARY,
-          java.sql.Types.LONGVARBINARY,
-          java.sql.Types.BLOB -> {
-        byte[] b = rs.getBytes(i);
-        v = b == null ? null : Base64.getEncoder().encodeToString(b);
-      }
-      default -> v = rs.getString(i);
-    }
-    return rs.wasNull() ? null : v;
   }
 
   /** A bound parameter as a batch holds it. */
@@ -385,15 +357,10 @@ final class RowCapture {
     if (v instanceof byte[]) {
       return JDBCType.VARBINARY.getName();
     }
-    return v instanceof String ? JDBCType.VARCHAR.getName() : JDBCType.OTHER.getName();
-  }
-
-  private static String jdbcType(int type) {
-    try {
-      return JDBCType.valueOf(type).getName();
-    } catch (IllegalArgumentException e) {
-      return JDBCType.OTHER.getName();
+    if (v instanceof java.util.UUID) {
+      return RowBatch.UUID;
     }
+    return v instanceof String ? JDBCType.VARCHAR.getName() : JDBCType.OTHER.getName();
   }
 
   private static String quote(Connection raw) throws SQLException {

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.sql.JDBCType;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -147,6 +152,49 @@ public record RowBatch(String tx, List<Table> tables) {
               rows));
     }
     return new RowBatch(root.path(Fields.TX).asText(), tables);
+  }
+
+  /**
+   * Column {@code i} of the current row as a batch holds it ({@link Table#rows()}), by its type
+   * name ({@link #typeOf}): booleans, integers as {@link Long}, other numbers as {@link
+   * BigDecimal}, binary as base64, UUIDs and everything else as the driver's text. The one encoding
+   * of captured values, used by the audit logger and by restore's reads from a backup.
+   */
+  public static @Nullable Object read(ResultSet rs, int i, String type) throws SQLException {
+    Object v =
+        switch (type) {
+          case "BIT", "BOOLEAN" -> rs.getBoolean(i);
+          case "TINYINT", "SMALLINT", "INTEGER", "BIGINT" -> rs.getLong(i);
+          case "DECIMAL", "NUMERIC", "REAL", "FLOAT", "DOUBLE" -> rs.getBigDecimal(i);
+          case "BINARY", "VARBINARY", "LONGVARBINARY", "BLOB" -> {
+            byte[] b = rs.getBytes(i);
+            yield b == null ? null : Base64.getEncoder().encodeToString(b);
+          }
+          case UUID -> {
+            Object o = rs.getObject(i);
+            yield o == null ? null : o.toString();
+          }
+          default -> rs.getString(i);
+        };
+    return rs.wasNull() ? null : v;
+  }
+
+  /** The type name of a UUID column, whatever JDBC type the driver reports (H2: BINARY). */
+  public static final String UUID = "UUID";
+
+  /**
+   * The type name a batch records for column {@code i}: {@value #UUID} for a column the driver
+   * reads as {@link java.util.UUID}, else the {@link JDBCType} name ({@code OTHER} if unknown).
+   */
+  public static String typeOf(ResultSetMetaData md, int i) throws SQLException {
+    if (java.util.UUID.class.getName().equals(md.getColumnClassName(i))) {
+      return UUID;
+    }
+    try {
+      return JDBCType.valueOf(md.getColumnType(i)).getName();
+    } catch (IllegalArgumentException e) {
+      return JDBCType.OTHER.getName();
+    }
   }
 
   private static @Nullable Object value(JsonNode v) {

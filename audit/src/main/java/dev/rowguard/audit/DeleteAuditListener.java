@@ -267,7 +267,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       throws SQLException {
     for (int k = 0; k < executions.size(); k++) {
       Execution e = executions.get(k);
-      RowBatch.Table captured = captures[k] == null ? null : captures[k].table(result);
+      RowCapture.Pending capture = captures[k];
       ConnectionState.Tally tally = state.add(e.table(), e.rows());
       Trigger trigger = e.trigger(options.rowThreshold());
       if (trigger != null) {
@@ -282,13 +282,17 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
                 trigger,
                 Map.of(),
                 state);
-        if (captured != null) {
+        if (capture != null) {
+          RowBatch.Table captured = capture.table(result);
           state.countCaptured(captured.rows().size());
           attachRows(entry, state, List.of(captured));
         }
         write(entry, state);
-      } else if (captured != null && !autoCommit) {
-        state.buffer(e.table(), captured);
+      } else if (capture != null && !autoCommit && e.rows() > 0) {
+        RowBatch.Table captured = capture.table(result);
+        if (!captured.rows().isEmpty()) {
+          state.buffer(e.table(), captured);
+        }
       }
       if (!autoCommit
           && !tally.aggregated

@@ -69,6 +69,48 @@ final class RowCapture {
   private final Map<String, TableKeys> keys = new ConcurrentHashMap<>();
 
   /**
+   * What a statement text allows: the {@code t [alias] [WHERE ...]} to read from (null: not
+   * captured), and for a delete whose WHERE is only {@code column = ?} equalities, each column's
+   * parameter index (else null). Worked out once per text; the cache is cleared when it holds
+   * {@value #SHAPES} texts.
+   */
+  private record Shape(@Nullable String from, @Nullable Map<String, Integer> positions) {}
+
+  private static final int SHAPES = 4096;
+  private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+  private Shape shapeOf(String sql, Classification c) {
+    Shape cached = shapes.get(sql);
+    if (cached != null) {
+      return cached;
+    }
+    Shape shape = new Shape(fromAndWhere(sql, c).orElse(null), positions(sql));
+    if (shapes.size() >= SHAPES) {
+      shapes.clear();
+    }
+    shapes.put(sql, shape);
+    return shape;
+  }
+
+  /** {@code WHERE a = ? AND b = ?}: column (lower case) to parameter index, else null. */
+  private static @Nullable Map<String, Integer> positions(String sql) {
+    Matcher m = BY_PARAMETERS.matcher(sql);
+    if (!m.matches()) {
+      return null;
+    }
+    Map<String, Integer> position = new HashMap<>();
+    String[] conditions = AND.split(m.group(1));
+    for (int i = 0; i < conditions.length; i++) {
+      Matcher eq = EQUALS_PARAMETER.matcher(conditions[i]);
+      if (!eq.matches()) {
+        return null;
+      }
+      position.put(eq.group(1).toLowerCase(Locale.ROOT), i + 1);
+    }
+    return Map.copyOf(position);
+  }
+
+  /**
    * What was captured of one deleting statement before it ran; {@link #table(Object)} finishes it
    * once its update counts are known.
    */
@@ -85,6 +127,15 @@ final class RowCapture {
 
     /** Whether the bound on captured rows cut this capture short. */
     boolean incomplete;
+
+    /**
+     * For a delete by key: the bindings whose key parameters become the rows once they are needed
+     * (the statement is recorded, or its transaction keeps it), else null.
+     */
+    @Nullable List<List<ParameterSetOperation>> deferred;
+
+    @Nullable Map<String, Integer> positions;
+    long budget;
 
     Pending(
         String table,
@@ -104,7 +155,8 @@ final class RowCapture {
     }
 
     int size() {
-      return rows.size();
+      List<List<ParameterSetOperation>> d = deferred;
+      return d != null ? d.size() : rows.size();
     }
 
     /**
@@ -112,10 +164,26 @@ final class RowCapture {
      * tells which bindings of a delete by key deleted a row.
      */
     RowBatch.Table table(@Nullable Object result) {
+      List<List<ParameterSetOperation>> d = deferred;
+      Map<String, Integer> p = positions;
+      if (d != null && p != null) {
+        deferred = null;
+        Pending keys = keysFromParameters(table, tableKeys, p, d, budget);
+        return keys == null
+            ? new RowBatch.Table(
+                table,
+                capture.wireName(),
+                tableKeys.key(),
+                tableKeys.parents(),
+                columns,
+                types,
+                List.of())
+            : keys.table(result);
+      }
       List<List<@Nullable Object>> kept = rows;
       int[] from = bindingOf;
       if (from != null) {
-        long[] counts = counts(result);
+        long[] counts = Execution.counts(result, null);
         kept = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
           int b = from[i];
@@ -127,23 +195,6 @@ final class RowCapture {
       }
       return new RowBatch.Table(
           table, capture.wireName(), tableKeys.key(), tableKeys.parents(), columns, types, kept);
-    }
-
-    private static long[] counts(@Nullable Object result) {
-      if (result instanceof int[] ints) {
-        long[] out = new long[ints.length];
-        for (int i = 0; i < ints.length; i++) {
-          out[i] = ints[i];
-        }
-        return out;
-      }
-      if (result instanceof long[] longs) {
-        return longs;
-      }
-      if (result instanceof Number n) {
-        return new long[] {n.longValue()};
-      }
-      return new long[0];
     }
   }
 
@@ -163,18 +214,26 @@ final class RowCapture {
       return Optional.empty();
     }
     String sql = query.getQuery();
-    Optional<String> from = fromAndWhere(sql, c);
-    if (from.isEmpty()) {
+    Shape shape = shapeOf(sql, c);
+    String from = shape.from();
+    if (from == null) {
       return Optional.empty();
     }
     String table = c.tables().isEmpty() ? "?" : c.tables().get(0);
     TableKeys tk = keysOf(raw, table);
     List<List<ParameterSetOperation>> bindings = query.getParametersList();
-    if (capture == Capture.KEYS && !tk.key().isEmpty()) {
-      Optional<Pending> byKey = keysFromParameters(sql, table, tk, bindings, budget);
-      if (byKey.isPresent()) {
-        return byKey;
-      }
+    Map<String, Integer> positions = shape.positions();
+    if (capture == Capture.KEYS
+        && !tk.key().isEmpty()
+        && !bindings.isEmpty()
+        && positions != null
+        && positions.keySet().containsAll(tk.key())) {
+      // A delete by key: nothing to read now; the keys are its parameters.
+      Pending p = new Pending(table, Capture.KEYS, tk, tk.key(), List.of(), List.of(), null);
+      p.deferred = bindings;
+      p.positions = positions;
+      p.budget = budget;
+      return Optional.of(p);
     }
     boolean keysOnly = capture == Capture.KEYS && !tk.key().isEmpty();
     String quote = quote(raw);
@@ -184,7 +243,7 @@ final class RowCapture {
                 ? String.join(", ", tk.storedKey().stream().map(k -> quote + k + quote).toList())
                 : "*")
             + " from "
-            + from.get();
+            + from;
     boolean inTransaction = !raw.getAutoCommit();
     if (inTransaction && raw.getMetaData().supportsSelectForUpdate()) {
       select += " for update";
@@ -223,28 +282,13 @@ final class RowCapture {
     return m.matches() ? Optional.of(m.group(1) + m.group(2)) : Optional.empty();
   }
 
-  private static Optional<Pending> keysFromParameters(
-      String sql,
+  /** The keys of a delete by key from its bindings, or null if one is bound in a way not seen. */
+  private static @Nullable Pending keysFromParameters(
       String table,
       TableKeys tk,
+      Map<String, Integer> position,
       List<List<ParameterSetOperation>> bindings,
       long budget) {
-    Matcher m = BY_PARAMETERS.matcher(sql);
-    if (!m.matches() || bindings.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, Integer> position = new HashMap<>();
-    String[] conditions = AND.split(m.group(1));
-    for (int i = 0; i < conditions.length; i++) {
-      Matcher eq = EQUALS_PARAMETER.matcher(conditions[i]);
-      if (!eq.matches()) {
-        return Optional.empty();
-      }
-      position.put(eq.group(1).toLowerCase(Locale.ROOT), i + 1);
-    }
-    if (!position.keySet().containsAll(tk.key())) {
-      return Optional.empty();
-    }
     List<List<@Nullable Object>> rows = new ArrayList<>(bindings.size());
     List<String> types = new ArrayList<>();
     int[] bindingOf = new int[(int) Math.min(bindings.size(), budget)];
@@ -265,7 +309,7 @@ final class RowCapture {
       for (String k : tk.key()) {
         int index = position.get(k);
         if (!byIndex.containsKey(index)) {
-          return Optional.empty(); // bound in a way not seen here (a stream, say): read instead
+          return null; // bound in a way not seen here (a stream, say)
         }
         Object v = byIndex.get(index);
         row.add(encode(v));
@@ -278,7 +322,7 @@ final class RowCapture {
     }
     Pending p = new Pending(table, Capture.KEYS, tk, tk.key(), types, rows, bindingOf);
     p.incomplete = incomplete;
-    return Optional.of(p);
+    return p;
   }
 
   private static Pending read(

@@ -208,6 +208,14 @@ public final class AuditOption<T> {
               + " below the threshold kept until the transaction ends); rows beyond are not"
               + " captured and the record's `rowguard.rows.captured` says so");
 
+  public static final AuditOption<Path> CAPTURE_PUBLIC_KEY =
+      path(
+          "capturePublicKey",
+          AuditOptions::capturePublicKey,
+          false,
+          "PEM file with an RSA public key that captured rows are encrypted to (the private key"
+              + " stays off this host: `restore-plan --private-key`)");
+
   private static final List<AuditOption<?>> ALL =
       List.of(
           DIRECTORY,
@@ -227,7 +235,8 @@ public final class AuditOption<T> {
           CAPTURE,
           CAPTURE_ROWS,
           CAPTURE_NONE,
-          CAPTURE_MAX_ROWS);
+          CAPTURE_MAX_ROWS,
+          CAPTURE_PUBLIC_KEY);
 
   /** Property text to value; the first argument is the property name, for the message. */
   private interface Parser<T> {

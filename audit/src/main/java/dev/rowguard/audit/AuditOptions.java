@@ -4,6 +4,7 @@ import static dev.rowguard.audit.AuditOption.CALL_SITE_EXCLUDES;
 import static dev.rowguard.audit.AuditOption.CAPTURE;
 import static dev.rowguard.audit.AuditOption.CAPTURE_MAX_ROWS;
 import static dev.rowguard.audit.AuditOption.CAPTURE_NONE;
+import static dev.rowguard.audit.AuditOption.CAPTURE_PUBLIC_KEY;
 import static dev.rowguard.audit.AuditOption.CAPTURE_ROWS;
 import static dev.rowguard.audit.AuditOption.CHECKPOINT_EVERY_RECORDS;
 import static dev.rowguard.audit.AuditOption.CHECKPOINT_INTERVAL_SECONDS;
@@ -50,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  * @param captureRows {@link AuditOption#CAPTURE_ROWS}
  * @param captureNone {@link AuditOption#CAPTURE_NONE}
  * @param captureMaxRows {@link AuditOption#CAPTURE_MAX_ROWS}
+ * @param capturePublicKey {@link AuditOption#CAPTURE_PUBLIC_KEY}, or null for unencrypted captures
  */
 public record AuditOptions(
     Path directory,
@@ -69,7 +71,8 @@ public record AuditOptions(
     Capture capture,
     List<String> captureRows,
     List<String> captureNone,
-    long captureMaxRows) {
+    long captureMaxRows,
+    @Nullable Path capturePublicKey) {
 
   /**
    * @throws IllegalArgumentException with the one-line message of the first option that is not
@@ -94,6 +97,7 @@ public record AuditOptions(
     CAPTURE_ROWS.check(captureRows);
     CAPTURE_NONE.check(captureNone);
     CAPTURE_MAX_ROWS.check(captureMaxRows);
+    CAPTURE_PUBLIC_KEY.check(capturePublicKey);
     captureRows = List.copyOf(captureRows);
     captureNone = List.copyOf(captureNone);
     callSiteExcludes = List.copyOf(callSiteExcludes);
@@ -128,7 +132,8 @@ public record AuditOptions(
         CAPTURE.in(values),
         CAPTURE_ROWS.in(values),
         CAPTURE_NONE.in(values),
-        CAPTURE_MAX_ROWS.in(values));
+        CAPTURE_MAX_ROWS.in(values),
+        CAPTURE_PUBLIC_KEY.in(values));
   }
 
   /**

@@ -7,11 +7,14 @@ import dev.rowguard.audit.log.LogEntry;
 import dev.rowguard.audit.log.Origin;
 import dev.rowguard.audit.log.RecordKind;
 import dev.rowguard.audit.log.RowBatch;
+import dev.rowguard.audit.log.RowsEncryption;
 import dev.rowguard.audit.log.RowsFiles;
 import dev.rowguard.audit.log.Trigger;
 import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.QueryTextMasker;
 import dev.rowguard.sql.StatementClassifier;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,12 +50,23 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   private final CallSites callSites;
   private final StatementClassifier classifier = StatementClassifier.shared();
   private final RowCapture rowCapture = new RowCapture();
+
+  /** The key captured rows are encrypted to, or null. */
+  private final java.security.@Nullable PublicKey encryptTo;
+
   private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
 
   DeleteAuditListener(AuditOptions options, AuditLogWriter writer) {
     this.options = options;
     this.writer = writer;
     this.callSites = new CallSites(options.callSiteExcludes());
+    Path keyFile = options.capturePublicKey();
+    try {
+      this.encryptTo = keyFile == null ? null : RowsEncryption.readPublicKey(keyFile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          AuditOption.CAPTURE_PUBLIC_KEY.property() + ": " + e.getMessage(), e);
+    }
   }
 
   /** What beforeQuery found out, handed to afterQuery. */
@@ -422,7 +437,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       return;
     }
     try {
-      RowsFiles.Reference ref = writer.appendRows(new RowBatch(state.txId(), merged));
+      RowsFiles.Reference ref = writer.appendRows(new RowBatch(state.txId(), merged), encryptTo);
       entry
           .put(Fields.CAPTURE, merged.get(0).capture())
           .put(Fields.ROWS_FILE, ref.file())

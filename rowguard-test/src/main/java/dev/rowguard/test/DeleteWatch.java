@@ -148,7 +148,8 @@ public final class DeleteWatch implements AutoCloseable {
    * rowguard.audit.capture=rows}.
    */
   public boolean hasRowImages() {
-    return audited.options().capture() == Capture.ROWS;
+    return audited.options().capture() == Capture.ROWS
+        && audited.options().capturePublicKey() == null;
   }
 
   /** The row images of the records after the watch started, read from the log's rows files. */

@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows files beside a log: {@code rows-000001.jsonl}, {@code rows-000002.jsonl}, ..., one
@@ -50,8 +51,27 @@ public final class RowsFiles {
 
   /** A batch as found in a rows file. */
   public record Stored(Path file, long line, String text) {
+    /**
+     * The batch; for an encrypted one, decrypted with {@code key}.
+     *
+     * @throws IllegalArgumentException if it is encrypted and {@code key} is null or does not
+     *     decrypt it
+     */
+    public RowBatch batch(java.security.@Nullable PrivateKey key) {
+      String keyId = RowsEncryption.keyIdOf(text);
+      if (keyId == null) {
+        return RowBatch.parse(text);
+      }
+      if (key == null) {
+        throw new IllegalArgumentException(
+            "the captured rows are encrypted (to key id " + keyId + ")");
+      }
+      return RowsEncryption.decrypt(text, key);
+    }
+
+    /** The batch, which must not be encrypted. */
     public RowBatch batch() {
-      return RowBatch.parse(text);
+      return batch(null);
     }
   }
 
@@ -83,9 +103,9 @@ public final class RowsFiles {
    * Appends {@code batch} as one line to the last rows file of {@code dir}, or to a new one when it
    * would grow past {@code maxFileBytes}; forces it to disk when {@code force}.
    */
-  static Reference append(Path dir, RowBatch batch, long maxFileBytes, boolean force)
+  static Reference append(Path dir, String batchLine, long maxFileBytes, boolean force)
       throws IOException {
-    byte[] text = batch.toLine().getBytes(StandardCharsets.UTF_8);
+    byte[] text = batchLine.getBytes(StandardCharsets.UTF_8);
     String sha = sha256(text, text.length);
     ByteBuffer line = ByteBuffer.allocate(text.length + 1).put(text).put((byte) '\n').flip();
     ReentrantLock lock =

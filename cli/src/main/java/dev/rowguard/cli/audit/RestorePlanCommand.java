@@ -5,6 +5,7 @@ import dev.rowguard.audit.log.LogReader;
 import dev.rowguard.audit.log.LogRecord;
 import dev.rowguard.audit.log.RecordKind;
 import dev.rowguard.audit.log.RowBatch;
+import dev.rowguard.audit.log.RowsEncryption;
 import dev.rowguard.audit.log.RowsFiles;
 import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.OutputOption;
@@ -91,7 +92,16 @@ public final class RestorePlanCommand implements Callable<Integer> {
               + " the URL, or ROWGUARD_BACKUP_USER and ROWGUARD_BACKUP_PASSWORD).")
   @Nullable String backupUrl;
 
+  @Option(
+      names = "--private-key",
+      paramLabel = "FILE",
+      description =
+          "PEM RSA private key (PKCS#8) for rows captured encrypted (rowguard.audit.capturePublicKey).")
+  @Nullable Path privateKey;
+
   @Mixin OutputOption output;
+
+  private java.security.@Nullable PrivateKey key;
 
   @Override
   public Integer call() throws IOException {
@@ -106,6 +116,18 @@ public final class RestorePlanCommand implements Callable<Integer> {
               + " ('rowguard audit timeline "
               + directory
               + "' lists them)");
+    }
+    if (privateKey != null) {
+      String problem = dev.rowguard.cli.Problems.notReadable(privateKey);
+      if (problem != null) {
+        throw new InvalidInputException(
+            "--private-key " + problem + ": give the PEM private key the rows were encrypted to");
+      }
+      try {
+        key = RowsEncryption.readPrivateKey(privateKey);
+      } catch (IOException e) {
+        throw new InvalidInputException("--private-key " + e.getMessage());
+      }
     }
     Instant fromTime = Times.instant("--from", from, ZoneId.of("UTC"));
     Instant toTime = Times.instant("--to", to, ZoneId.of("UTC"));
@@ -289,18 +311,27 @@ public final class RestorePlanCommand implements Callable<Integer> {
               + directory
               + "' lists what is missing)");
     }
-    return RowsFiles.find(directory, ref)
-        .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    "the captured rows of record seq "
-                        + r.seq()
-                        + " in "
-                        + f
-                        + " were altered: run 'rowguard audit verify "
-                        + directory
-                        + "'"))
-        .batch();
+    RowsFiles.Stored stored =
+        RowsFiles.find(directory, ref)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "the captured rows of record seq "
+                            + r.seq()
+                            + " in "
+                            + f
+                            + " were altered: run 'rowguard audit verify "
+                            + directory
+                            + "'"));
+    try {
+      return stored.batch(key);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          e.getMessage()
+              + (key == null
+                  ? ": give --private-key FILE, the private key of rowguard.audit.capturePublicKey"
+                  : ": give the --private-key that matches rowguard.audit.capturePublicKey"));
+    }
   }
 
   private List<String> header(

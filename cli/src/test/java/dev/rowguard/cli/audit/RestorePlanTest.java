@@ -313,6 +313,52 @@ class RestorePlanTest {
   }
 
   @Test
+  void encryptedCapturesNeedThePrivateKey() throws Exception {
+    DataSource raw = Db.H2.fresh("restoreencrypted");
+    schema(Db.H2, raw);
+    Map<String, List<List<String>>> before = snapshot(raw);
+    java.security.KeyPair pair = dev.rowguard.audit.log.RowsEncryption.generate();
+    Path privateKey = tmp.resolve("rows-private.pem");
+    Path publicKey = tmp.resolve("rows-public.pem");
+    dev.rowguard.audit.log.RowsEncryption.write(pair, privateKey, publicKey);
+    Path log = tmp.resolve("audit");
+    try (AuditedDataSource ds =
+        AuditedDataSource.builder(raw)
+            .logDirectory(log)
+            .capture(Capture.ROWS)
+            .set(dev.rowguard.audit.AuditOption.CAPTURE_PUBLIC_KEY, publicKey)
+            .build()) {
+      incident(ds);
+    }
+    assertThat(Files.readString(log.resolve("rows-000001.jsonl")))
+        .contains("\"encrypted\":")
+        .doesNotContain("Tenant 7");
+    assertThat(CliRun.run("audit", "verify", log.toString()).exit()).isZero();
+    CliRun noKey = CliRun.run("audit", "restore-plan", log.toString(), "--tx", txOf(log));
+    assertThat(noKey.exit()).isEqualTo(2);
+    assertThat(noKey.err().lines())
+        .singleElement()
+        .asString()
+        .contains("encrypted")
+        .contains("--private-key");
+    Path plan = tmp.resolve("plan.sql");
+    CliRun run =
+        CliRun.run(
+            "audit",
+            "restore-plan",
+            log.toString(),
+            "--tx",
+            txOf(log),
+            "--private-key",
+            privateKey.toString(),
+            "-o",
+            plan.toString());
+    assertThat(run.err()).isEmpty();
+    Db.H2.apply(raw, Files.readString(plan));
+    assertThat(snapshot(raw)).isEqualTo(before);
+  }
+
+  @Test
   void badInputIsOneLineAndExit2() throws Exception {
     DataSource raw = Db.H2.fresh("restorebad");
     schema(Db.H2, raw);

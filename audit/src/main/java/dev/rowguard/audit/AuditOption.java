@@ -174,6 +174,48 @@ public final class AuditOption<T> {
               + " hung mount); a record not on disk within twice this fails, then `failureMode`"
               + " applies");
 
+  public static final AuditOption<Capture> CAPTURE =
+      choice(
+          "capture",
+          AuditOptions::capture,
+          Capture.class,
+          Capture.KEYS,
+          "what is kept of the rows a recorded delete removed, in `rows-NNNNNN.jsonl` beside the"
+              + " log: `none`; `keys`: their primary keys; `rows`: every column (docs/RESTORE.md)");
+
+  public static final AuditOption<List<String>> CAPTURE_ROWS =
+      names(
+          "captureRows",
+          AuditOptions::captureRows,
+          List.of(),
+          "comma-separated tables captured as whole rows whatever `capture` says");
+
+  public static final AuditOption<List<String>> CAPTURE_NONE =
+      names(
+          "captureNone",
+          AuditOptions::captureNone,
+          List.of(),
+          "comma-separated tables never captured whatever `capture` says");
+
+  public static final AuditOption<Long> CAPTURE_MAX_ROWS =
+      rows(
+          "captureMaxRows",
+          AuditOptions::captureMaxRows,
+          100_000L,
+          1,
+          false,
+          "most captured rows one transaction holds in memory (one statement's, and the deletes"
+              + " below the threshold kept until the transaction ends); rows beyond are not"
+              + " captured and the record's `rowguard.rows.captured` says so");
+
+  public static final AuditOption<Path> CAPTURE_PUBLIC_KEY =
+      path(
+          "capturePublicKey",
+          AuditOptions::capturePublicKey,
+          false,
+          "PEM file with an RSA public key that captured rows are encrypted to (the private key"
+              + " stays off this host: `restore-plan --private-key`)");
+
   private static final List<AuditOption<?>> ALL =
       List.of(
           DIRECTORY,
@@ -189,7 +231,12 @@ public final class AuditOption<T> {
           CHECKPOINT_INTERVAL_SECONDS,
           SIGNING_KEY,
           MAX_FILE_BYTES,
-          WRITE_TIMEOUT_SECONDS);
+          WRITE_TIMEOUT_SECONDS,
+          CAPTURE,
+          CAPTURE_ROWS,
+          CAPTURE_NONE,
+          CAPTURE_MAX_ROWS,
+          CAPTURE_PUBLIC_KEY);
 
   /** Property text to value; the first argument is the property name, for the message. */
   private interface Parser<T> {

@@ -1,6 +1,11 @@
 package dev.rowguard.audit;
 
 import static dev.rowguard.audit.AuditOption.CALL_SITE_EXCLUDES;
+import static dev.rowguard.audit.AuditOption.CAPTURE;
+import static dev.rowguard.audit.AuditOption.CAPTURE_MAX_ROWS;
+import static dev.rowguard.audit.AuditOption.CAPTURE_NONE;
+import static dev.rowguard.audit.AuditOption.CAPTURE_PUBLIC_KEY;
+import static dev.rowguard.audit.AuditOption.CAPTURE_ROWS;
 import static dev.rowguard.audit.AuditOption.CHECKPOINT_EVERY_RECORDS;
 import static dev.rowguard.audit.AuditOption.CHECKPOINT_INTERVAL_SECONDS;
 import static dev.rowguard.audit.AuditOption.CONTEXT_MDC_KEYS;
@@ -42,6 +47,11 @@ import org.jspecify.annotations.Nullable;
  * @param signingKey {@link AuditOption#SIGNING_KEY}, or null for unsigned checkpoints
  * @param maxFileBytes {@link AuditOption#MAX_FILE_BYTES}
  * @param writeTimeout {@link AuditOption#WRITE_TIMEOUT_SECONDS}
+ * @param capture {@link AuditOption#CAPTURE}
+ * @param captureRows {@link AuditOption#CAPTURE_ROWS}
+ * @param captureNone {@link AuditOption#CAPTURE_NONE}
+ * @param captureMaxRows {@link AuditOption#CAPTURE_MAX_ROWS}
+ * @param capturePublicKey {@link AuditOption#CAPTURE_PUBLIC_KEY}, or null for unencrypted captures
  */
 public record AuditOptions(
     Path directory,
@@ -57,7 +67,12 @@ public record AuditOptions(
     Duration checkpointInterval,
     @Nullable Path signingKey,
     long maxFileBytes,
-    Duration writeTimeout) {
+    Duration writeTimeout,
+    Capture capture,
+    List<String> captureRows,
+    List<String> captureNone,
+    long captureMaxRows,
+    @Nullable Path capturePublicKey) {
 
   /**
    * @throws IllegalArgumentException with the one-line message of the first option that is not
@@ -78,6 +93,13 @@ public record AuditOptions(
     SIGNING_KEY.check(signingKey);
     MAX_FILE_BYTES.check(maxFileBytes);
     WRITE_TIMEOUT_SECONDS.check(writeTimeout);
+    CAPTURE.check(capture);
+    CAPTURE_ROWS.check(captureRows);
+    CAPTURE_NONE.check(captureNone);
+    CAPTURE_MAX_ROWS.check(captureMaxRows);
+    CAPTURE_PUBLIC_KEY.check(capturePublicKey);
+    captureRows = List.copyOf(captureRows);
+    captureNone = List.copyOf(captureNone);
     callSiteExcludes = List.copyOf(callSiteExcludes);
     contextMdcKeys = List.copyOf(contextMdcKeys);
   }
@@ -106,7 +128,41 @@ public record AuditOptions(
         CHECKPOINT_INTERVAL_SECONDS.in(values),
         SIGNING_KEY.in(values),
         MAX_FILE_BYTES.in(values),
-        WRITE_TIMEOUT_SECONDS.in(values));
+        WRITE_TIMEOUT_SECONDS.in(values),
+        CAPTURE.in(values),
+        CAPTURE_ROWS.in(values),
+        CAPTURE_NONE.in(values),
+        CAPTURE_MAX_ROWS.in(values),
+        CAPTURE_PUBLIC_KEY.in(values));
+  }
+
+  /**
+   * What is captured of the rows deleted from {@code table} (as the statement names it, compared
+   * without case and schema): {@link #captureNone} and {@link #captureRows} before {@link
+   * #capture}.
+   */
+  public Capture captureOf(String table) {
+    if (matches(captureNone, table)) {
+      return Capture.NONE;
+    }
+    if (matches(captureRows, table)) {
+      return Capture.ROWS;
+    }
+    return capture;
+  }
+
+  private static boolean matches(List<String> tables, String table) {
+    if (tables.isEmpty()) {
+      return false;
+    }
+    String bare = bareName(table);
+    return tables.stream().anyMatch(t -> bareName(t).equals(bare));
+  }
+
+  /** {@code "Public"."Tenant"} is {@code tenant}. */
+  static String bareName(String table) {
+    String t = table.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+    return t.substring(t.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** True when a guard limit is set. */

@@ -318,6 +318,11 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
       return set(AuditOption.MAX_FILE_BYTES, bytes);
     }
 
+    /** {@link AuditOption#CAPTURE}. */
+    public Builder capture(Capture capture) {
+      return set(AuditOption.CAPTURE, capture);
+    }
+
     /** {@link AuditOption#WRITE_TIMEOUT_SECONDS}. */
     public Builder writeTimeout(Duration timeout) {
       return set(AuditOption.WRITE_TIMEOUT_SECONDS, timeout);

@@ -1,6 +1,10 @@
 package dev.rowguard.audit;
 
+import dev.rowguard.audit.log.RowBatch;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +25,17 @@ final class ConnectionState {
   private boolean hasRecords;
   private long deletedRows;
   private final Map<String, Tally> tables = new HashMap<>();
+
+  /**
+   * Captured rows of this transaction's deletes that are not in the log yet, per table: deletes
+   * below the threshold, kept until their table's deletes cross it (then written with the {@code
+   * tx_aggregate}), or the transaction ends (written with the commit for a table that crossed, else
+   * dropped).
+   */
+  private final Map<String, List<RowBatch.Table>> buffered = new LinkedHashMap<>();
+
+  /** Captured rows held or written in this transaction, against {@code captureMaxRows}. */
+  private long captured;
 
   /**
    * Per table: rows and statements so far in this transaction, and whether tx_aggregate was
@@ -79,11 +94,50 @@ final class ConnectionState {
     return deletedRows;
   }
 
+  /** Rows that may still be captured in this transaction under {@code max}. */
+  synchronized long captureBudget(long max) {
+    return Math.max(0, max - captured);
+  }
+
+  /** Counts rows captured and written at once (a statement's own record). */
+  synchronized void countCaptured(long rows) {
+    captured += rows;
+  }
+
+  /** Keeps a capture below the threshold until its table crosses it or the transaction ends. */
+  synchronized void buffer(String table, RowBatch.Table rows) {
+    captured += rows.rows().size();
+    buffered.computeIfAbsent(table, k -> new ArrayList<>()).add(rows);
+  }
+
+  /** Takes the buffered captures of {@code table}. */
+  synchronized List<RowBatch.Table> takeBuffered(String table) {
+    List<RowBatch.Table> out = buffered.remove(table);
+    return out == null ? List.of() : out;
+  }
+
+  /** Takes the buffered captures of every table whose deletes crossed the threshold. */
+  synchronized List<RowBatch.Table> takeBufferedOfAggregated() {
+    List<RowBatch.Table> out = new ArrayList<>();
+    var it = buffered.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, List<RowBatch.Table>> e = it.next();
+      Tally t = tables.get(e.getKey());
+      if (t != null && t.aggregated) {
+        out.addAll(e.getValue());
+        it.remove();
+      }
+    }
+    return out;
+  }
+
   /** Ends the transaction: the next delete starts a new one. */
   synchronized void reset() {
     txId = null;
     hasRecords = false;
     deletedRows = 0;
     tables.clear();
+    buffered.clear();
+    captured = 0;
   }
 }

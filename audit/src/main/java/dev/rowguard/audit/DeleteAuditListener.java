@@ -6,10 +6,15 @@ import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogEntry;
 import dev.rowguard.audit.log.Origin;
 import dev.rowguard.audit.log.RecordKind;
+import dev.rowguard.audit.log.RowBatch;
+import dev.rowguard.audit.log.RowsEncryption;
+import dev.rowguard.audit.log.RowsFiles;
 import dev.rowguard.audit.log.Trigger;
 import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.QueryTextMasker;
 import dev.rowguard.sql.StatementClassifier;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,12 +49,24 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   private final AuditLogWriter writer;
   private final CallSites callSites;
   private final StatementClassifier classifier = StatementClassifier.shared();
+  private final RowCapture rowCapture = new RowCapture();
+
+  /** The key captured rows are encrypted to, or null. */
+  private final java.security.@Nullable PublicKey encryptTo;
+
   private final Map<String, ConnectionState> connections = new ConcurrentHashMap<>();
 
   DeleteAuditListener(AuditOptions options, AuditLogWriter writer) {
     this.options = options;
     this.writer = writer;
     this.callSites = new CallSites(options.callSiteExcludes());
+    Path keyFile = options.capturePublicKey();
+    try {
+      this.encryptTo = keyFile == null ? null : RowsEncryption.readPublicKey(keyFile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          AuditOption.CAPTURE_PUBLIC_KEY.property() + ": " + e.getMessage(), e);
+    }
   }
 
   /** What beforeQuery found out, handed to afterQuery. */
@@ -58,6 +76,9 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
 
     /** The savepoint the statement runs in, or null. */
     final Guard guard;
+
+    /** Per query of the call: what was captured of the rows it deletes, or null. */
+    RowCapture.Pending[] captures;
 
     Plan(Classification[] deleting, Guard guard) {
       this.deleting = deleting;
@@ -112,7 +133,71 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         throw sneaky(e);
       }
     }
-    execInfo.addCustomValue(PLAN, new Plan(deleting, guard));
+    Plan plan = new Plan(deleting, guard);
+    plan.captures = capture(execInfo, queries, deleting);
+    execInfo.addCustomValue(PLAN, plan);
+  }
+
+  /**
+   * Reads what each deleting query is about to remove ({@link RowCapture}), or null when nothing is
+   * captured. A read that fails leaves that delete uncaptured and the statement as it was.
+   */
+  private RowCapture.Pending[] capture(
+      ExecutionInfo execInfo, List<QueryInfo> queries, Classification[] deleting) {
+    if (options.capture() == Capture.NONE && options.captureRows().isEmpty()) {
+      return null;
+    }
+    RowCapture.Pending[] out = null;
+    for (int i = 0; i < deleting.length; i++) {
+      Classification c = deleting[i];
+      if (c == null) {
+        continue;
+      }
+      Capture mode = options.captureOf(c.tables().isEmpty() ? "?" : c.tables().get(0));
+      if (mode == Capture.NONE) {
+        continue;
+      }
+      try {
+        Connection raw = execInfo.getStatement().getConnection();
+        ConnectionState state =
+            connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
+        long budget = state.captureBudget(options.captureMaxRows());
+        for (RowCapture.Pending p : out == null ? new RowCapture.Pending[0] : out) {
+          budget -= p == null ? 0 : p.size();
+        }
+        RowCapture.Pending p =
+            rowCapture
+                .before(raw, c, queries.get(i), mode, state.database(raw).systemName(), budget)
+                .orElse(null);
+        if (p != null) {
+          if (out == null) {
+            out = new RowCapture.Pending[deleting.length];
+          }
+          out[i] = p;
+        }
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("rowguard audit: the rows of this delete are not captured: {}", e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** The capture of each execution, in the order {@link Execution#of} made them. */
+  private static RowCapture.Pending[] capturesOf(Plan plan, int executions) {
+    RowCapture.Pending[] out = new RowCapture.Pending[executions];
+    if (plan.captures == null) {
+      return out;
+    }
+    int k = 0;
+    for (int i = 0; i < plan.deleting.length && k < executions; i++) {
+      if (plan.deleting[i] != null) {
+        out[k++] = plan.captures[i];
+        if (executions == 1) {
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   @Override
@@ -164,7 +249,13 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         enforceGuard(guard, executions, state, db);
       }
       try {
-        recordExecutions(executions, state, db, autoCommit);
+        recordExecutions(
+            executions,
+            capturesOf(plan, executions.size()),
+            execInfo.getResult(),
+            state,
+            db,
+            autoCommit);
       } catch (AuditUnavailableException e) {
         if (guard != null) {
           guard.rollback();
@@ -182,13 +273,20 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   private void recordExecutions(
-      List<Execution> executions, ConnectionState state, DatabaseInfo db, boolean autoCommit)
+      List<Execution> executions,
+      RowCapture.Pending[] captures,
+      Object result,
+      ConnectionState state,
+      DatabaseInfo db,
+      boolean autoCommit)
       throws SQLException {
-    for (Execution e : executions) {
+    for (int k = 0; k < executions.size(); k++) {
+      Execution e = executions.get(k);
+      RowCapture.Pending capture = captures[k];
       ConnectionState.Tally tally = state.add(e.table(), e.rows());
       Trigger trigger = e.trigger(options.rowThreshold());
       if (trigger != null) {
-        write(
+        LogEntry entry =
             statementEntry(
                 e.classification().kind() == Classification.Kind.TRUNCATE
                     ? RecordKind.TRUNCATE
@@ -198,15 +296,25 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
                 e.rows(),
                 trigger,
                 Map.of(),
-                state),
-            state);
+                state);
+        if (capture != null) {
+          RowBatch.Table captured = capture.table(result);
+          state.countCaptured(captured.rows().size());
+          attachRows(entry, state, List.of(captured));
+        }
+        write(entry, state);
+      } else if (capture != null && !autoCommit && e.rows() > 0) {
+        RowBatch.Table captured = capture.table(result);
+        if (!captured.rows().isEmpty()) {
+          state.buffer(e.table(), captured);
+        }
       }
       if (!autoCommit
           && !tally.aggregated
           && tally.statements > 1
           && tally.rows >= options.rowThreshold()) {
         tally.aggregated = true;
-        write(
+        LogEntry aggregate =
             statementEntry(
                 RecordKind.TX_AGGREGATE,
                 e,
@@ -214,8 +322,9 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
                 tally.rows,
                 Trigger.TX_THRESHOLD,
                 Map.of(Fields.TX_STATEMENTS, tally.statements),
-                state),
-            state);
+                state);
+        attachRows(aggregate, state, state.takeBuffered(e.table()));
+        write(aggregate, state);
       }
     }
   }
@@ -316,6 +425,39 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     return entry.put(Fields.REASON, site.reason()).put(Fields.CONTEXT, context());
   }
 
+  /**
+   * Writes {@code tables} as one batch beside the log and references it from {@code entry}; nothing
+   * for no rows. A batch that cannot be written fails the statement only with failClosed.
+   */
+  private void attachRows(LogEntry entry, ConnectionState state, List<RowBatch.Table> tables)
+      throws AuditUnavailableException {
+    List<RowBatch.Table> merged = RowCapture.merge(tables);
+    long rows = merged.stream().mapToLong(t -> t.rows().size()).sum();
+    if (rows == 0) {
+      return;
+    }
+    try {
+      RowsFiles.Reference ref = writer.appendRows(new RowBatch(state.txId(), merged), encryptTo);
+      entry
+          .put(Fields.CAPTURE, merged.get(0).capture())
+          .put(Fields.ROWS_FILE, ref.file())
+          .put(Fields.ROWS_SHA256, ref.sha256())
+          .put(Fields.ROWS_CAPTURED, rows);
+    } catch (AuditLogException e) {
+      if (options.failureMode() == FailureMode.FAIL_CLOSED && entry.kind() != RecordKind.COMMIT) {
+        throw new AuditUnavailableException(
+            "rowguard could not write the captured rows of this delete (failClosed): "
+                + e.getMessage(),
+            e);
+      }
+      LOG.error(
+          "rowguard audit: the captured rows ({} of {}) were NOT written: {}",
+          rows,
+          entry.members().get(Fields.DB_COLLECTION),
+          e.getMessage());
+    }
+  }
+
   private Map<String, String> context() {
     Map<String, String> ctx = new LinkedHashMap<>();
     for (String key : options.contextMdcKeys()) {
@@ -394,6 +536,13 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
               .put(Fields.THREAD, Thread.currentThread().getName())
               .put(Fields.HOST, Origin.HOST)
               .put(Fields.PID, Origin.PID);
+      if (kind == RecordKind.COMMIT) {
+        try {
+          attachRows(e, state, state.takeBufferedOfAggregated());
+        } catch (AuditUnavailableException x) {
+          // not thrown for a commit: the transaction is committed, attachRows logs what is lost
+        }
+      }
       try {
         writer.append(e);
       } catch (AuditLogException x) {

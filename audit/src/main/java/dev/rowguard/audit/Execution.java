@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import net.ttddyy.dsproxy.QueryInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One deleting statement as it ran: its classification, text and the rows the driver reported.
@@ -89,7 +90,11 @@ record Execution(
     return out;
   }
 
-  private static long[] counts(Object result, Statement statement) {
+  /**
+   * The update counts a JDBC call returned, one per execution; {@link Statement#SUCCESS_NO_INFO}
+   * where the driver gave none ({@code statement} null: not asked).
+   */
+  static long[] counts(@Nullable Object result, @Nullable Statement statement) {
     if (result instanceof int[] ints) {
       long[] out = new long[ints.length];
       for (int i = 0; i < ints.length; i++) {
@@ -103,7 +108,7 @@ record Execution(
     if (result instanceof Number n) {
       return new long[] {n.longValue()};
     }
-    if (Boolean.FALSE.equals(result)) {
+    if (Boolean.FALSE.equals(result) && statement != null) {
       try {
         return new long[] {Math.max(0, statement.getUpdateCount())};
       } catch (SQLException e) {

@@ -148,7 +148,7 @@ class CliConventionsTest {
     String audit = CliRun.run("audit", "--help").out();
     String commands = audit.substring(audit.indexOf("Commands:"));
     assertThat(commands.lines().skip(1).filter(l -> l.startsWith("  ") && !l.startsWith("    ")))
-        .hasSize(3)
+        .hasSize(4)
         .allMatch(l -> !l.strip().isEmpty());
     assertThat(commands.replaceAll("\\n\\s+", " ").lines().skip(1))
         .allMatch(l -> l.strip().endsWith("."));

@@ -1,11 +1,14 @@
 package dev.rowguard.test;
 
 import dev.rowguard.audit.AuditedDataSource;
+import dev.rowguard.audit.Capture;
 import dev.rowguard.audit.log.AuditLogException;
 import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogReader;
 import dev.rowguard.audit.log.LogRecord;
 import dev.rowguard.audit.log.RecordKind;
+import dev.rowguard.audit.log.RowBatch;
+import dev.rowguard.audit.log.RowsFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,17 +40,13 @@ import org.jspecify.annotations.Nullable;
 public final class DeleteWatch implements AutoCloseable {
 
   private final AuditedDataSource audited;
-  private final @Nullable RowImages rowImages;
   private final long startSeq;
-  private final int startRow;
   private @Nullable List<RecordedDelete> deletes;
   private @Nullable List<DeletedRow> rows;
 
-  private DeleteWatch(AuditedDataSource audited, @Nullable RowImages rowImages) {
+  private DeleteWatch(AuditedDataSource audited) {
     this.audited = audited;
-    this.rowImages = rowImages;
     this.startSeq = lastSeq(audited);
-    this.startRow = rowImages == null ? 0 : rowImages.rows().size();
   }
 
   /**
@@ -59,6 +59,7 @@ public final class DeleteWatch implements AutoCloseable {
           AuditedDataSource.builder(target)
               .logDirectory(Files.createTempDirectory("rowguard-watch"))
               .rowThreshold(1)
+              .capture(Capture.ROWS)
               .maskQueryText(false)
               .build());
     } catch (IOException e) {
@@ -82,17 +83,7 @@ public final class DeleteWatch implements AutoCloseable {
               + threshold
               + " rows; set rowguard.audit.row-threshold=1 (or use DeleteWatch.watchable) so every delete is seen");
     }
-    return new DeleteWatch(audited, rowImages(dataSource));
-  }
-
-  private static @Nullable RowImages rowImages(DataSource dataSource) {
-    try {
-      return dataSource.isWrapperFor(WatchedDataSource.class)
-          ? dataSource.unwrap(WatchedDataSource.class).rowImages()
-          : null;
-    } catch (SQLException e) {
-      return null;
-    }
+    return new DeleteWatch(audited);
   }
 
   private static AuditedDataSource audited(DataSource dataSource) {
@@ -144,24 +135,59 @@ public final class DeleteWatch implements AutoCloseable {
   }
 
   /**
-   * The rows the deletes removed, read just before each ran; empty when the DataSource is not a
-   * {@link WatchedDataSource} (see {@link #hasRowImages()}).
+   * The rows the deletes removed, as the audit logger captured them just before each ran ({@code
+   * rowguard.audit.capture=rows}, which {@link #watchable} sets); empty when the DataSource
+   * captures less (see {@link #hasRowImages()}).
    */
   public List<DeletedRow> deletedRows() {
     return rows != null ? rows : collectRows();
   }
 
-  /** True when the watched DataSource takes row images ({@link #watchable}). */
+  /**
+   * True when the watched DataSource captures whole rows: {@link #watchable}, or {@code
+   * rowguard.audit.capture=rows}.
+   */
   public boolean hasRowImages() {
-    return rowImages != null;
+    return audited.options().capture() == Capture.ROWS
+        && audited.options().capturePublicKey() == null;
   }
 
+  /** The row images of the records after the watch started, read from the log's rows files. */
   private List<DeletedRow> collectRows() {
-    if (rowImages == null) {
+    if (!hasRowImages()) {
       return List.of();
     }
-    List<DeletedRow> all = rowImages.rows();
-    return all.subList(Math.min(startRow, all.size()), all.size());
+    List<DeletedRow> out = new ArrayList<>();
+    for (LogRecord r : read(audited)) {
+      String sha = r.string(Fields.ROWS_SHA256);
+      if (r.seq() <= startSeq || sha == null) {
+        continue;
+      }
+      String statement = Objects.requireNonNullElse(r.string(Fields.DB_QUERY_TEXT), "?");
+      try {
+        RowsFiles.find(
+                audited.logDirectory(),
+                new RowsFiles.Reference(
+                    Objects.requireNonNullElse(r.string(Fields.ROWS_FILE), ""), sha))
+            .ifPresent(stored -> addRows(out, stored.batch(), statement));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static void addRows(List<DeletedRow> out, RowBatch batch, String statement) {
+    for (RowBatch.Table t : batch.tables()) {
+      for (List<@Nullable Object> values : t.rows()) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+          Object v = values.get(i);
+          image.put(t.columns().get(i), v == null ? "NULL" : v);
+        }
+        out.add(new DeletedRow(t.table(), image, statement));
+      }
+    }
   }
 
   /** The deletes seen: so far while open, all of them once closed. */

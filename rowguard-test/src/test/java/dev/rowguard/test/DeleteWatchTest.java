@@ -132,12 +132,4 @@ class DeleteWatchTest {
         .hasMessageContaining(
             "call_log {id=3, tenant_id=3} by: delete from call_log where tenant_id in (?, ?)");
   }
-
-  @Test
-  void selectOfAPlainDelete() {
-    assertThat(RowImages.selectOf("DELETE FROM tenant t WHERE t.id = ?"))
-        .contains("select * from tenant t WHERE t.id = ?");
-    assertThat(RowImages.selectOf("delete from tenant")).contains("select * from tenant");
-    assertThat(RowImages.selectOf("delete from a using b where a.id = b.id")).isEmpty();
-  }
 }

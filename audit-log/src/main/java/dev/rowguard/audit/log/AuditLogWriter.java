@@ -191,6 +191,29 @@ public final class AuditLogWriter implements AutoCloseable {
     submit(entry, options.durability() == Durability.SYNC);
   }
 
+  /**
+   * Writes a batch of captured rows to the rows files beside the log ({@link RowsFiles}), forced to
+   * disk with {@link Durability#SYNC}, and returns where it went, for the record that references
+   * it; encrypted to {@code encryptTo} unless it is null ({@link RowsEncryption}). Call before
+   * appending that record.
+   *
+   * @throws AuditLogException if the batch could not be written
+   */
+  public RowsFiles.Reference appendRows(RowBatch batch, java.security.@Nullable PublicKey encryptTo)
+      throws AuditLogException {
+    if (closed) {
+      throw new AuditLogException("the audit log writer for " + dir + " is closed");
+    }
+    try {
+      String line = encryptTo == null ? batch.toLine() : RowsEncryption.encrypt(batch, encryptTo);
+      return RowsFiles.append(
+          dir, line, options.maxFileBytes(), options.durability() == Durability.SYNC);
+    } catch (IOException | RuntimeException e) {
+      throw new AuditLogException(
+          "cannot write captured rows in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Returns once everything appended before is on disk. */
   public void flush() throws AuditLogException {
     submit(null, true);

@@ -91,7 +91,8 @@ public final class CheckpointKeys {
         .substring(0, 16);
   }
 
-  private static byte[] block(String text, String type) {
+  /** The DER bytes of the first {@code type} (PRIVATE or PUBLIC) PEM block, or null. */
+  static byte[] block(String text, String type) {
     Matcher m = BLOCK.matcher(text);
     while (m.find()) {
       if (m.group(1).equals(type)) {
@@ -101,7 +102,8 @@ public final class CheckpointKeys {
     return null;
   }
 
-  private static String pem(String type, byte[] der) {
+  /** A PEM block of {@code type} (PRIVATE or PUBLIC) holding {@code der}. */
+  static String pem(String type, byte[] der) {
     return "-----BEGIN "
         + type
         + " KEY-----\n"

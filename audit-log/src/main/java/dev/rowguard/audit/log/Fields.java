@@ -63,6 +63,26 @@ public final class Fields {
   /** In a {@code log_gap}: the last seq the writer had written into the lost file. */
   public static final String GAP_THROUGH_SEQ = "rowguard.gap.through_seq";
 
+  /**
+   * On records of deletes with captured rows: what was captured, {@code keys} or {@code rows}
+   * ({@code rowguard.audit.capture}).
+   */
+  public static final String CAPTURE = "rowguard.capture";
+
+  /**
+   * With {@link #CAPTURE}: the rows file beside the log that holds the batch, {@code
+   * rows-NNNNNN.jsonl}.
+   */
+  public static final String ROWS_FILE = "rowguard.rows.file";
+
+  /** With {@link #CAPTURE}: SHA-256 (hex) of the batch's line in {@link #ROWS_FILE}. */
+  public static final String ROWS_SHA256 = "rowguard.rows.sha256";
+
+  /**
+   * With {@link #CAPTURE}: the rows in the batch (fewer than affected when capture was bounded).
+   */
+  public static final String ROWS_CAPTURED = "rowguard.rows.captured";
+
   public static final String CONTEXT = "context";
   public static final String PREV_HASH = "prev_hash";
   public static final String HASH = "hash";

@@ -58,6 +58,8 @@ public final class LogVerifier {
    */
   private final List<Found> problems = new ArrayList<>();
 
+  private final List<RowsRef> rowsRefs = new ArrayList<>();
+
   private long problemCount;
   private final Map<String, Long> byKind = new TreeMap<>();
 
@@ -138,6 +140,7 @@ public final class LogVerifier {
       pool.shutdownNow();
     }
     v.finish();
+    v.checkRows(dir);
     return new VerificationResult(
         dir,
         v.files,
@@ -234,6 +237,9 @@ public final class LogVerifier {
     }
     if (RecordKind.CHECKPOINT.wireName().equals(link.kind())) {
       checkCheckpoint(link, parsed);
+    }
+    if (line.rows() != null) {
+      rowsRefs.add(new RowsRef(line.rows(), link));
     }
     resolvePendingBad(link);
     input.add(link);
@@ -655,6 +661,55 @@ public final class LogVerifier {
       int length,
       boolean looksTorn,
       boolean terminated) {}
+
+  /** A record's reference to a batch of captured rows. */
+  private record RowsRef(RowsFiles.Reference ref, ChainLink link) {}
+
+  /**
+   * Every batch a record references is in its rows file with the SHA-256 the record holds: a
+   * deleted rows file is {@link Problem.Type#ROWS_MISSING}, an edited one {@link
+   * Problem.Type#ROWS_ALTERED}.
+   */
+  private void checkRows(Path dir) throws IOException {
+    Map<String, Map<String, RowsFiles.Stored>> byFile = new java.util.HashMap<>();
+    for (RowsRef r : rowsRefs) {
+      String name = r.ref().file();
+      Path f = dir.resolve(name);
+      if (!RowsFiles.isRowsFile(f) || !Files.isRegularFile(f)) {
+        report(
+            Problem.Type.ROWS_MISSING,
+            where(r.link()),
+            r.link().ordinal(),
+            r.link().seq(),
+            "record seq "
+                + r.link().seq()
+                + " references captured rows in "
+                + (name.isEmpty() ? "a rows file it does not name" : name)
+                + ", which is not in "
+                + dir);
+        continue;
+      }
+      Map<String, RowsFiles.Stored> hashes = byFile.get(name);
+      if (hashes == null) {
+        hashes = RowsFiles.hashes(f);
+        byFile.put(name, hashes);
+      }
+      if (!hashes.containsKey(r.ref().sha256())) {
+        report(
+            Problem.Type.ROWS_ALTERED,
+            where(r.link()),
+            r.link().ordinal(),
+            r.link().seq(),
+            "record seq "
+                + r.link().seq()
+                + " references captured rows in "
+                + name
+                + " that are no longer there as written (SHA-256 "
+                + r.ref().sha256().substring(0, 16)
+                + "...): the rows file was edited");
+      }
+    }
+  }
 
   /** A problem and the position of its line in the log. */
   private record Found(long ordinal, Problem problem) {}

@@ -67,7 +67,11 @@ public record Problem(Type type, String where, long seq, String message) {
      * Records after the last checkpoint that verified under the given key: nothing proves they were
      * not rewritten. {@code rowguard audit verify --allow-unsigned-tail} accepts them.
      */
-    UNSIGNED_TAIL("records after the last verified checkpoint", true);
+    UNSIGNED_TAIL("records after the last verified checkpoint", true),
+    /** A record references captured rows in a rows file that is not there. */
+    ROWS_MISSING("missing rows file", true),
+    /** A record references captured rows that its rows file no longer holds as written. */
+    ROWS_ALTERED("altered rows file", true);
 
     private final String label;
     private final boolean tampering;

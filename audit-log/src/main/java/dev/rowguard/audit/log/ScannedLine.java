@@ -17,6 +17,8 @@ import java.util.List;
  * @param looksTorn for a line that is not a record: whether it starts like one ({@link
  *     LogCodec#startsLikeRecord}), which is what a crash during a write leaves
  * @param terminated whether a newline ends the line (false only for the last line of a file)
+ * @param rows the batch of captured rows the record references ({@link Fields#ROWS_FILE}, {@link
+ *     Fields#ROWS_SHA256}), or null
  */
 record ScannedLine(
     int length,
@@ -24,7 +26,13 @@ record ScannedLine(
     boolean hashOk,
     LogRecord checkpoint,
     boolean looksTorn,
-    boolean terminated) {
+    boolean terminated,
+    RowsFiles.Reference rows) {
+
+  private static final byte[] ROWS_FILE =
+      ("\"" + Fields.ROWS_FILE + "\":\"").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ROWS_SHA =
+      ("\"" + Fields.ROWS_SHA256 + "\":\"").getBytes(StandardCharsets.US_ASCII);
 
   /** Scans every line of a block ({@link LineBlocks}). */
   static List<ScannedLine> scanBlock(
@@ -63,10 +71,57 @@ record ScannedLine(
     }
     if (link == null) {
       return new ScannedLine(
-          len, null, false, null, looksTorn(b, off, len, hashAt >= 0), terminated);
+          len, null, false, null, looksTorn(b, off, len, hashAt >= 0), terminated, null);
     }
     return new ScannedLine(
-        len, link, hashMatches(b, off, len, hashAt, digest), parsed, false, terminated);
+        len,
+        link,
+        hashMatches(b, off, len, hashAt, digest),
+        parsed,
+        false,
+        terminated,
+        mayReferenceRows(link.kind()) ? rowsReference(b, off, len) : null);
+  }
+
+  private static boolean mayReferenceRows(String kind) {
+    return kind.equals(RecordKind.DELETE.wireName())
+        || kind.equals(RecordKind.TRUNCATE.wireName())
+        || kind.equals(RecordKind.TX_AGGREGATE.wireName())
+        || kind.equals(RecordKind.COMMIT.wireName());
+  }
+
+  /** The rows reference of a record line, read from its bytes, or null. */
+  static RowsFiles.Reference rowsReference(byte[] b, int off, int len) {
+    int sha = indexOf(b, off, len, ROWS_SHA);
+    if (sha < 0 || sha + ROWS_SHA.length + 64 > off + len) {
+      return null;
+    }
+    int file = indexOf(b, off, len, ROWS_FILE);
+    String name = "";
+    if (file >= 0) {
+      int start = file + ROWS_FILE.length;
+      int end = start;
+      while (end < off + len && b[end] != '"') {
+        end++;
+      }
+      name = new String(b, start, end - start, StandardCharsets.UTF_8);
+    }
+    int start = sha + ROWS_SHA.length;
+    return new RowsFiles.Reference(name, new String(b, start, 64, StandardCharsets.ISO_8859_1));
+  }
+
+  private static int indexOf(byte[] b, int off, int len, byte[] needle) {
+    int last = off + len - needle.length;
+    outer:
+    for (int i = off; i <= last; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (b[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /** {@code parsedAlready}: the line was parsed above and is not a record. */

@@ -6,6 +6,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    description = "Verify audit logs, build incident timelines and totals from them.",
-    subcommands = {VerifyCommand.class, TimelineCommand.class, StatsCommand.class})
+    description =
+        "Verify audit logs, build incident timelines and totals from them, and restore plans.",
+    subcommands = {
+      VerifyCommand.class,
+      TimelineCommand.class,
+      StatsCommand.class,
+      RestorePlanCommand.class
+    })
 public final class AuditCommand {}

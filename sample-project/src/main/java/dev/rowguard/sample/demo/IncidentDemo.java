@@ -22,8 +22,9 @@ import java.util.UUID;
  * an admin endpoint that runs the sync, and an operator who calls it. The String/UUID bug deletes
  * every tenant; the audit log records it, and the access log records the request.
  *
- * <p>Usage: {@code IncidentDemo OUTPUT_DIR}; writes {@code OUTPUT_DIR/audit/} and {@code
- * OUTPUT_DIR/access.log}.
+ * <p>Usage: {@code IncidentDemo OUTPUT_DIR}; writes the database {@code OUTPUT_DIR/db/}, its
+ * nightly backup {@code OUTPUT_DIR/backup/} (taken before the incident), {@code OUTPUT_DIR/audit/}
+ * and {@code OUTPUT_DIR/access.log}.
  */
 public final class IncidentDemo {
 
@@ -41,14 +42,18 @@ public final class IncidentDemo {
     Path auditDir = out.resolve("audit");
     Path accessLog = out.resolve("access.log");
     deleteRecursively(auditDir);
+    deleteRecursively(out.resolve("db"));
+    deleteRecursively(out.resolve("backup"));
     Files.deleteIfExists(accessLog);
     Files.createDirectories(out);
 
-    try (SampleDatabase db = new SampleDatabase(auditDir)) {
+    try (SampleDatabase db = new SampleDatabase(out, auditDir)) {
       List<String> directoryIds = seed(db);
       System.out.printf(
           "  seeded %d tenants, each with %d call logs and a recording; the directory lists all of them%n",
           TENANTS, CALLS_PER_TENANT);
+      nightlyBackup(out);
+      System.out.println("  nightly backup taken: " + SampleDatabase.backupUrl(out));
       try (AdminServer server =
           new AdminServer(
               db.entityManagerFactory(),
@@ -90,6 +95,21 @@ public final class IncidentDemo {
           .toList();
     } finally {
       em.close();
+    }
+  }
+
+  /** A copy of the database as it is now, as the nightly backup job would make one. */
+  private static void nightlyBackup(Path out) throws java.sql.SQLException {
+    Path script = out.resolve("backup").resolve("nightly.sql");
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(SampleDatabase.url(out), "sa", "");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("SCRIPT TO '" + script.toAbsolutePath() + "'");
+    }
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(SampleDatabase.backupUrl(out), "sa", "");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath() + "'");
     }
   }
 

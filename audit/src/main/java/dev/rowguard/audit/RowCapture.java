@@ -1,0 +1,479 @@
+package dev.rowguard.audit;
+
+import dev.rowguard.audit.log.RowBatch;
+import dev.rowguard.sql.Classification;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place that knows how the rows a delete removes are read: just before a {@code DELETE FROM
+ * t [alias] [WHERE ...]} (or a {@code TRUNCATE}) runs, a {@code SELECT} of the same table and WHERE
+ * with the same parameters, on the same connection and so in the same transaction ({@code FOR
+ * UPDATE} inside a transaction, so the rows cannot change before the delete); with {@link
+ * Capture#KEYS} only the primary-key columns (from {@link DatabaseMetaData}, cached per table). A
+ * delete by primary key ({@code WHERE id = ?}, what an ORM issues) needs no read at all for keys:
+ * the keys are its bound parameters, kept for the executions that deleted a row.
+ *
+ * <p>Reading never changes what the application's statement does: a read that fails is logged and
+ * leaves the delete uncaptured (on PostgreSQL inside a savepoint, since a failed statement would
+ * abort the application's transaction). Statements of other shapes (joins, {@code USING}, CTEs) are
+ * not captured, nor rows that the database deletes through {@code ON DELETE CASCADE}.
+ */
+final class RowCapture {
+
+  private static final Pattern PLAIN_DELETE =
+      Pattern.compile(
+          "(?is)^\\s*delete\\s+from\\s+([\\w.\"`\\[\\]]+)((?:\\s+(?:as\\s+)?(?!where\\b)\\w+)?(?:\\s+where\\s+.*)?)$");
+  private static final Pattern TRUNCATE =
+      Pattern.compile("(?is)^\\s*truncate\\s+(?:table\\s+)?([\\w.\"`\\[\\]]+)\\s*;?\\s*$");
+
+  /** {@code WHERE a.id = ? AND "version" = ?}: equalities with parameters only. */
+  private static final Pattern BY_PARAMETERS =
+      Pattern.compile(
+          "(?is)^\\s*delete\\s+from\\s+[\\w.\"`\\[\\]]+(?:\\s+(?:as\\s+)?(?!where\\b)\\w+)?\\s+where\\s+(.*?)\\s*$");
+
+  private static final Pattern EQUALS_PARAMETER =
+      Pattern.compile("(?is)^\\s*(?:\\w+\\.)?[\"`\\[]?(\\w+)[\"`\\]]?\\s*=\\s*\\?\\s*$");
+
+  private static final Pattern AND = Pattern.compile("(?i)\\s+and\\s+");
+
+  /**
+   * The primary key (lower case) and the referenced tables of a table, read once; {@code storedKey}
+   * is the key as the database spells it, for quoting in SQL.
+   */
+  record TableKeys(List<String> key, List<String> storedKey, List<String> parents) {}
+
+  private final Map<String, TableKeys> keys = new ConcurrentHashMap<>();
+
+  /**
+   * What a statement text allows: the {@code t [alias] [WHERE ...]} to read from (null: not
+   * captured), and for a delete whose WHERE is only {@code column = ?} equalities, each column's
+   * parameter index (else null). Worked out once per text; the cache is cleared when it holds
+   * {@value #SHAPES} texts.
+   */
+  private record Shape(@Nullable String from, @Nullable Map<String, Integer> positions) {}
+
+  private static final int SHAPES = 4096;
+  private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+  private Shape shapeOf(String sql, Classification c) {
+    Shape cached = shapes.get(sql);
+    if (cached != null) {
+      return cached;
+    }
+    Shape shape = new Shape(fromAndWhere(sql, c).orElse(null), positions(sql));
+    if (shapes.size() >= SHAPES) {
+      shapes.clear();
+    }
+    shapes.put(sql, shape);
+    return shape;
+  }
+
+  /** {@code WHERE a = ? AND b = ?}: column (lower case) to parameter index, else null. */
+  private static @Nullable Map<String, Integer> positions(String sql) {
+    Matcher m = BY_PARAMETERS.matcher(sql);
+    if (!m.matches()) {
+      return null;
+    }
+    Map<String, Integer> position = new HashMap<>();
+    String[] conditions = AND.split(m.group(1));
+    for (int i = 0; i < conditions.length; i++) {
+      Matcher eq = EQUALS_PARAMETER.matcher(conditions[i]);
+      if (!eq.matches()) {
+        return null;
+      }
+      position.put(eq.group(1).toLowerCase(Locale.ROOT), i + 1);
+    }
+    return Map.copyOf(position);
+  }
+
+  /**
+   * What was captured of one deleting statement before it ran; {@link #table(Object)} finishes it
+   * once its update counts are known.
+   */
+  static final class Pending {
+    final String table;
+    final Capture capture;
+    final TableKeys tableKeys;
+    final List<String> columns;
+    final List<String> types;
+    final List<List<@Nullable Object>> rows;
+
+    /** For keys taken from parameters: the binding each row came from, else null. */
+    final int @Nullable [] bindingOf;
+
+    /** Whether the bound on captured rows cut this capture short. */
+    boolean incomplete;
+
+    /**
+     * For a delete by key: the bindings whose key parameters become the rows once they are needed
+     * (the statement is recorded, or its transaction keeps it), else null.
+     */
+    @Nullable List<List<ParameterSetOperation>> deferred;
+
+    @Nullable Map<String, Integer> positions;
+    long budget;
+
+    Pending(
+        String table,
+        Capture capture,
+        TableKeys tableKeys,
+        List<String> columns,
+        List<String> types,
+        List<List<@Nullable Object>> rows,
+        int @Nullable [] bindingOf) {
+      this.table = table;
+      this.capture = capture;
+      this.tableKeys = tableKeys;
+      this.columns = columns;
+      this.types = types;
+      this.rows = rows;
+      this.bindingOf = bindingOf;
+    }
+
+    int size() {
+      List<List<ParameterSetOperation>> d = deferred;
+      return d != null ? d.size() : rows.size();
+    }
+
+    /**
+     * The captured rows as a batch table; {@code result} is what the JDBC call returned, which
+     * tells which bindings of a delete by key deleted a row.
+     */
+    RowBatch.Table table(@Nullable Object result) {
+      List<List<ParameterSetOperation>> d = deferred;
+      Map<String, Integer> p = positions;
+      if (d != null && p != null) {
+        deferred = null;
+        Pending keys = keysFromParameters(table, tableKeys, p, d, budget);
+        return keys == null
+            ? new RowBatch.Table(
+                table,
+                capture.wireName(),
+                tableKeys.key(),
+                tableKeys.parents(),
+                columns,
+                types,
+                List.of())
+            : keys.table(result);
+      }
+      List<List<@Nullable Object>> kept = rows;
+      int[] from = bindingOf;
+      if (from != null) {
+        long[] counts = Execution.counts(result, null);
+        kept = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+          int b = from[i];
+          long count = counts.length == 0 ? 1 : b < counts.length ? counts[b] : 1;
+          if (count != 0) {
+            kept.add(rows.get(i));
+          }
+        }
+      }
+      return new RowBatch.Table(
+          table, capture.wireName(), tableKeys.key(), tableKeys.parents(), columns, types, kept);
+    }
+  }
+
+  /**
+   * Reads what {@code query} is about to delete, at most {@code budget} rows, or returns empty for
+   * a statement of another shape, a table captured as {@link Capture#NONE}, or a read that failed.
+   */
+  Optional<Pending> before(
+      Connection raw,
+      Classification c,
+      QueryInfo query,
+      Capture capture,
+      String dbSystem,
+      long budget)
+      throws SQLException {
+    if (capture == Capture.NONE || budget <= 0) {
+      return Optional.empty();
+    }
+    String sql = query.getQuery();
+    Shape shape = shapeOf(sql, c);
+    String from = shape.from();
+    if (from == null) {
+      return Optional.empty();
+    }
+    String table = c.tables().isEmpty() ? "?" : c.tables().get(0);
+    TableKeys tk = keysOf(raw, table);
+    List<List<ParameterSetOperation>> bindings = query.getParametersList();
+    Map<String, Integer> positions = shape.positions();
+    if (capture == Capture.KEYS
+        && !tk.key().isEmpty()
+        && !bindings.isEmpty()
+        && positions != null
+        && positions.keySet().containsAll(tk.key())) {
+      // A delete by key: nothing to read now; the keys are its parameters.
+      Pending p = new Pending(table, Capture.KEYS, tk, tk.key(), List.of(), List.of(), null);
+      p.deferred = bindings;
+      p.positions = positions;
+      p.budget = budget;
+      return Optional.of(p);
+    }
+    boolean keysOnly = capture == Capture.KEYS && !tk.key().isEmpty();
+    String quote = quote(raw);
+    String select =
+        "select "
+            + (keysOnly
+                ? String.join(", ", tk.storedKey().stream().map(k -> quote + k + quote).toList())
+                : "*")
+            + " from "
+            + from;
+    boolean inTransaction = !raw.getAutoCommit();
+    if (inTransaction && raw.getMetaData().supportsSelectForUpdate()) {
+      select += " for update";
+    }
+    Savepoint sp = inTransaction && dbSystem.equals("postgresql") ? raw.setSavepoint() : null;
+    try {
+      Pending p = null;
+      List<List<ParameterSetOperation>> each = bindings.isEmpty() ? List.of(List.of()) : bindings;
+      for (List<ParameterSetOperation> binding : each) {
+        p =
+            read(
+                raw, select, binding, table, keysOnly ? Capture.KEYS : Capture.ROWS, tk, p, budget);
+      }
+      if (sp != null) {
+        raw.releaseSavepoint(sp);
+      }
+      return Optional.ofNullable(p);
+    } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+      if (sp != null) {
+        raw.rollback(sp);
+      }
+      throw new SQLException("cannot read the rows this delete removes: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code t [alias] [WHERE ...]} of a plain DELETE, or {@code t} of a TRUNCATE: what the SELECT
+   * reads from.
+   */
+  static Optional<String> fromAndWhere(String sql, Classification c) {
+    if (c.kind() == Classification.Kind.TRUNCATE) {
+      Matcher m = TRUNCATE.matcher(sql);
+      return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+    Matcher m = PLAIN_DELETE.matcher(sql);
+    return m.matches() ? Optional.of(m.group(1) + m.group(2)) : Optional.empty();
+  }
+
+  /** The keys of a delete by key from its bindings, or null if one is bound in a way not seen. */
+  private static @Nullable Pending keysFromParameters(
+      String table,
+      TableKeys tk,
+      Map<String, Integer> position,
+      List<List<ParameterSetOperation>> bindings,
+      long budget) {
+    List<List<@Nullable Object>> rows = new ArrayList<>(bindings.size());
+    List<String> types = new ArrayList<>();
+    int[] bindingOf = new int[(int) Math.min(bindings.size(), budget)];
+    boolean incomplete = false;
+    for (int b = 0; b < bindings.size(); b++) {
+      if (rows.size() >= budget) {
+        incomplete = true;
+        break;
+      }
+      Map<Integer, @Nullable Object> byIndex = new HashMap<>();
+      for (ParameterSetOperation op : bindings.get(b)) {
+        Object[] args = op.getArgs();
+        if (args != null && args.length >= 2 && args[0] instanceof Integer index) {
+          byIndex.put(index, args[1]);
+        }
+      }
+      List<@Nullable Object> row = new ArrayList<>(tk.key().size());
+      for (String k : tk.key()) {
+        int index = position.get(k);
+        if (!byIndex.containsKey(index)) {
+          return null; // bound in a way not seen here (a stream, say)
+        }
+        Object v = byIndex.get(index);
+        row.add(encode(v));
+        if (b == 0) {
+          types.add(typeOf(v));
+        }
+      }
+      bindingOf[rows.size()] = b;
+      rows.add(row);
+    }
+    Pending p = new Pending(table, Capture.KEYS, tk, tk.key(), types, rows, bindingOf);
+    p.incomplete = incomplete;
+    return p;
+  }
+
+  private static Pending read(
+      Connection raw,
+      String select,
+      List<ParameterSetOperation> binding,
+      String table,
+      Capture capture,
+      TableKeys tk,
+      @Nullable Pending into,
+      long budget)
+      throws SQLException, ReflectiveOperationException {
+    try (PreparedStatement ps = raw.prepareStatement(select)) {
+      for (ParameterSetOperation op : binding) {
+        op.getMethod().invoke(ps, op.getArgs());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        Pending p = into;
+        if (p == null) {
+          List<String> columns = new ArrayList<>(n);
+          List<String> types = new ArrayList<>(n);
+          for (int i = 1; i <= n; i++) {
+            columns.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
+            types.add(RowBatch.typeOf(md, i));
+          }
+          p = new Pending(table, capture, tk, columns, types, new ArrayList<>(), null);
+        }
+        while (rs.next()) {
+          if (p.size() >= budget) {
+            p.incomplete = true;
+            break;
+          }
+          List<@Nullable Object> row = new ArrayList<>(n);
+          for (int i = 1; i <= n; i++) {
+            row.add(RowBatch.read(rs, i, p.types.get(i - 1)));
+          }
+          p.rows.add(row);
+        }
+        return p;
+      }
+    }
+  }
+
+  /** A bound parameter as a batch holds it. */
+  private static @Nullable Object encode(@Nullable Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof BigDecimal || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof Double || v instanceof Float) {
+      return new BigDecimal(v.toString());
+    }
+    if (v instanceof byte[] b) {
+      return Base64.getEncoder().encodeToString(b);
+    }
+    return v.toString();
+  }
+
+  private static String typeOf(@Nullable Object v) {
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return JDBCType.BIGINT.getName();
+    }
+    if (v instanceof Number) {
+      return JDBCType.NUMERIC.getName();
+    }
+    if (v instanceof Boolean) {
+      return JDBCType.BOOLEAN.getName();
+    }
+    if (v instanceof byte[]) {
+      return JDBCType.VARBINARY.getName();
+    }
+    if (v instanceof java.util.UUID) {
+      return RowBatch.UUID;
+    }
+    return v instanceof String ? JDBCType.VARCHAR.getName() : JDBCType.OTHER.getName();
+  }
+
+  private static String quote(Connection raw) throws SQLException {
+    String q = raw.getMetaData().getIdentifierQuoteString();
+    return q == null || q.isBlank() ? "" : q.trim();
+  }
+
+  /** The primary key (lower case, in key order) and parent tables of {@code table}, cached. */
+  TableKeys keysOf(Connection raw, String table) throws SQLException {
+    String bare = AuditOptions.bareName(table);
+    TableKeys cached = keys.get(bare);
+    if (cached != null) {
+      return cached;
+    }
+    DatabaseMetaData md = raw.getMetaData();
+    String plain = table.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+    int dot = plain.lastIndexOf('.');
+    String schema = dot < 0 ? null : plain.substring(0, dot);
+    String name = plain.substring(dot + 1);
+    Map<Short, String> key = new java.util.TreeMap<>();
+    Map<Short, String> stored = new java.util.TreeMap<>();
+    Set<String> parents = new LinkedHashSet<>();
+    for (String candidate :
+        new LinkedHashSet<>(
+            List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)))) {
+      String s =
+          schema == null ? null : candidate.equals(name) ? schema : schema.toUpperCase(Locale.ROOT);
+      try (ResultSet rs = md.getPrimaryKeys(raw.getCatalog(), s, candidate)) {
+        while (rs.next()) {
+          key.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+          stored.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        }
+      }
+      try (ResultSet rs = md.getImportedKeys(raw.getCatalog(), s, candidate)) {
+        while (rs.next()) {
+          String parent = rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
+          if (!parent.equals(name.toLowerCase(Locale.ROOT))) {
+            parents.add(parent);
+          }
+        }
+      }
+      if (!key.isEmpty() || !parents.isEmpty()) {
+        break;
+      }
+    }
+    TableKeys found =
+        new TableKeys(
+            List.copyOf(key.values()), List.copyOf(stored.values()), List.copyOf(parents));
+    keys.put(bare, found);
+    return found;
+  }
+
+  /** Merges captures of one table into one batch table (the per-transaction buffer). */
+  static List<RowBatch.Table> merge(List<RowBatch.Table> tables) {
+    Map<String, RowBatch.Table> byTable = new LinkedHashMap<>();
+    for (RowBatch.Table t : tables) {
+      String k = t.table() + "\u0000" + t.capture() + "\u0000" + t.columns();
+      RowBatch.Table before = byTable.get(k);
+      if (before == null) {
+        byTable.put(k, t);
+      } else {
+        List<List<@Nullable Object>> rows = new ArrayList<>(before.rows());
+        rows.addAll(t.rows());
+        byTable.put(
+            k,
+            new RowBatch.Table(
+                t.table(), t.capture(), t.key(), t.parents(), t.columns(), t.types(), rows));
+      }
+    }
+    return new ArrayList<>(byTable.values());
+  }
+}

@@ -9,6 +9,7 @@ import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.util.PerCompilation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,12 +116,7 @@ public final class SpringDataRepositories {
     final Map<Symbol.MethodSymbol, Optional<DerivedQuery>> derived = new HashMap<>();
 
     static Cache instance(VisitorState state) {
-      Cache cache = state.context.get(KEY);
-      if (cache == null) {
-        cache = new Cache();
-        state.context.put(KEY, cache);
-      }
-      return cache;
+      return PerCompilation.get(state, KEY, Cache::new);
     }
   }
 

@@ -24,8 +24,10 @@ import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.jpa.UniqueKey;
+import dev.rowguard.checker.schema.MigrationSchemas;
 import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Getters;
+import dev.rowguard.sql.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,7 +56,7 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
     }
     for (UniqueKey key : model.get().uniqueKeys()) {
       List<PersistentField> nullable =
-          key.fields().stream().filter(f -> mayHoldNull(f, state)).toList();
+          key.fields().stream().filter(f -> mayHoldNull(type, f, state)).toList();
       if (nullable.isEmpty() || isOptionalOneToOne(key)) {
         continue;
       }
@@ -143,13 +145,16 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
 
   /**
    * True when the column may hold NULL and the author did not say so on purpose. Embedded values
-   * are left out: their columns belong to the embeddable, whose own fields decide.
+   * are left out: their columns belong to the embeddable, whose own fields decide. A column the
+   * Flyway migrations declare NOT NULL holds no NULL whatever the mapping says.
    */
-  private static boolean mayHoldNull(PersistentField field, VisitorState state) {
+  private static boolean mayHoldNull(
+      Symbol.ClassSymbol entity, PersistentField field, VisitorState state) {
     return field.nullable()
         && !field.explicitlyNullable()
         && !(field.association() == Association.NONE
-            && EntityModels.instance(state).ofElementOrSelf(field.symbol().type).isPresent());
+            && EntityModels.instance(state).ofElementOrSelf(field.symbol().type).isPresent())
+        && !MigrationSchemas.column(entity, field, state).map(Schema.Column::notNull).orElse(false);
   }
 
   /**

@@ -1,0 +1,275 @@
+package dev.rowguard.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterOperation;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.table.Index;
+import net.sf.jsqlparser.statement.drop.Drop;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tables and columns a series of DDL scripts leaves behind, with each column's nullability:
+ * what the database enforces, which may differ from what the JPA mapping says. Built from {@code
+ * CREATE TABLE}, {@code ALTER TABLE} ({@code ADD}, {@code ALTER ... SET/DROP NOT NULL}, MySQL
+ * {@code MODIFY}/{@code CHANGE}, {@code RENAME COLUMN}, {@code DROP COLUMN}, {@code ADD PRIMARY
+ * KEY}) and {@code DROP TABLE}, parsed with JSqlParser; every other statement, and any statement it
+ * cannot parse, changes nothing. Names are compared as the database folds unquoted ones: without
+ * quotes, schema or case.
+ *
+ * <p>Immutable.
+ */
+public final class Schema {
+
+  /** Statements longer than this are not parsed (a seed-data INSERT is no DDL anyway). */
+  static final int MAX_PARSED_CHARS = 64 * 1024;
+
+  /** The schema of no scripts. */
+  public static final Schema EMPTY = new Schema(Map.of());
+
+  /**
+   * A column.
+   *
+   * @param name the name as written last, without quotes
+   * @param notNull whether the database rejects NULL in it (NOT NULL, or a primary key column)
+   */
+  public record Column(String name, boolean notNull) {}
+
+  private final Map<String, Map<String, Column>> tables;
+
+  private Schema(Map<String, Map<String, Column>> tables) {
+    Map<String, Map<String, Column>> copy = new LinkedHashMap<>();
+    tables.forEach((name, columns) -> copy.put(name, Map.copyOf(columns)));
+    this.tables = Map.copyOf(copy);
+  }
+
+  /** The schema {@code scripts} build, applied in the order given. */
+  public static Schema of(List<String> scripts) {
+    Builder builder = new Builder();
+    for (String script : scripts) {
+      for (String statement : LexicalClassifier.statements(script)) {
+        builder.apply(statement);
+      }
+    }
+    return new Schema(builder.tables);
+  }
+
+  /** True when no table is known. */
+  public boolean isEmpty() {
+    return tables.isEmpty();
+  }
+
+  /** True when a script created {@code table} (and none dropped it). */
+  public boolean hasTable(String table) {
+    return tables.containsKey(normalise(table));
+  }
+
+  /** Column {@code column} of {@code table}, when the scripts created both. */
+  public Optional<Column> column(String table, String column) {
+    Map<String, Column> columns = tables.get(normalise(table));
+    return columns == null ? Optional.empty() : Optional.ofNullable(columns.get(normalise(column)));
+  }
+
+  /**
+   * How a database folds an identifier for comparison here: the last part of a qualified name,
+   * without quotes ({@code "x"}, {@code `x`}, {@code [x]}), lower case.
+   */
+  static String normalise(String identifier) {
+    String name = identifier.strip();
+    int dot = lastDotOutsideQuotes(name);
+    if (dot >= 0) {
+      name = name.substring(dot + 1);
+    }
+    if (name.length() >= 2
+        && ((name.startsWith("\"") && name.endsWith("\""))
+            || (name.startsWith("`") && name.endsWith("`"))
+            || (name.startsWith("[") && name.endsWith("]")))) {
+      name = name.substring(1, name.length() - 1);
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static int lastDotOutsideQuotes(String name) {
+    boolean quoted = false;
+    int dot = -1;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '"' || c == '`') {
+        quoted = !quoted;
+      } else if (c == '.' && !quoted) {
+        dot = i;
+      }
+    }
+    return dot;
+  }
+
+  /** The mutable model while scripts are applied. */
+  private static final class Builder {
+    final Map<String, Map<String, Column>> tables = new LinkedHashMap<>();
+
+    void apply(String statement) {
+      String first = LexicalClassifier.firstWord(statement);
+      if (!(first.equals("create") || first.equals("alter") || first.equals("drop"))
+          || statement.length() > MAX_PARSED_CHARS
+          || LexicalClassifier.maxDepth(statement) > StatementClassifier.MAX_PARSED_DEPTH) {
+        return;
+      }
+      Statement parsed;
+      try {
+        parsed = CCJSqlParserUtil.newParser(statement).Statement();
+      } catch (Exception | StackOverflowError e) {
+        return; // vendor DDL JSqlParser does not know: it changes nothing we model
+      }
+      if (parsed instanceof CreateTable create) {
+        create(create);
+      } else if (parsed instanceof Alter alter) {
+        alter(alter);
+      } else if (parsed instanceof Drop drop
+          && "TABLE".equalsIgnoreCase(drop.getType())
+          && drop.getName() != null) {
+        tables.remove(tableName(drop.getName()));
+      }
+    }
+
+    private void create(CreateTable create) {
+      if (create.getTable() == null || create.getColumnDefinitions() == null) {
+        return; // CREATE TABLE ... AS SELECT: columns unknown
+      }
+      Map<String, Column> columns = new LinkedHashMap<>();
+      for (ColumnDefinition definition : create.getColumnDefinitions()) {
+        String name = definition.getColumnName();
+        columns.put(
+            normalise(name),
+            new Column(unquoted(name), declaresNotNull(definition.getColumnSpecs())));
+      }
+      tables.put(tableName(create.getTable()), columns);
+      if (create.getIndexes() != null) {
+        for (Index index : create.getIndexes()) {
+          primaryKey(columns, index);
+        }
+      }
+    }
+
+    private void alter(Alter alter) {
+      if (alter.getTable() == null || alter.getAlterExpressions() == null) {
+        return;
+      }
+      Map<String, Column> columns = tables.get(tableName(alter.getTable()));
+      if (columns == null) {
+        return; // a table the scripts did not create (or that an earlier baseline holds)
+      }
+      for (AlterExpression e : alter.getAlterExpressions()) {
+        AlterOperation operation = e.getOperation();
+        List<AlterExpression.ColumnDataType> changed =
+            e.getColDataTypeList() == null ? List.of() : e.getColDataTypeList();
+        if (operation == AlterOperation.ADD) {
+          for (AlterExpression.ColumnDataType c : changed) {
+            columns.put(
+                normalise(c.getColumnName()),
+                new Column(unquoted(c.getColumnName()), declaresNotNull(c.getColumnSpecs())));
+          }
+          if (e.getIndex() != null) {
+            primaryKey(columns, e.getIndex());
+          }
+          if (e.getPkColumns() != null) {
+            e.getPkColumns().forEach(c -> setNotNull(columns, c, true));
+          }
+        } else if (operation == AlterOperation.ALTER) {
+          // PostgreSQL and H2: ALTER COLUMN c SET NOT NULL / DROP NOT NULL; TYPE keeps nullability.
+          for (AlterExpression.ColumnDataType c : changed) {
+            List<String> specs = upper(c.getColumnSpecs());
+            if (specs.contains("DROP") && containsNotNull(specs)) {
+              setNotNull(columns, c.getColumnName(), false);
+            } else if (containsNotNull(specs)) {
+              setNotNull(columns, c.getColumnName(), true);
+            }
+          }
+        } else if (operation == AlterOperation.MODIFY || operation == AlterOperation.CHANGE) {
+          // MySQL redefines the column: NOT NULL must be written again or it is gone.
+          if (operation == AlterOperation.CHANGE && e.getColumnOldName() != null) {
+            columns.remove(normalise(e.getColumnOldName()));
+          }
+          for (AlterExpression.ColumnDataType c : changed) {
+            columns.put(
+                normalise(c.getColumnName()),
+                new Column(unquoted(c.getColumnName()), declaresNotNull(c.getColumnSpecs())));
+          }
+        } else if (operation == AlterOperation.RENAME
+            && e.getColumnOldName() != null
+            && e.getColumnName() != null) {
+          Column old = columns.remove(normalise(e.getColumnOldName()));
+          if (old != null) {
+            columns.put(
+                normalise(e.getColumnName()),
+                new Column(unquoted(e.getColumnName()), old.notNull()));
+          }
+        } else if (operation == AlterOperation.DROP && e.getColumnName() != null) {
+          columns.remove(normalise(e.getColumnName()));
+        }
+      }
+    }
+
+    private static void primaryKey(Map<String, Column> columns, Index index) {
+      if (index.getType() != null
+          && index.getType().toUpperCase(Locale.ROOT).startsWith("PRIMARY")
+          && index.getColumnsNames() != null) {
+        index.getColumnsNames().forEach(c -> setNotNull(columns, c, true));
+      }
+    }
+
+    private static void setNotNull(Map<String, Column> columns, String column, boolean notNull) {
+      Column old = columns.get(normalise(column));
+      if (old != null) {
+        columns.put(normalise(column), new Column(old.name(), notNull));
+      }
+    }
+
+    private static String tableName(Table table) {
+      return normalise(table.getName());
+    }
+
+    /** NOT NULL or PRIMARY KEY among a column's specs; {@code DEFAULT NULL} and NULL are not. */
+    private static boolean declaresNotNull(@Nullable List<String> columnSpecs) {
+      List<String> specs = upper(columnSpecs);
+      return containsNotNull(specs) || containsPair(specs, "PRIMARY", "KEY");
+    }
+
+    private static boolean containsNotNull(List<String> specs) {
+      return containsPair(specs, "NOT", "NULL");
+    }
+
+    private static boolean containsPair(List<String> specs, String first, String second) {
+      for (int i = 0; i + 1 < specs.size(); i++) {
+        if (specs.get(i).equals(first) && specs.get(i + 1).equals(second)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static List<String> upper(@Nullable List<String> specs) {
+      List<String> out = new ArrayList<>();
+      if (specs != null) {
+        specs.forEach(s -> out.add(s.toUpperCase(Locale.ROOT)));
+      }
+      return out;
+    }
+
+    private static String unquoted(String name) {
+      String n = name.strip();
+      return n.length() >= 2 && (n.startsWith("\"") || n.startsWith("`") || n.startsWith("["))
+          ? n.substring(1, n.length() - 1)
+          : n;
+    }
+  }
+}

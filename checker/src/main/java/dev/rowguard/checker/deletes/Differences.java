@@ -8,15 +8,18 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
@@ -118,8 +121,12 @@ final class Differences {
     if (removed.isPresent()) {
       return Optional.of(new Difference(e, removed.get(), Optional.of(var)));
     }
-    return LocalValues.initializer(e, state)
-        .flatMap(init -> of(ASTHelpers.stripParentheses(init), state, depth + 1))
+    Optional<ExpressionTree> init = LocalValues.initializer(e, state);
+    if (init.isPresent() && Inventories.isEmptyCollection(init.get(), state)) {
+      return collectedBy(var, state)
+          .map(o -> new Difference(o.minuend(), o.subtrahend(), Optional.of(var)));
+    }
+    return init.flatMap(i -> of(ASTHelpers.stripParentheses(i), state, depth + 1))
         .map(d -> new Difference(d.minuend(), d.subtrahend(), Optional.of(var)));
   }
 
@@ -182,15 +189,9 @@ final class Differences {
           && block.getStatements().get(0) instanceof ReturnTree ret) {
         body = ret.getExpression();
       }
-      if (body instanceof ExpressionTree expression
-          && ASTHelpers.stripParentheses(expression) instanceof UnaryTree not
-          && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-          && ASTHelpers.stripParentheses(not.getExpression())
-              instanceof MethodInvocationTree contains
-          && isContains(contains)) {
-        return Optional.ofNullable(ASTHelpers.getReceiver(contains));
-      }
-      return Optional.empty();
+      return body instanceof ExpressionTree expression
+          ? notContained(expression)
+          : Optional.empty();
     }
     if (p instanceof MethodInvocationTree call
         && call.getArguments().size() == 1
@@ -213,6 +214,55 @@ final class Differences {
     String name = Invocations.name(call);
     return call.getArguments().size() == 1
         && (name.equals("contains") || name.equals("containsKey"));
+  }
+
+  /**
+   * A difference collected by hand into {@code var}: {@code for (T x : a) { if (!b.contains(x)) {
+   * var.add(x); } }} in the enclosing method gives a and b.
+   */
+  private static Optional<Operands> collectedBy(Symbol var, VisitorState state) {
+    MethodTree method = state.findEnclosing(MethodTree.class);
+    if (method == null || method.getBody() == null) {
+      return Optional.empty();
+    }
+    Operands[] found = new Operands[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+        if (found[0] == null
+            && only(loop.getStatement()) instanceof IfTree test
+            && test.getElseStatement() == null
+            && only(test.getThenStatement()) instanceof ExpressionStatementTree statement
+            && statement.getExpression() instanceof MethodInvocationTree add
+            && add.getArguments().size() == 1
+            && Invocations.name(add).equals("add")
+            && ASTHelpers.getReceiver(add) instanceof IdentifierTree receiver
+            && ASTHelpers.getSymbol(receiver) == var) {
+          notContained(test.getCondition())
+              .ifPresent(b -> found[0] = new Operands(loop.getExpression(), b));
+        }
+        return super.visitEnhancedForLoop(loop, unused);
+      }
+    }.scan(method.getBody(), null);
+    return Optional.ofNullable(found[0]);
+  }
+
+  /** The one statement of a block of one, or the statement itself. */
+  private static StatementTree only(StatementTree statement) {
+    return statement instanceof BlockTree block && block.getStatements().size() == 1
+        ? block.getStatements().get(0)
+        : statement;
+  }
+
+  /** b of {@code !b.contains(x)}. */
+  private static Optional<ExpressionTree> notContained(ExpressionTree condition) {
+    if (ASTHelpers.stripParentheses(condition) instanceof UnaryTree not
+        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+        && ASTHelpers.stripParentheses(not.getExpression()) instanceof MethodInvocationTree contains
+        && isContains(contains)) {
+      return Optional.ofNullable(ASTHelpers.getReceiver(contains));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -301,7 +301,7 @@ final class Inventories {
   }
 
   /** {@code new HashSet<>()}, {@code Sets.newHashSet()}, {@code new ArrayList<>(16)}. */
-  private static boolean isEmptyCollection(ExpressionTree init, VisitorState state) {
+  static boolean isEmptyCollection(ExpressionTree init, VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(init);
     if (e instanceof NewClassTree created) {
       return isSubtype(ASTHelpers.getType(created), "java.util.Collection", state)

@@ -460,6 +460,75 @@ final class UnguardedDifferenceDeleteTest {
   }
 
   @Test
+  void differenceCollectedByHand() {
+    helper
+        .addSourceLines(
+            "LoopSync.java",
+            "package app;",
+            "import java.util.ArrayList;",
+            "import java.util.HashSet;",
+            "import java.util.List;",
+            "import java.util.Set;",
+            "class LoopSync {",
+            "  TenantRepository tenants;",
+            "  RemoteDirectory remote;",
+            "  void collected() {",
+            "    Set<String> remoteIds = remote.tenantIds();",
+            "    List<Tenant> gone = new ArrayList<>();",
+            "    for (Tenant t : tenants.findAll()) {",
+            "      if (!remoteIds.contains(t.getExternalId())) {",
+            "        gone.add(t);",
+            "      }",
+            "    }",
+            "    // BUG: Diagnostic contains: deleteAll deletes everything that remoteIds does not list, and remoteIds is not checked first: if it comes back empty or partial, every row goes",
+            "    tenants.deleteAll(gone);",
+            "  }",
+            "  void collectedIds() {",
+            "    Set<String> remoteIds = remote.tenantIds();",
+            "    Set<String> gone = new HashSet<>();",
+            "    for (String id : tenants.findAll().stream().map(Tenant::getExternalId).toList())",
+            "      if (!remoteIds.contains(id)) gone.add(id);",
+            "    // BUG: Diagnostic contains: deleteByExternalId deletes everything that remoteIds does not list",
+            "    gone.forEach(tenants::deleteByExternalId);",
+            "  }",
+            "  void guarded() {",
+            "    Set<String> remoteIds = remote.tenantIds();",
+            "    if (remoteIds.isEmpty()) {",
+            "      throw new IllegalStateException(\"directory listed nothing\");",
+            "    }",
+            "    List<Tenant> gone = new ArrayList<>();",
+            "    for (Tenant t : tenants.findAll()) {",
+            "      if (!remoteIds.contains(t.getExternalId())) {",
+            "        gone.add(t);",
+            "      }",
+            "    }",
+            "    tenants.deleteAll(gone);",
+            "  }",
+            "  void theCallersTenants(List<Tenant> requested) {",
+            "    Set<String> remoteIds = remote.tenantIds();",
+            "    List<Tenant> gone = new ArrayList<>();",
+            "    for (Tenant t : requested) {",
+            "      if (!remoteIds.contains(t.getExternalId())) {",
+            "        gone.add(t);",
+            "      }",
+            "    }",
+            "    tenants.deleteAll(gone);",
+            "  }",
+            "  void notADifference() {",
+            "    Set<String> remoteIds = remote.tenantIds();",
+            "    List<Tenant> listed = new ArrayList<>();",
+            "    for (Tenant t : tenants.findAll()) {",
+            "      if (remoteIds.contains(t.getExternalId())) {",
+            "        listed.add(t);",
+            "      }",
+            "    }",
+            "    tenants.deleteAll(listed);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void notInArgumentSkipsSpecialParameters() {
     helper
         .addSourceLines(

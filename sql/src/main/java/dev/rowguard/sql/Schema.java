@@ -12,6 +12,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.AlterOperation;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.Index;
@@ -19,13 +20,15 @@ import net.sf.jsqlparser.statement.drop.Drop;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tables and columns a series of DDL scripts leaves behind, with each column's nullability:
- * what the database enforces, which may differ from what the JPA mapping says. Built from {@code
- * CREATE TABLE}, {@code ALTER TABLE} ({@code ADD}, {@code ALTER ... SET/DROP NOT NULL}, MySQL
- * {@code MODIFY}/{@code CHANGE}, {@code RENAME COLUMN}, {@code DROP COLUMN}, {@code ADD PRIMARY
- * KEY}) and {@code DROP TABLE}, parsed with JSqlParser; every other statement, and any statement it
- * cannot parse, changes nothing. Names are compared as the database folds unquoted ones: without
- * quotes, schema or case.
+ * The tables and columns a series of DDL scripts leaves behind, with each column's nullability and
+ * each table's unique keys: what the database enforces, which may differ from what the JPA mapping
+ * says. Built from {@code CREATE TABLE}, {@code ALTER TABLE} ({@code ADD}, {@code ALTER ...
+ * SET/DROP NOT NULL}, MySQL {@code MODIFY}/{@code CHANGE}, {@code RENAME COLUMN}, {@code DROP
+ * COLUMN}, {@code ADD PRIMARY KEY}, {@code ADD [CONSTRAINT c] UNIQUE}, {@code DROP
+ * CONSTRAINT}/{@code INDEX}), {@code CREATE UNIQUE INDEX} (not a partial one, with {@code WHERE}),
+ * {@code DROP INDEX} and {@code DROP TABLE}, parsed with JSqlParser; every other statement, and any
+ * statement it cannot parse, changes nothing. Names are compared as the database folds unquoted
+ * ones: without quotes, schema or case.
  *
  * <p>Immutable.
  */
@@ -35,7 +38,7 @@ public final class Schema {
   static final int MAX_PARSED_CHARS = 64 * 1024;
 
   /** The schema of no scripts. */
-  public static final Schema EMPTY = new Schema(Map.of());
+  public static final Schema EMPTY = new Schema(Map.of(), Map.of());
 
   /**
    * A column.
@@ -45,12 +48,34 @@ public final class Schema {
    */
   public record Column(String name, boolean notNull) {}
 
-  private final Map<String, Map<String, Column>> tables;
+  /**
+   * A set of columns the database keeps unique: a primary key, a unique constraint or a unique
+   * index.
+   *
+   * @param name the constraint's or index's name, if the script gave one
+   * @param columns the columns, folded as {@link #column} compares them
+   */
+  public record UniqueKey(@Nullable String name, List<String> columns) {
+    public UniqueKey {
+      columns = List.copyOf(columns);
+    }
+  }
 
-  private Schema(Map<String, Map<String, Column>> tables) {
+  private final Map<String, Map<String, Column>> tables;
+  private final Map<String, List<UniqueKey>> keys;
+
+  private Schema(Map<String, Map<String, Column>> tables, Map<String, List<UniqueKey>> keys) {
     Map<String, Map<String, Column>> copy = new LinkedHashMap<>();
     tables.forEach((name, columns) -> copy.put(name, Map.copyOf(columns)));
     this.tables = Map.copyOf(copy);
+    Map<String, List<UniqueKey>> keyCopy = new LinkedHashMap<>();
+    keys.forEach(
+        (name, list) -> {
+          if (tables.containsKey(name)) {
+            keyCopy.put(name, List.copyOf(list));
+          }
+        });
+    this.keys = Map.copyOf(keyCopy);
   }
 
   /** The schema {@code scripts} build, applied in the order given. */
@@ -61,7 +86,7 @@ public final class Schema {
         builder.apply(statement);
       }
     }
-    return new Schema(builder.tables);
+    return new Schema(builder.tables, builder.keys);
   }
 
   /** True when no table is known. */
@@ -78,6 +103,11 @@ public final class Schema {
   public Optional<Column> column(String table, String column) {
     Map<String, Column> columns = tables.get(normalise(table));
     return columns == null ? Optional.empty() : Optional.ofNullable(columns.get(normalise(column)));
+  }
+
+  /** The unique keys of {@code table}: empty when it has none or the scripts did not create it. */
+  public List<UniqueKey> uniqueKeys(String table) {
+    return keys.getOrDefault(normalise(table), List.of());
   }
 
   /**
@@ -116,6 +146,7 @@ public final class Schema {
   /** The mutable model while scripts are applied. */
   private static final class Builder {
     final Map<String, Map<String, Column>> tables = new LinkedHashMap<>();
+    final Map<String, List<UniqueKey>> keys = new LinkedHashMap<>();
 
     void apply(String statement) {
       String first = LexicalClassifier.firstWord(statement);
@@ -134,11 +165,46 @@ public final class Schema {
         create(create);
       } else if (parsed instanceof Alter alter) {
         alter(alter);
-      } else if (parsed instanceof Drop drop
-          && "TABLE".equalsIgnoreCase(drop.getType())
-          && drop.getName() != null) {
-        tables.remove(tableName(drop.getName()));
+      } else if (parsed instanceof CreateIndex index) {
+        createIndex(index);
+      } else if (parsed instanceof Drop drop && drop.getName() != null) {
+        if ("TABLE".equalsIgnoreCase(drop.getType())) {
+          tables.remove(tableName(drop.getName()));
+          keys.remove(tableName(drop.getName()));
+        } else if ("INDEX".equalsIgnoreCase(drop.getType())) {
+          String name = normalise(drop.getName().getName());
+          keys.values().forEach(list -> list.removeIf(k -> name.equals(k.name())));
+        }
       }
+    }
+
+    /** {@code CREATE UNIQUE INDEX}; a partial index (with WHERE) keeps only some rows unique. */
+    private void createIndex(CreateIndex create) {
+      Index index = create.getIndex();
+      if (index == null
+          || create.getTable() == null
+          || !isUnique(index.getType())
+          || index.getColumnsNames() == null
+          || (create.getTailParameters() != null
+              && upper(create.getTailParameters()).contains("WHERE"))) {
+        return;
+      }
+      addKey(tableName(create.getTable()), index.getName(), index.getColumnsNames());
+    }
+
+    private void addKey(String table, @Nullable String name, List<String> columns) {
+      if (!tables.containsKey(table) || columns.isEmpty()) {
+        return;
+      }
+      List<String> folded = new ArrayList<>();
+      columns.forEach(c -> folded.add(normalise(c)));
+      keys.computeIfAbsent(table, t -> new ArrayList<>())
+          .add(new UniqueKey(name == null ? null : normalise(name), folded));
+    }
+
+    private static boolean isUnique(@Nullable String indexType) {
+      String type = indexType == null ? "" : indexType.toUpperCase(Locale.ROOT);
+      return type.contains("UNIQUE") || type.startsWith("PRIMARY");
     }
 
     private void create(CreateTable create) {
@@ -152,10 +218,20 @@ public final class Schema {
             normalise(name),
             new Column(unquoted(name), declaresNotNull(definition.getColumnSpecs())));
       }
-      tables.put(tableName(create.getTable()), columns);
+      String table = tableName(create.getTable());
+      tables.put(table, columns);
+      keys.remove(table);
+      for (ColumnDefinition definition : create.getColumnDefinitions()) {
+        if (declaresUnique(definition.getColumnSpecs())) {
+          addKey(table, null, List.of(definition.getColumnName()));
+        }
+      }
       if (create.getIndexes() != null) {
         for (Index index : create.getIndexes()) {
           primaryKey(columns, index);
+          if (isUnique(index.getType()) && index.getColumnsNames() != null) {
+            addKey(table, index.getName(), index.getColumnsNames());
+          }
         }
       }
     }
@@ -164,10 +240,12 @@ public final class Schema {
       if (alter.getTable() == null || alter.getAlterExpressions() == null) {
         return;
       }
-      Map<String, Column> columns = tables.get(tableName(alter.getTable()));
+      String table = tableName(alter.getTable());
+      Map<String, Column> columns = tables.get(table);
       if (columns == null) {
         return; // a table the scripts did not create (or that an earlier baseline holds)
       }
+      List<UniqueKey> tableKeys = keys.computeIfAbsent(table, t -> new ArrayList<>());
       for (AlterExpression e : alter.getAlterExpressions()) {
         AlterOperation operation = e.getOperation();
         List<AlterExpression.ColumnDataType> changed =
@@ -180,9 +258,16 @@ public final class Schema {
           }
           if (e.getIndex() != null) {
             primaryKey(columns, e.getIndex());
+            if (isUnique(e.getIndex().getType()) && e.getIndex().getColumnsNames() != null) {
+              addKey(table, e.getIndex().getName(), e.getIndex().getColumnsNames());
+            }
           }
           if (e.getPkColumns() != null) {
             e.getPkColumns().forEach(c -> setNotNull(columns, c, true));
+            addKey(table, null, e.getPkColumns());
+          }
+          if (e.getUkColumns() != null) {
+            addKey(table, e.getUkName(), e.getUkColumns());
           }
         } else if (operation == AlterOperation.ALTER) {
           // PostgreSQL and H2: ALTER COLUMN c SET NOT NULL / DROP NOT NULL; TYPE keeps nullability.
@@ -198,6 +283,9 @@ public final class Schema {
           // MySQL redefines the column: NOT NULL must be written again or it is gone.
           if (operation == AlterOperation.CHANGE && e.getColumnOldName() != null) {
             columns.remove(normalise(e.getColumnOldName()));
+            if (changed.size() == 1) {
+              rename(tableKeys, e.getColumnOldName(), changed.get(0).getColumnName());
+            }
           }
           for (AlterExpression.ColumnDataType c : changed) {
             columns.put(
@@ -212,11 +300,33 @@ public final class Schema {
             columns.put(
                 normalise(e.getColumnName()),
                 new Column(unquoted(e.getColumnName()), old.notNull()));
+            rename(tableKeys, e.getColumnOldName(), e.getColumnName());
           }
-        } else if (operation == AlterOperation.DROP && e.getColumnName() != null) {
-          columns.remove(normalise(e.getColumnName()));
+        } else if (operation == AlterOperation.DROP) {
+          if (e.getColumnName() != null) {
+            String dropped = normalise(e.getColumnName());
+            columns.remove(dropped);
+            tableKeys.removeIf(k -> k.columns().contains(dropped));
+          }
+          String constraint =
+              e.getConstraintName() != null
+                  ? e.getConstraintName()
+                  : e.getIndex() != null ? e.getIndex().getName() : null;
+          if (constraint != null) {
+            String name = normalise(constraint);
+            tableKeys.removeIf(k -> name.equals(k.name()));
+          }
         }
       }
+    }
+
+    private static void rename(List<UniqueKey> tableKeys, String from, String to) {
+      String old = normalise(from);
+      String renamed = normalise(to);
+      tableKeys.replaceAll(
+          k ->
+              new UniqueKey(
+                  k.name(), k.columns().stream().map(c -> c.equals(old) ? renamed : c).toList()));
     }
 
     private static void primaryKey(Map<String, Column> columns, Index index) {
@@ -242,6 +352,12 @@ public final class Schema {
     private static boolean declaresNotNull(@Nullable List<String> columnSpecs) {
       List<String> specs = upper(columnSpecs);
       return containsNotNull(specs) || containsPair(specs, "PRIMARY", "KEY");
+    }
+
+    /** UNIQUE or PRIMARY KEY among a column's specs. */
+    private static boolean declaresUnique(@Nullable List<String> columnSpecs) {
+      List<String> specs = upper(columnSpecs);
+      return specs.contains("UNIQUE") || containsPair(specs, "PRIMARY", "KEY");
     }
 
     private static boolean containsNotNull(List<String> specs) {

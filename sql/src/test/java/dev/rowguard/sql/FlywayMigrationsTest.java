@@ -140,6 +140,49 @@ final class FlywayMigrationsTest {
     assertThat(schema.hasTable("unknown")).isFalse();
   }
 
+  @Test
+  void uniqueKeysAsTheScriptsLeaveThem() {
+    Schema schema =
+        Schema.of(
+            List.of(
+                """
+                CREATE TABLE labels (
+                  id BIGINT PRIMARY KEY,
+                  guid VARCHAR(36) NOT NULL UNIQUE,
+                  key_prefix VARCHAR(253),
+                  key_name VARCHAR(63) NOT NULL,
+                  resource_guid VARCHAR(36),
+                  CONSTRAINT uk_labels UNIQUE (resource_guid, key_prefix, key_name)
+                );
+                CREATE UNIQUE INDEX ix_labels_name ON labels (key_name, resource_guid);
+                CREATE UNIQUE INDEX ix_live ON labels (key_prefix) WHERE key_prefix IS NOT NULL;
+                CREATE INDEX ix_plain ON labels (key_prefix);
+                CREATE TABLE other (a INT);
+                ALTER TABLE other ADD CONSTRAINT uk_other UNIQUE (a);
+                """,
+                """
+                ALTER TABLE labels DROP CONSTRAINT uk_labels;
+                ALTER TABLE labels RENAME COLUMN resource_guid TO owner_guid;
+                DROP INDEX IF EXISTS ix_missing;
+                ALTER TABLE labels ADD UNIQUE (key_prefix, owner_guid);
+                DROP TABLE other;
+                """));
+    assertThat(schema.uniqueKeys("LABELS").stream().map(Schema.UniqueKey::columns))
+        .containsExactly(
+            List.of("id"),
+            List.of("guid"),
+            List.of("key_name", "owner_guid"),
+            List.of("key_prefix", "owner_guid"));
+    assertThat(schema.uniqueKeys("other")).isEmpty();
+    Schema dropped =
+        Schema.of(
+            List.of(
+                "CREATE TABLE t (a INT, b INT); CREATE UNIQUE INDEX ix_a ON t (a);"
+                    + " ALTER TABLE t ADD CONSTRAINT uk_b UNIQUE (b); DROP INDEX ix_a;"
+                    + " ALTER TABLE t DROP COLUMN b;"));
+    assertThat(dropped.uniqueKeys("t")).isEmpty();
+  }
+
   /** Applies the scripts to H2 in Flyway's order and compares every column's nullability. */
   private static void assertAgreesWithH2(Path dir, Map<String, String> files, String url)
       throws IOException, SQLException {

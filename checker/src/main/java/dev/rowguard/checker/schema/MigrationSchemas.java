@@ -78,6 +78,29 @@ public final class MigrationSchemas {
     return Optional.empty();
   }
 
+  /**
+   * True when the migrations give {@code entity}'s table a unique key (primary key, unique
+   * constraint or non-partial unique index) whose columns are all among {@code fields}' columns: a
+   * lookup on those fields finds at most one row, whatever the mapping declares.
+   */
+  public static boolean hasUniqueKeyCoveredBy(
+      Symbol.ClassSymbol entity, List<PersistentField> fields, VisitorState state) {
+    Schema schema = of(state);
+    if (schema.isEmpty()) {
+      return false;
+    }
+    for (String table : tableNames(entity)) {
+      if (schema.hasTable(table)) {
+        return schema.uniqueKeys(table).stream()
+            .anyMatch(
+                key ->
+                    key.columns().stream()
+                        .allMatch(c -> fields.stream().anyMatch(f -> f.hasColumnName(c))));
+      }
+    }
+    return false;
+  }
+
   private static Set<String> tableNames(Symbol.ClassSymbol entity) {
     Set<String> names = new LinkedHashSet<>();
     for (Symbol.ClassSymbol c = entity; c != null; c = superclass(c)) {

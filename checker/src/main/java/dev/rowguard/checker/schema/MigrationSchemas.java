@@ -89,16 +89,28 @@ public final class MigrationSchemas {
     if (schema.isEmpty()) {
       return false;
     }
+    return uniqueKeys(entity, state).stream()
+        .anyMatch(
+            key ->
+                key.columns().stream()
+                    .allMatch(c -> fields.stream().anyMatch(f -> f.hasColumnName(c))));
+  }
+
+  /**
+   * The unique keys the migrations give {@code entity}'s table (the first of its candidate names
+   * that they create); empty when they create none of them.
+   */
+  public static List<Schema.UniqueKey> uniqueKeys(Symbol.ClassSymbol entity, VisitorState state) {
+    Schema schema = of(state);
+    if (schema.isEmpty()) {
+      return List.of();
+    }
     for (String table : tableNames(entity)) {
       if (schema.hasTable(table)) {
-        return schema.uniqueKeys(table).stream()
-            .anyMatch(
-                key ->
-                    key.columns().stream()
-                        .allMatch(c -> fields.stream().anyMatch(f -> f.hasColumnName(c))));
+        return schema.uniqueKeys(table);
       }
     }
-    return false;
+    return List.of();
   }
 
   private static Set<String> tableNames(Symbol.ClassSymbol entity) {

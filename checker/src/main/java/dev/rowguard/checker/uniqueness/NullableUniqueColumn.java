@@ -66,7 +66,69 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
         case PRIMARY_KEY -> {}
       }
     }
+    if (EntityModels.isEntity(type) && !extendsEntity(type)) {
+      for (Schema.UniqueKey key : MigrationSchemas.uniqueKeys(type, state)) {
+        reportMigrationKey(tree, key, model.get(), type, state);
+      }
+    }
     return Description.NO_MATCH;
+  }
+
+  /** Under entity inheritance the table and its keys belong to the root entity. */
+  private static boolean extendsEntity(Symbol.ClassSymbol type) {
+    return type.getSuperclass() != null
+        && type.getSuperclass().tsym instanceof Symbol.ClassSymbol parent
+        && EntityModels.isEntity(parent);
+  }
+
+  /**
+   * A unique key that only the migrations create (the Cloud Foundry labels case: {@code UNIQUE KEY
+   * (key_prefix, key_name, resource_guid)} with {@code key_prefix DEFAULT NULL}), over a column
+   * both the migrations and the mapping leave nullable. Keys whose columns do not all map to
+   * fields, and keys the mapping declares as well (reported above), are left alone.
+   */
+  private void reportMigrationKey(
+      ClassTree tree,
+      Schema.UniqueKey key,
+      EntityModel model,
+      Symbol.ClassSymbol type,
+      VisitorState state) {
+    List<PersistentField> fields = new java.util.ArrayList<>();
+    for (String column : key.columns()) {
+      Optional<PersistentField> field =
+          model.fields().stream().filter(f -> f.hasColumnName(column)).findFirst();
+      if (field.isEmpty()) {
+        return;
+      }
+      fields.add(field.get());
+    }
+    boolean declaredInMapping =
+        model.uniqueKeys().stream()
+            .anyMatch(
+                k ->
+                    k.isResolved()
+                        && k.fields().size() == fields.size()
+                        && k.fields().stream()
+                            .allMatch(
+                                f -> fields.stream().anyMatch(g -> g.symbol() == f.symbol())));
+    List<PersistentField> nullable =
+        fields.stream()
+            .filter(f -> mappingAllowsNull(f, state))
+            .filter(
+                f -> MigrationSchemas.column(type, f, state).map(c -> !c.notNull()).orElse(false))
+            .toList();
+    if (declaredInMapping
+        || nullable.isEmpty()
+        || (fields.size() == 1 && fields.get(0).association() != Association.NONE)) {
+      return;
+    }
+    Tree at = annotation(tree.getModifiers(), TABLE).<Tree>map(a -> a).orElse(tree);
+    String what =
+        "The unique key "
+            + (key.name() == null ? "" : key.name() + " ")
+            + "that the migrations create on "
+            + String.join(", ", key.columns());
+    state.reportMatch(buildDescription(at).setMessage(message(what, nullable)).build());
   }
 
   /**
@@ -150,11 +212,16 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
    */
   private static boolean mayHoldNull(
       Symbol.ClassSymbol entity, PersistentField field, VisitorState state) {
+    return mappingAllowsNull(field, state)
+        && !MigrationSchemas.column(entity, field, state).map(Schema.Column::notNull).orElse(false);
+  }
+
+  /** {@link #mayHoldNull} by the mapping alone. */
+  private static boolean mappingAllowsNull(PersistentField field, VisitorState state) {
     return field.nullable()
         && !field.explicitlyNullable()
         && !(field.association() == Association.NONE
-            && EntityModels.instance(state).ofElementOrSelf(field.symbol().type).isPresent())
-        && !MigrationSchemas.column(entity, field, state).map(Schema.Column::notNull).orElse(false);
+            && EntityModels.instance(state).ofElementOrSelf(field.symbol().type).isPresent());
   }
 
   /**

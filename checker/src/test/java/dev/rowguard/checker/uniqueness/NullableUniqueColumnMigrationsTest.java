@@ -133,6 +133,83 @@ final class NullableUniqueColumnMigrationsTest {
         .containsExactly("info", "job_uuid");
   }
 
+  /** Cloud Foundry's labels: the unique key exists only in the MySQL migration. */
+  private static final String LABELS =
+      """
+      CREATE TABLE `labels` (
+        `id` BIGINT NOT NULL AUTO_INCREMENT,
+        `key_prefix` VARCHAR(253) DEFAULT NULL,
+        `key_name` VARCHAR(63) NOT NULL,
+        `resource_guid` VARCHAR(255) NOT NULL,
+        `value` VARCHAR(63),
+        PRIMARY KEY (`id`),
+        UNIQUE KEY `uk_labels` (`key_prefix`, `key_name`, `resource_guid`),
+        UNIQUE KEY `uk_value` (`value`),
+        UNIQUE KEY `uk_unmapped` (`key_name`, `selector`)
+      ) ENGINE=InnoDB;
+      """;
+
+  @Test
+  void uniqueKeysOnlyInTheMigrations(@TempDir Path migrations) throws IOException {
+    Files.writeString(migrations.resolve("V1__labels.sql"), LABELS);
+    CompilationTestHelper.newInstance(NullableUniqueColumn.class, getClass())
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + migrations))
+        .addSourceLines(
+            "Label.java",
+            "package app;",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "// BUG: Diagnostic contains: The unique key uk_labels that the migrations create on"
+                + " key_prefix, key_name, resource_guid covers nullable column key_prefix",
+            "@Table(name = \"labels\")",
+            "public class Label {",
+            "  @Id @GeneratedValue Long id;",
+            "  String keyPrefix;",
+            "  @Column(nullable = false) String keyName;",
+            "  @Column(name = \"resource_guid\", nullable = false) String resourceGuid;",
+            "  @Column(nullable = true) String value;",
+            "}")
+        .addSourceLines(
+            "AuditedLabel.java",
+            "package app;",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "@Table(name = \"labels\")",
+            "public class AuditedLabel {",
+            "  @Id @GeneratedValue Long id;",
+            "  @Column(nullable = false) String keyPrefix;",
+            "  @Column(nullable = false) String keyName;",
+            "  @Column(name = \"resource_guid\", nullable = false) String resourceGuid;",
+            "  @Column(nullable = true) String value;",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aKeyInBothIsReportedOnce(@TempDir Path root) throws IOException {
+    Path source = root.resolve("cf/src/main/java/app/Label.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(
+        source,
+        String.join(
+            "\n",
+            "package app;",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "@Table(name = \"labels\", uniqueConstraints = @UniqueConstraint(",
+            "    name = \"uk_labels\", columnNames = {\"key_prefix\", \"key_name\", \"resource_guid\"}))",
+            "public class Label {",
+            "  @Id @GeneratedValue Long id;",
+            "  String keyPrefix;",
+            "  @Column(nullable = false) String keyName;",
+            "  @Column(name = \"resource_guid\", nullable = false) String resourceGuid;",
+            "}"));
+    Path migrations = root.resolve("cf/src/main/resources/db/migration");
+    Files.createDirectories(migrations);
+    Files.writeString(migrations.resolve("V1__labels.sql"), LABELS);
+    assertThat(reportedColumns(source, List.of())).containsExactly("key_prefix");
+  }
+
   private static List<String> reportedColumns(Path source, List<File> extraClassPath)
       throws IOException {
     List<File> classPath =

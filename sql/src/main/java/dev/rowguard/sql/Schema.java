@@ -1,11 +1,15 @@
 package dev.rowguard.sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -34,11 +38,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Schema {
 
+  /** The table an ALTER TABLE or CREATE INDEX names, for statements the parser does not take. */
+  private static final Pattern CHANGED_TABLE =
+      Pattern.compile(
+          "(?is)\\b(?:alter\\s+table\\s+(?:if\\s+exists\\s+)?(?:only\\s+)?"
+              + "|create\\s+(?:unique\\s+)?index\\b.*?\\bon\\s+(?:only\\s+)?)"
+              + "([\\w.\"`\\[\\]]+)");
+
   /** Statements longer than this are not parsed (a seed-data INSERT is no DDL anyway). */
   static final int MAX_PARSED_CHARS = 64 * 1024;
 
   /** The schema of no scripts. */
-  public static final Schema EMPTY = new Schema(Map.of(), Map.of());
+  public static final Schema EMPTY = new Schema(Map.of(), Map.of(), Set.of());
 
   /**
    * A column.
@@ -63,8 +74,13 @@ public final class Schema {
 
   private final Map<String, Map<String, Column>> tables;
   private final Map<String, List<UniqueKey>> keys;
+  private final Set<String> partlyRead;
 
-  private Schema(Map<String, Map<String, Column>> tables, Map<String, List<UniqueKey>> keys) {
+  private Schema(
+      Map<String, Map<String, Column>> tables,
+      Map<String, List<UniqueKey>> keys,
+      Set<String> partlyRead) {
+    this.partlyRead = Set.copyOf(partlyRead);
     Map<String, Map<String, Column>> copy = new LinkedHashMap<>();
     tables.forEach((name, columns) -> copy.put(name, Map.copyOf(columns)));
     this.tables = Map.copyOf(copy);
@@ -86,7 +102,7 @@ public final class Schema {
         builder.apply(statement);
       }
     }
-    return new Schema(builder.tables, builder.keys);
+    return new Schema(builder.tables, builder.keys, builder.partlyRead);
   }
 
   /** True when no table is known. */
@@ -103,6 +119,16 @@ public final class Schema {
   public Optional<Column> column(String table, String column) {
     Map<String, Column> columns = tables.get(normalise(table));
     return columns == null ? Optional.empty() : Optional.ofNullable(columns.get(normalise(column)));
+  }
+
+  /**
+   * True when every statement that changed {@code table} was understood: none failed to parse, and
+   * none left its outcome to the dialect (a {@code MODIFY} without NULL or NOT NULL keeps the
+   * column's nullability on Oracle and drops it on MySQL). Only then does a column that looks
+   * nullable here surely allow NULL.
+   */
+  public boolean isFullyRead(String table) {
+    return hasTable(table) && !partlyRead.contains(normalise(table));
   }
 
   /** The unique keys of {@code table}: empty when it has none or the scripts did not create it. */
@@ -147,6 +173,7 @@ public final class Schema {
   private static final class Builder {
     final Map<String, Map<String, Column>> tables = new LinkedHashMap<>();
     final Map<String, List<UniqueKey>> keys = new LinkedHashMap<>();
+    final Set<String> partlyRead = new HashSet<>();
 
     void apply(String statement) {
       String first = LexicalClassifier.firstWord(statement);
@@ -159,7 +186,13 @@ public final class Schema {
       try {
         parsed = CCJSqlParserUtil.newParser(statement).Statement();
       } catch (Exception | StackOverflowError e) {
-        return; // vendor DDL JSqlParser does not know: it changes nothing we model
+        // Vendor DDL JSqlParser does not know: it changes nothing we model, but the table it names
+        // may now differ from the model.
+        Matcher named = CHANGED_TABLE.matcher(statement);
+        if (named.find()) {
+          partlyRead.add(normalise(named.group(1)));
+        }
+        return;
       }
       if (parsed instanceof CreateTable create) {
         create(create);
@@ -221,6 +254,7 @@ public final class Schema {
       String table = tableName(create.getTable());
       tables.put(table, columns);
       keys.remove(table);
+      partlyRead.remove(table);
       for (ColumnDefinition definition : create.getColumnDefinitions()) {
         if (declaresUnique(definition.getColumnSpecs())) {
           addKey(table, null, List.of(definition.getColumnName()));
@@ -248,6 +282,10 @@ public final class Schema {
       List<UniqueKey> tableKeys = keys.computeIfAbsent(table, t -> new ArrayList<>());
       for (AlterExpression e : alter.getAlterExpressions()) {
         AlterOperation operation = e.getOperation();
+        if (operation == AlterOperation.UNSPECIFIC) {
+          partlyRead.add(table); // ALTER TABLE t <words JSqlParser keeps without reading them>
+          continue;
+        }
         List<AlterExpression.ColumnDataType> changed =
             e.getColDataTypeList() == null ? List.of() : e.getColDataTypeList();
         if (operation == AlterOperation.ADD) {
@@ -291,6 +329,9 @@ public final class Schema {
             columns.put(
                 normalise(c.getColumnName()),
                 new Column(unquoted(c.getColumnName()), declaresNotNull(c.getColumnSpecs())));
+            if (!upper(c.getColumnSpecs()).contains("NULL")) {
+              partlyRead.add(table);
+            }
           }
         } else if (operation == AlterOperation.RENAME
             && e.getColumnOldName() != null

@@ -138,6 +138,35 @@ final class FlywayMigrationsTest {
     assertThat(schema.column("t", "a").orElseThrow().notNull()).isTrue();
     assertThat(schema.column("t", "b").orElseThrow().notNull()).isTrue();
     assertThat(schema.hasTable("unknown")).isFalse();
+    assertThat(schema.isFullyRead("t")).isFalse();
+  }
+
+  @Test
+  void tablesChangedByStatementsNotUnderstoodAreOnlyPartlyRead() {
+    Schema schema =
+        Schema.of(
+            List.of(
+                """
+                CREATE TABLE a (x INT, y INT);
+                CREATE TABLE b (x INT);
+                CREATE TABLE c (x INT);
+                CREATE TABLE d (x INT NOT NULL);
+                ALTER TABLE IF EXISTS ONLY public.a ALTER COLUMN x SET NOT NULL;
+                ALTER TABLE b MODIFY (x VARCHAR2(20));
+                CREATE UNIQUE INDEX ix_c ON c USING frobnicate ((x::text) COLLATE "C") INCLUDE (x) NULLS NOT DISTINCT;
+                ALTER TABLE d MODIFY (x NOT NULL);
+                """));
+    assertThat(schema.isFullyRead("a")).isFalse();
+    assertThat(schema.isFullyRead("b")).isFalse();
+    assertThat(schema.isFullyRead("c")).isFalse();
+    assertThat(schema.isFullyRead("d")).isTrue();
+    assertThat(schema.isFullyRead("missing")).isFalse();
+    assertThat(
+            Schema.of(
+                    List.of(
+                        "CREATE TABLE a (x INT); ALTER TABLE a FROB x; CREATE TABLE a (x INT);"))
+                .isFullyRead("a"))
+        .isTrue();
   }
 
   @Test

@@ -102,15 +102,23 @@ public final class MigrationSchemas {
    */
   public static List<Schema.UniqueKey> uniqueKeys(Symbol.ClassSymbol entity, VisitorState state) {
     Schema schema = of(state);
+    return table(entity, schema).map(schema::uniqueKeys).orElse(List.of());
+  }
+
+  /**
+   * True when the migrations create {@code entity}'s table and every statement that changed it was
+   * understood ({@link Schema#isFullyRead}): only then is a column that looks nullable surely so.
+   */
+  public static boolean isFullyRead(Symbol.ClassSymbol entity, VisitorState state) {
+    Schema schema = of(state);
+    return table(entity, schema).map(schema::isFullyRead).orElse(false);
+  }
+
+  private static Optional<String> table(Symbol.ClassSymbol entity, Schema schema) {
     if (schema.isEmpty()) {
-      return List.of();
+      return Optional.empty();
     }
-    for (String table : tableNames(entity)) {
-      if (schema.hasTable(table)) {
-        return schema.uniqueKeys(table);
-      }
-    }
-    return List.of();
+    return tableNames(entity).stream().filter(schema::hasTable).findFirst();
   }
 
   private static Set<String> tableNames(Symbol.ClassSymbol entity) {

@@ -66,7 +66,9 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
         case PRIMARY_KEY -> {}
       }
     }
-    if (EntityModels.isEntity(type) && !extendsEntity(type)) {
+    if (EntityModels.isEntity(type)
+        && !extendsEntity(type)
+        && MigrationSchemas.isFullyRead(type, state)) {
       for (Schema.UniqueKey key : MigrationSchemas.uniqueKeys(type, state)) {
         reportMigrationKey(tree, key, model.get(), type, state);
       }

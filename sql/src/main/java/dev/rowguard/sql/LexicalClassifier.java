@@ -57,6 +57,34 @@ final class LexicalClassifier {
     return l.maxDepth;
   }
 
+  /**
+   * The statements of a script, split at each {@code ;} outside literals, quoted identifiers,
+   * dollar-quoted bodies, comments and parentheses, stripped; blank ones left out.
+   */
+  static List<String> statements(String script) {
+    LexicalClassifier l = new LexicalClassifier(script);
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    do {
+      l.advance();
+      if (l.type == EOF || (l.type == SEMI && l.depth <= 0)) {
+        String statement = script.substring(from, l.start).strip();
+        if (!statement.isEmpty()) {
+          out.add(statement);
+        }
+        from = l.end;
+      }
+    } while (l.type != EOF);
+    return out;
+  }
+
+  /** The first word of {@code text} after spaces and comments, lower case; empty if none. */
+  static String firstWord(String text) {
+    LexicalClassifier l = new LexicalClassifier(text);
+    l.advance();
+    return l.type == WORD ? text.substring(l.start, l.end).toLowerCase(java.util.Locale.ROOT) : "";
+  }
+
   private Classification all() {
     Classification worst = Classification.OTHER;
     advance();

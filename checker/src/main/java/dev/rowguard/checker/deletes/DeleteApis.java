@@ -18,6 +18,7 @@ final class DeleteApis {
   static final String JDBC_STATEMENT = "java.sql.Statement";
   static final String JDBC_CONNECTION = "java.sql.Connection";
   static final String JOOQ_DSL_CONTEXT = "org.jooq.DSLContext";
+  static final String JOOQ_RESULT_QUERY = "org.jooq.ResultQuery";
 
   /** Spring Data methods that delete every row of the repository's table. */
   static final Api DELETE_EVERY_ROW =
@@ -77,7 +78,7 @@ final class DeleteApis {
   static final Api JOOQ_EXECUTE =
       Api.anyOf(
           Api.instance("org.jooq.Query", "execute", "executeAsync"),
-          Api.instance("org.jooq.ResultQuery", "fetch"));
+          Api.instance(JOOQ_RESULT_QUERY, "fetch"));
 
   /** Spring Data methods that delete the rows (or ids) of an iterable argument. */
   static final Api DELETE_COLLECTION =
@@ -92,6 +93,12 @@ final class DeleteApis {
           Api.instance(SpringData.CRUD_REPOSITORY, "delete"),
           Api.instance(Jpa.ENTITY_MANAGER, "remove"),
           Api.instance(Jpa.HIBERNATE_SESSION, "remove", "delete"));
+
+  /** Spring Data's delete of the one row whose id is passed. */
+  static final Api DELETE_BY_ID =
+      Api.anyOf(
+          Api.instance(SpringData.CRUD_REPOSITORY, "deleteById"),
+          Api.instance(SpringData.REACTIVE_CRUD_REPOSITORY, "deleteById"));
 
   private DeleteApis() {}
 }

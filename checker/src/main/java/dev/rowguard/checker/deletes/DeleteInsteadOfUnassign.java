@@ -24,7 +24,9 @@ import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.deletes.ManyToManyCollections.Reference;
 import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The elements of a {@code @ManyToMany} association are deleted where the intent was to unassign
@@ -43,19 +45,21 @@ public final class DeleteInsteadOfUnassign extends DocumentedCheck
       return Description.NO_MATCH;
     }
     String name = Invocations.name(tree);
-    ExpressionTree collection;
+    Streamed streamed;
     if (DeleteApis.DELETE_COLLECTION.matches(tree, state)) {
-      collection = tree.getArguments().get(0);
-    } else if (name.equals("forEach") && deletesEachElement(tree.getArguments().get(0), state)) {
-      collection = streamSource(ASTHelpers.getReceiver(tree));
+      streamed = Streamed.of(tree.getArguments().get(0));
+    } else if (name.equals("forEach")
+        && ASTHelpers.getReceiver(tree) != null
+        && deletesEachElement(tree.getArguments().get(0), state)) {
+      streamed = Streamed.of(ASTHelpers.getReceiver(tree));
     } else {
       return Description.NO_MATCH;
     }
-    if (collection == null || MassDeletes.isDeclared(state)) {
+    if (MassDeletes.isDeclared(state)) {
       return Description.NO_MATCH;
     }
-    return ManyToManyCollections.of(collection, state)
-        .map(reference -> describe(tree, reference, state, false))
+    return ManyToManyCollections.of(streamed.source(), state)
+        .map(reference -> describe(tree, reference, streamed.filters(), state, false))
         .orElse(Description.NO_MATCH);
   }
 
@@ -80,14 +84,26 @@ public final class DeleteInsteadOfUnassign extends DocumentedCheck
     }
     boolean onlyDeletes = body.size() == 1;
     return ManyToManyCollections.of(tree.getExpression(), state)
-        .map(reference -> describe(tree, reference, state, !onlyDeletes))
+        .map(reference -> describe(tree, reference, List.of(), state, !onlyDeletes))
         .orElse(Description.NO_MATCH);
   }
 
   private Description describe(
-      Tree tree, Reference reference, VisitorState state, boolean loopDoesMore) {
+      Tree tree,
+      Reference reference,
+      List<ExpressionTree> filters,
+      VisitorState state,
+      boolean loopDoesMore) {
     var field = reference.field();
     String owner = field.symbol().owner.getSimpleName().toString();
+    String live = reference.live().map(state::getSourceForNode).orElse("the collection");
+    // A filtered stream deletes some of the elements: removeIf with the same filter unassigns them.
+    String unassign =
+        filters.isEmpty()
+            ? live + ".clear()"
+            : filters.size() == 1
+                ? live + ".removeIf(" + state.getSourceForNode(filters.get(0)) + ")"
+                : live + ".removeIf(...)";
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
@@ -99,17 +115,16 @@ public final class DeleteInsteadOfUnassign extends DocumentedCheck
                     + owner
                     + " that shares them loses them too. To unassign, remove them from the collection"
                     + " (for example "
-                    + reference.live().map(state::getSourceForNode).orElse("the collection")
-                    + ".clear()) and delete only entities nothing references any more");
+                    + unassign
+                    + ") and delete only entities nothing references any more");
     // Clearing the inverse side changes nothing in the database, and a loop that does more than
     // delete would lose its other statements.
     boolean owningSide = field.mappedBy().isEmpty();
-    if (owningSide && !loopDoesMore && reference.live().isPresent()) {
-      String clear = state.getSourceForNode(reference.live().get()) + ".clear()";
+    if (owningSide && !loopDoesMore && reference.live().isPresent() && filters.size() <= 1) {
       description.addFix(
           tree instanceof EnhancedForLoopTree
-              ? SuggestedFix.replace(tree, clear + ";")
-              : SuggestedFix.replace(tree, clear));
+              ? SuggestedFix.replace(tree, unassign + ";")
+              : SuggestedFix.replace(tree, unassign));
     }
     return description.build();
   }
@@ -139,13 +154,40 @@ public final class DeleteInsteadOfUnassign extends DocumentedCheck
         && DeleteApis.DELETE_ONE.matches(call, state);
   }
 
-  /** The collection of {@code c.forEach} or {@code c.stream().forEach}. */
-  private static ExpressionTree streamSource(ExpressionTree receiver) {
-    if (receiver instanceof MethodInvocationTree call
-        && call.getArguments().isEmpty()
-        && Invocations.name(call).equals("stream")) {
-      return ASTHelpers.getReceiver(call);
+  /**
+   * The collection a stream of the same elements starts from, and the filters on the way: {@code c}
+   * and {@code [p]} for {@code c.stream().filter(p).toList()}; {@code e} itself and no filters when
+   * it is no such stream.
+   */
+  private record Streamed(ExpressionTree source, List<ExpressionTree> filters) {
+
+    /** Calls that keep the elements (some of them for {@code filter}) as they are. */
+    private static final Set<String> KEEPING =
+        Set.of("filter", "sorted", "distinct", "toList", "collect", "peek");
+
+    private static final int MAX_LINKS = 8;
+
+    static Streamed of(ExpressionTree e) {
+      List<ExpressionTree> filters = new ArrayList<>();
+      ExpressionTree link = ASTHelpers.stripParentheses(e);
+      for (int i = 0; i < MAX_LINKS && link instanceof MethodInvocationTree call; i++) {
+        String name = Invocations.name(call);
+        ExpressionTree receiver = ASTHelpers.getReceiver(call);
+        if (receiver == null) {
+          break;
+        }
+        if (name.equals("stream") && call.getArguments().isEmpty()) {
+          return new Streamed(ASTHelpers.stripParentheses(receiver), List.copyOf(filters));
+        }
+        if (!KEEPING.contains(name)) {
+          break;
+        }
+        if (name.equals("filter") && call.getArguments().size() == 1) {
+          filters.add(0, call.getArguments().get(0));
+        }
+        link = ASTHelpers.stripParentheses(receiver);
+      }
+      return new Streamed(ASTHelpers.stripParentheses(e), List.of());
     }
-    return receiver;
   }
 }

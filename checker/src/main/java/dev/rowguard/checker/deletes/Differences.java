@@ -8,15 +8,18 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreeScanner;
@@ -71,11 +74,16 @@ final class Differences {
   /**
    * A difference: the deleted collection and the collection subtracted from it.
    *
+   * @param minuend what the difference is taken from: {@code ours} of {@code Sets.difference(ours,
+   *     theirs)}, the stream before the filter, the local a {@code removeAll} changes
    * @param subtrahend what the other side listed; if it is empty or partial, the difference is
    *     everything
    * @param deletion the local holding the difference, if it has one
    */
-  record Difference(ExpressionTree subtrahend, Optional<Symbol> deletion) {}
+  record Difference(ExpressionTree minuend, ExpressionTree subtrahend, Optional<Symbol> deletion) {}
+
+  /** A minuend and a subtrahend. */
+  private record Operands(ExpressionTree minuend, ExpressionTree subtrahend) {}
 
   /**
    * The difference {@code argument} holds, computed in the enclosing method; empty when it is not
@@ -89,9 +97,10 @@ final class Differences {
     if (depth > MAX_DEPTH) {
       return Optional.empty();
     }
-    Optional<ExpressionTree> subtrahend = subtrahendOf(e, state);
-    if (subtrahend.isPresent()) {
-      return Optional.of(new Difference(subtrahend.get(), Optional.empty()));
+    Optional<Operands> operands = operandsOf(e, state);
+    if (operands.isPresent()) {
+      return Optional.of(
+          new Difference(operands.get().minuend(), operands.get().subtrahend(), Optional.empty()));
     }
     Optional<ExpressionTree> copied = copiedFrom(e, state);
     if (copied.isPresent()) {
@@ -110,11 +119,15 @@ final class Differences {
     }
     Optional<ExpressionTree> removed = removedFrom(var, state);
     if (removed.isPresent()) {
-      return Optional.of(new Difference(removed.get(), Optional.of(var)));
+      return Optional.of(new Difference(e, removed.get(), Optional.of(var)));
     }
-    return LocalValues.initializer(e, state)
-        .flatMap(init -> of(ASTHelpers.stripParentheses(init), state, depth + 1))
-        .map(d -> new Difference(d.subtrahend(), Optional.of(var)));
+    Optional<ExpressionTree> init = LocalValues.initializer(e, state);
+    if (init.isPresent() && Inventories.isEmptyCollection(init.get(), state)) {
+      return collectedBy(var, state)
+          .map(o -> new Difference(o.minuend(), o.subtrahend(), Optional.of(var)));
+    }
+    return init.flatMap(i -> of(ASTHelpers.stripParentheses(i), state, depth + 1))
+        .map(d -> new Difference(d.minuend(), d.subtrahend(), Optional.of(var)));
   }
 
   /**
@@ -142,19 +155,23 @@ final class Differences {
     return Optional.of(ASTHelpers.stripParentheses(receiver));
   }
 
-  /** {@code Sets.difference(a, b)}, or a stream of a filtered by {@code !b.contains(x)}: b. */
-  private static Optional<ExpressionTree> subtrahendOf(ExpressionTree e, VisitorState state) {
+  /**
+   * {@code Sets.difference(a, b)}, or a stream of a filtered by {@code !b.contains(x)}: a and b.
+   */
+  private static Optional<Operands> operandsOf(ExpressionTree e, VisitorState state) {
     if (e instanceof MethodInvocationTree call
         && call.getArguments().size() == 2
         && DIFFERENCE.matches(call, state)) {
-      return Optional.of(call.getArguments().get(1));
+      return Optional.of(new Operands(call.getArguments().get(0), call.getArguments().get(1)));
     }
     ExpressionTree link = e;
     while (link instanceof MethodInvocationTree call) {
-      if (call.getArguments().size() == 1 && Invocations.name(call).equals("filter")) {
+      if (call.getArguments().size() == 1
+          && Invocations.name(call).equals("filter")
+          && ASTHelpers.getReceiver(call) != null) {
         Optional<ExpressionTree> excluded = excludedBy(call.getArguments().get(0), state);
         if (excluded.isPresent()) {
-          return excluded;
+          return Optional.of(new Operands(ASTHelpers.getReceiver(call), excluded.get()));
         }
       }
       link = ASTHelpers.getReceiver(call);
@@ -172,15 +189,9 @@ final class Differences {
           && block.getStatements().get(0) instanceof ReturnTree ret) {
         body = ret.getExpression();
       }
-      if (body instanceof ExpressionTree expression
-          && ASTHelpers.stripParentheses(expression) instanceof UnaryTree not
-          && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-          && ASTHelpers.stripParentheses(not.getExpression())
-              instanceof MethodInvocationTree contains
-          && isContains(contains)) {
-        return Optional.ofNullable(ASTHelpers.getReceiver(contains));
-      }
-      return Optional.empty();
+      return body instanceof ExpressionTree expression
+          ? notContained(expression)
+          : Optional.empty();
     }
     if (p instanceof MethodInvocationTree call
         && call.getArguments().size() == 1
@@ -193,6 +204,12 @@ final class Differences {
     return Optional.empty();
   }
 
+  private static boolean isContains(MemberReferenceTree reference) {
+    String name = reference.getName().toString();
+    return reference.getMode() == MemberReferenceTree.ReferenceMode.INVOKE
+        && (name.equals("contains") || name.equals("containsKey"));
+  }
+
   private static boolean isContains(MethodInvocationTree call) {
     String name = Invocations.name(call);
     return call.getArguments().size() == 1
@@ -200,8 +217,57 @@ final class Differences {
   }
 
   /**
-   * The argument of {@code var.removeAll(b)} (or {@code var.removeIf(x -> b.contains(x))}) in the
-   * enclosing method.
+   * A difference collected by hand into {@code var}: {@code for (T x : a) { if (!b.contains(x)) {
+   * var.add(x); } }} in the enclosing method gives a and b.
+   */
+  private static Optional<Operands> collectedBy(Symbol var, VisitorState state) {
+    MethodTree method = state.findEnclosing(MethodTree.class);
+    if (method == null || method.getBody() == null) {
+      return Optional.empty();
+    }
+    Operands[] found = new Operands[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+        if (found[0] == null
+            && only(loop.getStatement()) instanceof IfTree test
+            && test.getElseStatement() == null
+            && only(test.getThenStatement()) instanceof ExpressionStatementTree statement
+            && statement.getExpression() instanceof MethodInvocationTree add
+            && add.getArguments().size() == 1
+            && Invocations.name(add).equals("add")
+            && ASTHelpers.getReceiver(add) instanceof IdentifierTree receiver
+            && ASTHelpers.getSymbol(receiver) == var) {
+          notContained(test.getCondition())
+              .ifPresent(b -> found[0] = new Operands(loop.getExpression(), b));
+        }
+        return super.visitEnhancedForLoop(loop, unused);
+      }
+    }.scan(method.getBody(), null);
+    return Optional.ofNullable(found[0]);
+  }
+
+  /** The one statement of a block of one, or the statement itself. */
+  private static StatementTree only(StatementTree statement) {
+    return statement instanceof BlockTree block && block.getStatements().size() == 1
+        ? block.getStatements().get(0)
+        : statement;
+  }
+
+  /** b of {@code !b.contains(x)}. */
+  private static Optional<ExpressionTree> notContained(ExpressionTree condition) {
+    if (ASTHelpers.stripParentheses(condition) instanceof UnaryTree not
+        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+        && ASTHelpers.stripParentheses(not.getExpression()) instanceof MethodInvocationTree contains
+        && isContains(contains)) {
+      return Optional.ofNullable(ASTHelpers.getReceiver(contains));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The argument of {@code var.removeAll(b)} (or {@code var.removeIf(x -> b.contains(x))}, {@code
+   * var.removeIf(b::contains)}) in the enclosing method.
    */
   private static Optional<ExpressionTree> removedFrom(Symbol var, VisitorState state) {
     MethodTree method = state.findEnclosing(MethodTree.class);
@@ -225,6 +291,11 @@ final class Differences {
               && lambda.getBody() instanceof MethodInvocationTree contains
               && isContains(contains)) {
             found[0] = ASTHelpers.getReceiver(contains);
+          } else if (name.equals("removeIf")
+              && ASTHelpers.stripParentheses(argument) instanceof MemberReferenceTree reference
+              && isContains(reference)) {
+            // stale.removeIf(listed::contains)
+            found[0] = reference.getQualifierExpression();
           }
         }
         return super.visitExpressionStatement(node, unused);

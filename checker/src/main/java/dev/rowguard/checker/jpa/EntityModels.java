@@ -8,6 +8,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.util.Getters;
+import dev.rowguard.checker.util.PerCompilation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +30,7 @@ public final class EntityModels {
 
   /** The models of the current compilation. */
   public static EntityModels instance(VisitorState state) {
-    Context context = state.context;
-    EntityModels models = context.get(KEY);
-    if (models == null) {
-      models = new EntityModels();
-      context.put(KEY, models);
-    }
-    return models;
+    return PerCompilation.get(state, KEY, EntityModels::new);
   }
 
   /**

@@ -55,6 +55,11 @@ public final class Jpa {
   public static final String HIBERNATE_QUERY_PRODUCER = "org.hibernate.query.QueryProducer";
   public static final String HIBERNATE_COMMON_QUERY_CONTRACT =
       "org.hibernate.query.CommonQueryContract";
+  public static final String HIBERNATE_SELECTION_QUERY = "org.hibernate.query.SelectionQuery";
+
+  /** Hibernate's own {@code @Cascade}, beside the JPA {@code cascade} attribute. */
+  public static final String HIBERNATE_CASCADE = "org.hibernate.annotations.Cascade";
+
   public static final String HIBERNATE_EXCEPTION = "org.hibernate.HibernateException";
   public static final String HIBERNATE_CONSTRAINT_VIOLATION =
       "org.hibernate.exception.ConstraintViolationException";

@@ -64,7 +64,7 @@ public record PersistentField(
    * becomes {@code tenant_id} but {@code externalID} becomes {@code externalid}; dots become
    * underscores; the result is lower case.
    */
-  static String snakeCase(String camel) {
+  public static String snakeCase(String camel) {
     StringBuilder out = new StringBuilder(camel.replace('.', '_'));
     for (int i = 1; i < out.length() - 1; i++) {
       if (Character.isLowerCase(out.charAt(i - 1))

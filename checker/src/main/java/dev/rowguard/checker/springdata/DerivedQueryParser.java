@@ -49,6 +49,19 @@ public final class DerivedQueryParser {
     return methodName.contains("By") && READ_PREFIXES.stream().anyMatch(methodName::startsWith);
   }
 
+  /**
+   * True for a derived find with no condition, which selects every row: {@code
+   * findAllByOrderByNameAsc}, {@code streamAllBy}. {@link #parse} is empty for these names.
+   */
+  public static boolean findsEveryRow(String methodName) {
+    Matcher m = PREFIX.matcher(methodName);
+    if (!m.find() || subject(m.group(1)) != Subject.FIND) {
+      return false;
+    }
+    String predicate = methodName.substring(m.end());
+    return predicate.isEmpty() || predicate.startsWith(ORDER_BY);
+  }
+
   /** Parses {@code methodName}; empty when it is not a derived query name. */
   public static Optional<DerivedQuery> parse(String methodName) {
     Matcher m = PREFIX.matcher(methodName);

@@ -16,6 +16,7 @@ public final class SpringData {
   public static final String SPECIFICATION_EXECUTOR =
       PACKAGE + "jpa.repository.JpaSpecificationExecutor";
   public static final String SPECIFICATION = PACKAGE + "jpa.domain.Specification";
+  public static final String SORT = PACKAGE + "domain.Sort";
 
   /** Spring Data JPA's {@code @Query}. */
   public static final List<String> JPA_QUERY = List.of(PACKAGE + "jpa.repository.Query");

@@ -9,6 +9,7 @@ import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.util.Annotations;
+import dev.rowguard.checker.util.PerCompilation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class SpringDataRepositories {
   private static final List<String> SPECIAL_PARAMETERS =
       List.of(
           "org.springframework.data.domain.Pageable",
-          "org.springframework.data.domain.Sort",
+          SpringData.SORT,
           "org.springframework.data.domain.Limit",
           "org.springframework.data.domain.ScrollPosition",
           // A dynamic projection: <T> List<T> findByUri(String uri, Class<T> type).
@@ -78,18 +79,32 @@ public final class SpringDataRepositories {
     return Cache.instance(state).derived.computeIfAbsent(method, m -> parseDerived(m, state));
   }
 
+  /**
+   * True for a derived find without a condition ({@code findAllByOrderByNameAsc()}): it selects
+   * every row of the table.
+   */
+  public static boolean findsEveryRow(Symbol.MethodSymbol method, VisitorState state) {
+    return method != null
+        && isDerivable(method, state)
+        && DerivedQueryParser.findsEveryRow(method.getSimpleName().toString());
+  }
+
   private static Optional<DerivedQuery> parseDerived(
       Symbol.MethodSymbol method, VisitorState state) {
-    Symbol owner = method.owner;
-    if (!(owner instanceof Symbol.ClassSymbol cls)
-        || cls.getQualifiedName().toString().startsWith(SpringData.PACKAGE)
-        || (method.flags() & Flags.ABSTRACT) == 0
-        || (method.flags() & (Flags.DEFAULT | Flags.STATIC)) != 0
-        || Annotations.has(method, EXPLICIT_QUERY)
-        || !isRepository(cls.type, state)) {
+    if (!isDerivable(method, state)) {
       return Optional.empty();
     }
     return DerivedQueryParser.parse(method.getSimpleName().toString());
+  }
+
+  /** An abstract method of the application's own repository without an explicit query. */
+  private static boolean isDerivable(Symbol.MethodSymbol method, VisitorState state) {
+    return method.owner instanceof Symbol.ClassSymbol cls
+        && !cls.getQualifiedName().toString().startsWith(SpringData.PACKAGE)
+        && (method.flags() & Flags.ABSTRACT) != 0
+        && (method.flags() & (Flags.DEFAULT | Flags.STATIC)) == 0
+        && !Annotations.has(method, EXPLICIT_QUERY)
+        && isRepository(cls.type, state);
   }
 
   /**
@@ -101,12 +116,7 @@ public final class SpringDataRepositories {
     final Map<Symbol.MethodSymbol, Optional<DerivedQuery>> derived = new HashMap<>();
 
     static Cache instance(VisitorState state) {
-      Cache cache = state.context.get(KEY);
-      if (cache == null) {
-        cache = new Cache();
-        state.context.put(KEY, cache);
-      }
-      return cache;
+      return PerCompilation.get(state, KEY, Cache::new);
     }
   }
 

@@ -36,6 +36,7 @@ import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.jpa.UniqueKey;
+import dev.rowguard.checker.schema.MigrationSchemas;
 import dev.rowguard.checker.springdata.DerivedQuery;
 import dev.rowguard.checker.springdata.DerivedQuery.Part;
 import dev.rowguard.checker.springdata.DerivedQueryParser;
@@ -170,7 +171,9 @@ public final class CheckThenInsertRace extends DocumentedCheck
       }
       fields.add(resolved.get().get(0));
     }
-    if (entity.get().hasUniqueKeyCoveredBy(fields) || !decides(path, method)) {
+    if (entity.get().hasUniqueKeyCoveredBy(fields)
+        || !decides(path, method)
+        || MigrationSchemas.hasUniqueKeyCoveredBy(entity.get().type(), fields, state)) {
       return Optional.empty();
     }
     return Optional.of(new Lookup(call, entity.get(), fields));

@@ -24,8 +24,10 @@ import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.jpa.UniqueKey;
+import dev.rowguard.checker.schema.MigrationSchemas;
 import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Getters;
+import dev.rowguard.sql.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,7 +56,7 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
     }
     for (UniqueKey key : model.get().uniqueKeys()) {
       List<PersistentField> nullable =
-          key.fields().stream().filter(f -> mayHoldNull(f, state)).toList();
+          key.fields().stream().filter(f -> mayHoldNull(type, f, state)).toList();
       if (nullable.isEmpty() || isOptionalOneToOne(key)) {
         continue;
       }
@@ -64,7 +66,71 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
         case PRIMARY_KEY -> {}
       }
     }
+    if (EntityModels.isEntity(type)
+        && !extendsEntity(type)
+        && MigrationSchemas.isFullyRead(type, state)) {
+      for (Schema.UniqueKey key : MigrationSchemas.uniqueKeys(type, state)) {
+        reportMigrationKey(tree, key, model.get(), type, state);
+      }
+    }
     return Description.NO_MATCH;
+  }
+
+  /** Under entity inheritance the table and its keys belong to the root entity. */
+  private static boolean extendsEntity(Symbol.ClassSymbol type) {
+    return type.getSuperclass() != null
+        && type.getSuperclass().tsym instanceof Symbol.ClassSymbol parent
+        && EntityModels.isEntity(parent);
+  }
+
+  /**
+   * A unique key that only the migrations create (the Cloud Foundry labels case: {@code UNIQUE KEY
+   * (key_prefix, key_name, resource_guid)} with {@code key_prefix DEFAULT NULL}), over a column
+   * both the migrations and the mapping leave nullable. Keys whose columns do not all map to
+   * fields, and keys the mapping declares as well (reported above), are left alone.
+   */
+  private void reportMigrationKey(
+      ClassTree tree,
+      Schema.UniqueKey key,
+      EntityModel model,
+      Symbol.ClassSymbol type,
+      VisitorState state) {
+    List<PersistentField> fields = new java.util.ArrayList<>();
+    for (String column : key.columns()) {
+      Optional<PersistentField> field =
+          model.fields().stream().filter(f -> f.hasColumnName(column)).findFirst();
+      if (field.isEmpty()) {
+        return;
+      }
+      fields.add(field.get());
+    }
+    boolean declaredInMapping =
+        model.uniqueKeys().stream()
+            .anyMatch(
+                k ->
+                    k.isResolved()
+                        && k.fields().size() == fields.size()
+                        && k.fields().stream()
+                            .allMatch(
+                                f -> fields.stream().anyMatch(g -> g.symbol() == f.symbol())));
+    List<PersistentField> nullable =
+        fields.stream()
+            .filter(f -> mappingAllowsNull(f, state))
+            .filter(
+                f -> MigrationSchemas.column(type, f, state).map(c -> !c.notNull()).orElse(false))
+            .toList();
+    if (declaredInMapping
+        || nullable.isEmpty()
+        || (fields.size() == 1 && fields.get(0).association() != Association.NONE)) {
+      return;
+    }
+    Tree at = annotation(tree.getModifiers(), TABLE).<Tree>map(a -> a).orElse(tree);
+    String what =
+        "The unique key "
+            + (key.name() == null ? "" : key.name() + " ")
+            + "that the migrations create on "
+            + String.join(", ", key.columns());
+    state.reportMatch(buildDescription(at).setMessage(message(what, nullable)).build());
   }
 
   /**
@@ -143,9 +209,17 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
 
   /**
    * True when the column may hold NULL and the author did not say so on purpose. Embedded values
-   * are left out: their columns belong to the embeddable, whose own fields decide.
+   * are left out: their columns belong to the embeddable, whose own fields decide. A column the
+   * Flyway migrations declare NOT NULL holds no NULL whatever the mapping says.
    */
-  private static boolean mayHoldNull(PersistentField field, VisitorState state) {
+  private static boolean mayHoldNull(
+      Symbol.ClassSymbol entity, PersistentField field, VisitorState state) {
+    return mappingAllowsNull(field, state)
+        && !MigrationSchemas.column(entity, field, state).map(Schema.Column::notNull).orElse(false);
+  }
+
+  /** {@link #mayHoldNull} by the mapping alone. */
+  private static boolean mappingAllowsNull(PersistentField field, VisitorState state) {
     return field.nullable()
         && !field.explicitlyNullable()
         && !(field.association() == Association.NONE

@@ -37,6 +37,12 @@ final class CascadeRemoveOnManyToManyTest {
             "  List<Comment> comments;",
             "  @ManyToOne(cascade = CascadeType.PERSIST)",
             "  Tag primary;",
+            "  @ManyToMany",
+            "  @org.hibernate.annotations.Cascade(org.hibernate.annotations.CascadeType.MERGE)",
+            "  Set<Tag> merged = new HashSet<>();",
+            "  @ManyToOne",
+            "  @org.hibernate.annotations.Cascade(org.hibernate.annotations.CascadeType.ALL)",
+            "  Tag secondary;",
             "}")
         .addSourceLines(
             "Tag.java",
@@ -93,6 +99,14 @@ final class CascadeRemoveOnManyToManyTest {
             "  // BUG: Diagnostic contains: cascade = ALL",
             "  @ManyToMany(cascade = jakarta.persistence.CascadeType.ALL)",
             "  public Set<Contact> getLabels() { return labels; }",
+            "  @ManyToMany",
+            "  // BUG: Diagnostic contains: @Cascade(DELETE) on a @ManyToMany deletes the targets",
+            "  @org.hibernate.annotations.Cascade(org.hibernate.annotations.CascadeType.DELETE)",
+            "  Set<Contact> folders;",
+            "  // BUG: Diagnostic contains: @Cascade(ALL) on a @ManyToMany",
+            "  @org.hibernate.annotations.Cascade({org.hibernate.annotations.CascadeType.ALL})",
+            "  @ManyToMany(fetch = FetchType.LAZY)",
+            "  Set<Contact> circles;",
             "}")
         .doTest();
   }
@@ -123,6 +137,9 @@ final class CascadeRemoveOnManyToManyTest {
             "  Set<Contact> lists;",
             "  @ManyToMany(cascade = ALL)",
             "  Set<Contact> labels;",
+            "  @ManyToMany",
+            "  @org.hibernate.annotations.Cascade({org.hibernate.annotations.CascadeType.DELETE, org.hibernate.annotations.CascadeType.SAVE_UPDATE})",
+            "  Set<Contact> folders;",
             "}")
         .addOutputLines(
             "Contact.java",
@@ -151,6 +168,9 @@ final class CascadeRemoveOnManyToManyTest {
             "  Set<Contact> lists;",
             "  @ManyToMany(cascade = {PERSIST, MERGE, REFRESH, DETACH})",
             "  Set<Contact> labels;",
+            "  @ManyToMany",
+            "  @org.hibernate.annotations.Cascade(org.hibernate.annotations.CascadeType.SAVE_UPDATE)",
+            "  Set<Contact> folders;",
             "}")
         .doTest();
   }

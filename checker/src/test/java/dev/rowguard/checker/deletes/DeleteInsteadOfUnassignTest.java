@@ -131,6 +131,12 @@ final class DeleteInsteadOfUnassignTest {
             "      System.out.println(t.id);",
             "    }",
             "    article.getTags().forEach(System.out::println);",
+            "    article.getTags().stream().filter(t -> t.id > 1L).forEach(System.out::println);",
+            "  }",
+            "  void streamsOfOwnedChildrenOrOtherValues(Article article) {",
+            "    article.getComments().stream().filter(c -> c.id > 1L).forEach(comments::delete);",
+            "    comments.deleteAll(article.getComments().stream().filter(c -> c.id > 1L).toList());",
+            "    tags.deleteAll(article.getDrafts().stream().filter(t -> t.id > 1L).toList());",
             "  }",
             "}")
         .doTest();
@@ -181,6 +187,16 @@ final class DeleteInsteadOfUnassignTest {
             "  void inverse(Tag tag) {",
             "    // BUG: Diagnostic contains: Tag.articles",
             "    articles.deleteAll(tag.getArticles());",
+            "  }",
+            "  void throughAStream(Article source) {",
+            "    // BUG: Diagnostic contains: (for example source.getTags().removeIf(t -> t.id > 10L))",
+            "    source.getTags().stream().filter(t -> t.id > 10L).forEach(tags::delete);",
+            "    // BUG: Diagnostic contains: Article.tags",
+            "    tags.deleteAll(source.getTags().stream().filter(t -> t.id > 10L).toList());",
+            "    // BUG: Diagnostic contains: (for example source.tags.removeIf(...))",
+            "    source.tags.stream().sorted((a, b) -> 0).filter(t -> t.id > 1L).filter(t -> t.id < 9L).forEach(em::remove);",
+            "    // BUG: Diagnostic contains: Article.tags",
+            "    tags.deleteAllInBatch(source.getTags().stream().collect(java.util.stream.Collectors.toSet()));",
             "  }",
             "}")
         .doTest();
@@ -241,6 +257,10 @@ final class DeleteInsteadOfUnassignTest {
             "    }",
             "    source.tags.forEach(tags::delete);",
             "  }",
+            "  void dropSome(Article source) {",
+            "    source.getTags().stream().filter(t -> t.id > 10L).forEach(tags::delete);",
+            "    tags.deleteAll(source.getTags().stream().filter(t -> t.id < 3L).toList());",
+            "  }",
             "}")
         .addOutputLines(
             "TagMergeService.java",
@@ -260,6 +280,10 @@ final class DeleteInsteadOfUnassignTest {
             "  void mergeLoop(Article source) {",
             "    source.getTags().clear();",
             "    source.tags.clear();",
+            "  }",
+            "  void dropSome(Article source) {",
+            "    source.getTags().removeIf(t -> t.id > 10L);",
+            "    source.getTags().removeIf(t -> t.id < 3L);",
             "  }",
             "}")
         .doTest();

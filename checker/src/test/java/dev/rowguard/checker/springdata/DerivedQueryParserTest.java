@@ -84,6 +84,16 @@ class DerivedQueryParserTest {
   }
 
   @Test
+  void findsWithoutAConditionSelectEveryRow() {
+    assertThat(DerivedQueryParser.findsEveryRow("findAllByOrderByNameAsc")).isTrue();
+    assertThat(DerivedQueryParser.findsEveryRow("streamAllBy")).isTrue();
+    assertThat(DerivedQueryParser.findsEveryRow("findByName")).isFalse();
+    assertThat(DerivedQueryParser.findsEveryRow("findAllByNameOrderByIdAsc")).isFalse();
+    assertThat(DerivedQueryParser.findsEveryRow("countAllBy")).isFalse();
+    assertThat(DerivedQueryParser.findsEveryRow("findAll")).isFalse();
+  }
+
+  @Test
   void nestedPropertyStaysRawForTheResolver() {
     DerivedQuery q = DerivedQueryParser.parse("findByAddressZipCode").orElseThrow();
     assertThat(q.parts())

@@ -1,7 +1,12 @@
 package dev.rowguard.checker.uniqueness;
 
 import com.google.errorprone.CompilationTestHelper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckThenInsertRaceTest {
 
@@ -190,6 +195,41 @@ class CheckThenInsertRaceTest {
             "    if (orgs.existsByName(name)) throw new IllegalStateException();",
             "    // BUG: Diagnostic contains: covers name on Organization",
             "    return orgs.save(new Organization(name));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** A unique index that only a Flyway migration creates still backs the check. */
+  @Test
+  void uniqueIndexInTheMigrations(@TempDir Path migrations) throws IOException {
+    Files.writeString(
+        migrations.resolve("V1__organizations.sql"),
+        """
+        CREATE TABLE organization (
+          id BIGINT PRIMARY KEY,
+          namespace VARCHAR(80) NOT NULL,
+          name VARCHAR(80) NOT NULL,
+          slug VARCHAR(80) NOT NULL,
+          tenant_id BIGINT NOT NULL,
+          deleted_at TIMESTAMP
+        );
+        CREATE UNIQUE INDEX ux_organization_namespace ON organization (namespace);
+        CREATE UNIQUE INDEX ux_live_name ON organization (name) WHERE deleted_at IS NULL;
+        """);
+    helper
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + migrations))
+        .addSourceLines(
+            "orgs/Service.java",
+            "package orgs;",
+            "class Service {",
+            "  OrganizationRepository orgs;",
+            "  Organization namespaceIndexed(String ns) {",
+            "    return orgs.findByNamespace(ns).orElseGet(() -> orgs.save(new Organization(ns)));",
+            "  }",
+            "  Organization partialIndexOnly(String name) {",
+            "    // BUG: Diagnostic contains: covers name on Organization",
+            "    return orgs.existsByName(name) ? null : orgs.save(new Organization(name));",
             "  }",
             "}")
         .doTest();

@@ -42,6 +42,10 @@ final class Anomalies {
     this.zone = zone;
   }
 
+  long manyRows() {
+    return manyRows;
+  }
+
   /** Allowed hours of the day for mass deletes, in the display zone: {@code 08:00-18:00}. */
   record Hours(LocalTime from, LocalTime to) {
     boolean contains(LocalTime t) {
@@ -59,6 +63,13 @@ final class Anomalies {
   /** The anomalies of a statement; {@code tx} is its transaction, or null outside one. */
   List<Marker> statement(Event e, Transactions.@Nullable Tx tx) {
     List<Marker> marks = new ArrayList<>();
+    if (e.reason() != null) {
+      // a deliberate @MassDelete purge: its reason is shown, and only the hours are checked
+      if (hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
+        marks.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
+      }
+      return marks;
+    }
     Trigger trigger = Trigger.fromWireName(e.record.string(Fields.TRIGGER));
     boolean truncate = e.record.kind() == RecordKind.TRUNCATE;
     if (truncate || (trigger != null && trigger.wholeTable())) {
@@ -103,7 +114,7 @@ final class Anomalies {
   List<Marker> outcome(Event e, Transactions.Tx tx) {
     List<Marker> marks = new ArrayList<>();
     Map.Entry<String, Long> largest = tx.largestTable();
-    if (largest != null && largest.getValue() >= manyRows) {
+    if (largest != null && largest.getValue() >= manyRows && !deliberate(tx)) {
       marks.add(
           new Marker(
               Anomaly.TX_MASS_DELETE,
@@ -113,5 +124,35 @@ final class Anomalies {
       marks.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
     }
     return marks;
+  }
+
+  /** Whether every delete of {@code tx} was a {@code @MassDelete} purge. */
+  private static boolean deliberate(Transactions.Tx tx) {
+    return tx.deliberate && !tx.firstByTable.isEmpty();
+  }
+
+  /**
+   * {@code marks} and, when {@code tx} deleted at least {@code --many-rows} rows in the end on
+   * behalf of a request (a request id in its context) and not as a {@code @MassDelete} purge, the
+   * marker of the incident.
+   */
+  List<Marker> request(List<Marker> marks, Transactions.Tx tx) {
+    Event who = tx.who();
+    String requestId = who == null ? null : AccessMatcher.requestId(who);
+    TxTotals t = tx.totalsSoFar();
+    if (requestId == null || deliberate(tx) || t.rows() < manyRows) {
+      return marks;
+    }
+    List<Marker> more = new ArrayList<>(marks);
+    more.add(
+        new Marker(
+            Anomaly.REQUEST_MASS_DELETE,
+            String.format(
+                Locale.ROOT,
+                "%,d rows (%s) for request %s",
+                t.rows(),
+                TxTotals.tables(t.rowsByTable()),
+                requestId)));
+    return more;
   }
 }

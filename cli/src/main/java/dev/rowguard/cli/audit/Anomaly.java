@@ -6,7 +6,9 @@ enum Anomaly {
   TX_MASS_DELETE("TX-MASS", "a transaction that deleted many rows of one table"),
   MANY_TENANTS("TENANTS", "one job touching many tenants"),
   OFF_HOURS("OFF-HOURS", "a mass delete outside the configured hours"),
-  ROLLBACK_AFTER_MASS_DELETE("ROLLBACK", "a rollback after a mass delete");
+  ROLLBACK_AFTER_MASS_DELETE("ROLLBACK", "a rollback after a mass delete"),
+  REQUEST_MASS_DELETE(
+      "REQUEST", "many rows deleted on behalf of a request (not a @MassDelete purge)");
 
   private final String code;
   private final String description;

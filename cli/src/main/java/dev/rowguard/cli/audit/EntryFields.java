@@ -55,8 +55,14 @@ final class EntryFields {
         m.put("request", r);
       }
       if (e.totals != null) {
+        // statements: the rows of their table in the transaction in the end
+        if (e.isStatement()) {
+          put(m, "final_rows", e.totals.rowsOf(e.table()));
+        }
         Map<String, Object> t = new LinkedHashMap<>();
+        t.put("outcome", e.totals.outcome());
         t.put("statements", e.totals.statements());
+        t.put("crossings", e.totals.crossings());
         t.put("rows", e.totals.rows());
         t.put("rows_by_table", e.totals.rowsByTable());
         m.put("transaction", t);
@@ -75,6 +81,30 @@ final class EntryFields {
                 a.detail()));
       }
       m.put("anomalies", list);
+    }
+    return m;
+  }
+
+  /** One line of the incident summary as named fields (the html format's summary). */
+  static Map<String, Object> of(Incidents.Incident i, ZoneId zone) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("time", TIME.format(i.first.atZone(zone)));
+    m.put("end", TIME.format(i.last.atZone(zone)));
+    put(m, "host", i.host);
+    m.put("outcome", i.outcome());
+    m.put("rows", i.rows());
+    m.put("rows_by_table", i.rowsByTable);
+    if (!i.context.isEmpty()) {
+      m.put("context", i.context);
+    }
+    put(m, "request_id", i.requestId);
+    m.put("call_sites", List.copyOf(i.callSites));
+    m.put("transactions", i.transactions);
+    m.put("deliberate", i.deliberate);
+    if (i.match != null) {
+      Map<String, Object> r = request(i.match.request());
+      r.put("matched_by", i.match.byId() ? "request id" : "host and time");
+      m.put("request", r);
     }
     return m;
   }

@@ -15,6 +15,8 @@ final class HtmlTimeline implements TimelineWriter {
 
   private static final String ENTRIES = "/*ENTRIES*/";
   private static final String ZONE = "/*ZONE*/";
+  private static final String INCIDENTS = "/*INCIDENTS*/";
+  private static final String MANY_ROWS = "/*MANY_ROWS*/";
 
   private final Writer out;
   private final ZoneId zone;
@@ -49,8 +51,14 @@ final class HtmlTimeline implements TimelineWriter {
   }
 
   @Override
-  public void end() throws IOException {
-    out.write(tail);
+  public void end(Incidents incidents) throws IOException {
+    out.write(
+        tail.replace(MANY_ROWS, Long.toString(incidents.manyRows()))
+            .replace(
+                INCIDENTS,
+                safe(
+                    JsonTimeline.MAPPER.writeValueAsString(
+                        incidents.list().stream().map(i -> EntryFields.of(i, zone)).toList()))));
     out.flush();
   }
 

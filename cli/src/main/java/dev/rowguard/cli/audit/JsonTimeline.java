@@ -38,7 +38,7 @@ final class JsonTimeline implements TimelineWriter {
   }
 
   @Override
-  public void end() throws IOException {
+  public void end(Incidents incidents) throws IOException {
     out.write(first ? "]\n" : "\n]\n");
     out.flush();
   }

@@ -1,16 +1,25 @@
 package dev.rowguard.cli.audit;
 
+import dev.rowguard.audit.log.RecordKind;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code --format text}: one aligned line per entry (time with offset, host, kind, table, rows,
- * outcome, call site or request, anomaly markers), details indented below it.
+ * {@code --format text}: the incident summary first (one line per request or transaction that
+ * deleted at least {@code --many-rows} rows), then one aligned line per entry (time with offset,
+ * host, kind, table, rows, outcome, call site or request, anomaly markers), details indented below
+ * it. The summary is known only at the end, so the entries are spooled to a temporary file and
+ * copied after it.
  */
 final class TextTimeline implements TimelineWriter {
 
@@ -19,14 +28,19 @@ final class TextTimeline implements TimelineWriter {
   private static final String ROW = "%-30s %-12s %-12s %-16s %9s  %-11s %s%n";
   private static final String DETAIL = " ".repeat(31) + "| ";
 
-  private final Writer out;
+  private final Writer target;
   private final ZoneId zone;
+  private final Path spool;
+  private final Writer out;
   private long entries;
   private long anomalies;
 
-  TextTimeline(Writer out, ZoneId zone) {
-    this.out = out;
+  TextTimeline(Writer target, ZoneId zone) throws IOException {
+    this.target = target;
     this.zone = zone;
+    this.spool = Files.createTempFile("rowguard-timeline-", ".txt");
+    spool.toFile().deleteOnExit();
+    this.out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
   }
 
   @Override
@@ -52,7 +66,9 @@ final class TextTimeline implements TimelineWriter {
         e.isHttp()
             ? e.request.summary()
                 + (e.request.requestId() == null ? "" : "  [" + e.request.requestId() + "]")
-            : e.totals != null ? totals(e) : nonNull(e.callSite());
+            : e.isOutcome() && e.totals != null
+                ? totals(e.totals)
+                : crossing(e) + nonNull(e.callSite());
     String markers =
         e.anomalies.stream().map(m -> "!" + m.anomaly().code()).collect(Collectors.joining(" "));
     out.write(
@@ -65,7 +81,7 @@ final class TextTimeline implements TimelineWriter {
                     cut(e.table(), 16),
                     e.rows() == null || e.isHttp()
                         ? ""
-                        : String.format(Locale.ROOT, "%,d", e.rows()),
+                        : String.format(Locale.ROOT, "%,d", shownRows(e)),
                     nonNull(e.outcome),
                     markers.isEmpty() ? what : what + "  " + markers)
                 .stripTrailing()
@@ -79,6 +95,9 @@ final class TextTimeline implements TimelineWriter {
     }
     if (e.reason() != null) {
       detail("reason: " + e.reason());
+    }
+    if (e.isStatement() && e.totals != null) {
+      detail("transaction: " + totals(e.totals));
     }
     if (!e.context().isEmpty()) {
       detail("context: " + context(e.context()));
@@ -112,10 +131,85 @@ final class TextTimeline implements TimelineWriter {
   }
 
   @Override
-  public void end() throws IOException {
+  public void end(Incidents summary) throws IOException {
+    List<Incidents.Incident> incidents = summary.list();
     out.write(
         String.format(Locale.ROOT, "%,d entries, %,d anomaly marker(s)%n", entries, anomalies));
-    out.flush();
+    out.close();
+    if (!incidents.isEmpty()) {
+      target.write(
+          String.format(
+              Locale.ROOT,
+              "INCIDENTS: %d request(s) or transaction(s) that deleted at least %,d rows, final counts%n",
+              incidents.size(),
+              summary.manyRows()));
+      for (Incidents.Incident i : incidents) {
+        target.write(incident(i) + System.lineSeparator());
+      }
+      target.write(System.lineSeparator());
+    }
+    try (Reader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+      in.transferTo(target);
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+    target.flush();
+  }
+
+  /** One line: when, where, outcome, final rows per table, for whom, which request, which code. */
+  private String incident(Incidents.Incident i) {
+    StringBuilder s =
+        new StringBuilder(TIME.format(i.first.atZone(zone)))
+            .append("  ")
+            .append(i.host == null ? "" : i.host + "  ")
+            .append(i.outcome())
+            .append("  ")
+            .append(TxTotals.tables(i.rowsByTable))
+            .append(String.format(Locale.ROOT, " (%,d rows)", i.rows()));
+    if (!i.context.isEmpty()) {
+      s.append("  ").append(context(i.context));
+    }
+    if (i.match != null) {
+      s.append("  request ")
+          .append(i.match.request().summary())
+          .append(i.match.byId() ? " (same request id)" : " (same host, closest in time)");
+    }
+    if (!i.callSites.isEmpty()) {
+      s.append("  at ").append(String.join(", ", i.callSites));
+    }
+    if (i.deliberate) {
+      s.append("  (@MassDelete)");
+    }
+    return s.toString();
+  }
+
+  /**
+   * The rows shown for an entry: a tx_aggregate record marks the moment its table crossed the
+   * threshold, so it shows the table's final rows in the transaction when they are known.
+   */
+  static long shownRows(Event e) {
+    Long rows = e.rows();
+    if (e.record != null
+        && e.record.kind() == RecordKind.TX_AGGREGATE
+        && e.totals != null
+        && e.totals.rowsOf(e.table()) != null) {
+      return e.totals.rowsOf(e.table());
+    }
+    return rows == null ? 0 : rows;
+  }
+
+  /** For a tx_aggregate record: "crossed 100 rows of call_log here (final 360) at ". */
+  static String crossing(Event e) {
+    if (e.record == null || e.record.kind() != RecordKind.TX_AGGREGATE || e.rows() == null) {
+      return "";
+    }
+    Long last = e.totals == null ? null : e.totals.rowsOf(e.table());
+    return String.format(
+        Locale.ROOT,
+        "crossed %,d rows of %s here%s; at ",
+        e.rows(),
+        e.table(),
+        last == null ? "" : String.format(Locale.ROOT, ", %,d in the end", last));
   }
 
   /** One sentence for an entry, as Timesketch shows it. */
@@ -136,8 +230,8 @@ final class TextTimeline implements TimelineWriter {
     if (e.callSite() != null) {
       s.append(" at ").append(e.callSite());
     }
-    if (e.totals != null) {
-      s.append(": ").append(totals(e));
+    if (e.isOutcome() && e.totals != null) {
+      s.append(": ").append(totals(e.totals));
     }
     for (Marker m : e.anomalies) {
       s.append(" [").append(m.anomaly().code()).append(": ").append(m.detail()).append(']');
@@ -145,20 +239,29 @@ final class TextTimeline implements TimelineWriter {
     return s.toString();
   }
 
-  private static String totals(Event e) {
-    TxTotals t = e.totals;
-    String tables =
-        t.rowsByTable().entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
-            .map(x -> String.format(Locale.ROOT, "%s %,d", x.getKey(), x.getValue()))
-            .collect(Collectors.joining(", "));
-    return String.format(
-        Locale.ROOT,
-        "tx %s: %d recorded statement(s), %,d rows deleted in total%s",
-        t.tx(),
-        t.statements(),
-        t.rows(),
-        tables.isEmpty() ? "" : " (" + tables + ")");
+  /** "tx X committed: 600 rows deleted in total (call_log 360, ...); 3 threshold crossing(s)". */
+  static String totals(TxTotals t) {
+    String tables = TxTotals.tables(t.rowsByTable());
+    StringBuilder s =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "tx %s %s: %,d rows deleted in total%s",
+                t.tx(),
+                t.outcome(),
+                t.rows(),
+                tables.isEmpty() ? "" : " (" + tables + ")"));
+    if (t.statements() > 0) {
+      s.append(String.format(Locale.ROOT, "; %,d statement(s) recorded", t.statements()));
+    }
+    if (t.crossings() > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "; %,d threshold crossing(s) by statements each below the row threshold",
+              t.crossings()));
+    }
+    return s.toString();
   }
 
   private static String context(Map<String, String> ctx) {

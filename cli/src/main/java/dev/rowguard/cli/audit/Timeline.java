@@ -43,6 +43,7 @@ final class Timeline {
   private final TimelineFilter filter;
   private final TimelineWriter out;
   private final Deque<Held> held = new ArrayDeque<>();
+  private final Incidents incidents;
 
   /** An entry read but not written yet, with what the pipeline found out about it so far. */
   private record Held(Event event, Transactions.@Nullable Tx tx, List<Marker> anomalies) {}
@@ -59,6 +60,7 @@ final class Timeline {
     this.sources = sources;
     this.filter = filter;
     this.out = out;
+    this.incidents = new Incidents(anomalies.manyRows());
   }
 
   void run(EventSource events) throws IOException {
@@ -68,7 +70,7 @@ final class Timeline {
       release(e.ts, false);
     }
     release(null, true);
-    out.end();
+    out.end(incidents);
   }
 
   private void accept(Event e) {
@@ -117,11 +119,9 @@ final class Timeline {
     RequestMatch match = null;
     SourceLocator.Location source = null;
     TxTotals totals = null;
+    List<Marker> marks = h.anomalies();
     if (e.isStatement()) {
       outcome = tx == null ? null : tx.outcome == null ? NOT_RECORDED : tx.outcome;
-      if (tx != null && tx.outcome == null) {
-        transactions.forget(tx);
-      }
       if (access != null) {
         match = access.match(e);
       }
@@ -130,15 +130,36 @@ final class Timeline {
             sources.locate(
                 e.function(), e.record.string(Fields.CODE_FILE), e.record.number(Fields.CODE_LINE));
       }
+      if (tx != null) {
+        // the transaction's final rows (its outcome record was read, or it is given up on now)
+        totals = tx.totalsSoFar();
+        if (tx.firstByTable.get(e.table()) == e) {
+          marks = anomalies.request(marks, tx);
+        }
+      }
     } else if (e.isOutcome()) {
       outcome = tx.outcome;
       totals = tx.totals;
+      marks = anomalies.request(marks, tx);
     }
-    if (filter.shows(e, tx != null && tx.shown)) {
+    boolean shown = filter.shows(e, tx != null && tx.shown);
+    if (shown) {
       if (e.isStatement() && tx != null) {
         tx.shown = true;
+        if (tx.match == null) {
+          tx.match = match;
+        }
       }
-      out.entry(e.finished(outcome, match, source, totals, h.anomalies()));
+      out.entry(e.finished(outcome, match, source, totals, marks));
+    }
+    if (e.isStatement() && tx == null && shown) {
+      incidents.add(e, match);
+    } else if (tx != null && tx.shown && !tx.summarized && (e.isOutcome() || tx.outcome == null)) {
+      tx.summarized = true;
+      incidents.add(tx, e.ts);
+    }
+    if (e.isStatement() && tx != null && tx.outcome == null) {
+      transactions.forget(tx);
     }
   }
 }

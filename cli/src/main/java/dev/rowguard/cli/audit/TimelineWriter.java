@@ -9,5 +9,6 @@ interface TimelineWriter {
 
   void entry(Event e) throws IOException;
 
-  void end() throws IOException;
+  /** After the last entry; {@code incidents} is the summary, complete only now. */
+  void end(Incidents incidents) throws IOException;
 }

@@ -38,7 +38,7 @@ final class TimesketchTimeline implements TimelineWriter {
   }
 
   @Override
-  public void end() throws IOException {
+  public void end(Incidents incidents) throws IOException {
     out.flush();
   }
 }

@@ -2,8 +2,12 @@ package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.RecordKind;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,28 +15,57 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Joins statements to the commit or rollback of their transaction and adds up what each transaction
- * deleted. A transaction is open from its first record to its outcome record; only open ones are
- * held.
+ * deleted: the one place that knows how records add up. A {@code delete} or {@code truncate} record
+ * is one statement and its rows; a {@code tx_aggregate} record is the moment a table's rows in the
+ * transaction reached the threshold (its rows are the total so far, not an addition); the outcome
+ * record carries the final rows per table. A transaction is open from its first record to its
+ * outcome record; only open ones are held.
  */
 final class Transactions {
 
   /** What one transaction did, as far as the log shows. */
   static final class Tx {
     final @Nullable String key;
+
+    /** The transaction's name in the log ({@code tx}), from its first record. */
+    @Nullable String name;
+
     @Nullable String outcome;
+
+    /** Recorded delete and truncate statements. */
     long statements;
+
+    /** tx_aggregate records: threshold crossings. */
+    long crossings;
 
     /**
      * Rows per table: recorded statements, or the tx_aggregate or outcome-record total when larger
-     * (they also count unrecorded deletes).
+     * (they also count unrecorded deletes). Final once {@link #outcome} is set.
      */
     final Map<String, Long> rowsByTable = new TreeMap<>();
+
+    /** Recorded delete and truncate statements per table. */
+    final Map<String, Long> statementsByTable = new TreeMap<>();
+
+    /** The first record of each table: who asked for its deletes (call site, context). */
+    final Map<String, Event> firstByTable = new LinkedHashMap<>();
 
     final Set<String> tenants = new HashSet<>();
     boolean massDelete;
 
+    /** Whether every statement carried a {@code @MassDelete} reason: a deliberate purge. */
+    boolean deliberate = true;
+
+    @Nullable Instant first;
+
+    /** The request the first statement shown was matched to, by the timeline. */
+    @Nullable RequestMatch match;
+
     /** Whether any of its statements passed the filters, so its outcome is shown too. */
     boolean shown;
+
+    /** Whether the incident summary has it already. */
+    boolean summarized;
 
     /** Set with the outcome. */
     @Nullable TxTotals totals;
@@ -45,12 +78,42 @@ final class Transactions {
     Map.Entry<String, Long> largestTable() {
       return rowsByTable.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
     }
+
+    long rows() {
+      return rowsByTable.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The first record with context (the request or job it ran for), else the first record. */
+    @Nullable Event who() {
+      Event any = null;
+      for (Event e : firstByTable.values()) {
+        if (!e.context().isEmpty()) {
+          return e;
+        }
+        any = any == null ? e : any;
+      }
+      return any;
+    }
+
+    /** The totals as far as known: final with an outcome record, else what was recorded. */
+    TxTotals totalsSoFar() {
+      return totals != null
+          ? totals
+          : new TxTotals(
+              name,
+              statements,
+              crossings,
+              rows(),
+              rowsByTable,
+              outcome == null ? Timeline.NOT_RECORDED : outcome);
+    }
   }
 
   /** Tenants remembered per transaction: enough to say "many". */
   private static final int MAX_TENANTS = 1000;
 
-  private final Map<String, Tx> open = new HashMap<>();
+  /** Insertion order is first-record order, for {@link #expire}. */
+  private final Map<String, Tx> open = new LinkedHashMap<>();
 
   /** Records a statement, returning its transaction (null for a statement with no tx). */
   @Nullable Tx statement(Event e) {
@@ -59,16 +122,28 @@ final class Transactions {
       return null;
     }
     Tx tx = open.computeIfAbsent(key, Tx::new);
+    if (tx.first == null) {
+      tx.first = e.ts;
+      tx.name = e.tx();
+    }
     long rows = e.rows() == null ? 0 : e.rows();
     String table = e.table() == null ? "?" : e.table();
     RecordKind kind = e.record == null ? null : e.record.kind();
     if (kind == RecordKind.DELETE || kind == RecordKind.TRUNCATE) {
       tx.statements++;
+      tx.statementsByTable.merge(table, 1L, Long::sum);
       tx.rowsByTable.merge(table, rows, Long::sum);
       tx.massDelete = true;
     } else if (kind == RecordKind.TX_AGGREGATE) {
+      tx.crossings++;
       tx.rowsByTable.merge(table, rows, Math::max);
       tx.massDelete = true;
+    } else {
+      return tx; // blocked: rolled back to its savepoint, nothing deleted
+    }
+    tx.firstByTable.putIfAbsent(table, e);
+    if (e.reason() == null) {
+      tx.deliberate = false;
     }
     String tenant = e.context().get("tenant");
     if (tenant != null && tx.tenants.size() < MAX_TENANTS) {
@@ -82,7 +157,23 @@ final class Transactions {
    * of open transactions must not grow with them.
    */
   void forget(Tx tx) {
-    open.remove(tx.key, tx);
+    if (tx.key != null) {
+      open.remove(tx.key, tx);
+    }
+  }
+
+  /** Forgets and returns the open transactions whose first record is before {@code limit}. */
+  List<Tx> expire(@Nullable Instant limit) {
+    List<Tx> gone = new ArrayList<>();
+    for (Iterator<Tx> i = open.values().iterator(); i.hasNext(); ) {
+      Tx tx = i.next();
+      if (limit != null && tx.first != null && !tx.first.isBefore(limit)) {
+        break; // nearly in time order: the rest started later
+      }
+      i.remove();
+      gone.add(tx);
+    }
+    return gone;
   }
 
   /** Closes the transaction of a commit or rollback record and adds up its totals. */
@@ -91,6 +182,9 @@ final class Transactions {
     Tx tx = key == null ? null : open.remove(key);
     if (tx == null) {
       tx = new Tx(key);
+      tx.deliberate = false;
+      tx.first = e.ts;
+      tx.name = e.tx();
     }
     tx.outcome = e.record.kind() == RecordKind.COMMIT ? "committed" : "rolled back";
     // The outcome record holds the final rows per table; tx_aggregate records were written when a
@@ -99,11 +193,9 @@ final class Transactions {
     e.record
         .counts(Fields.TX_DELETED_ROWS)
         .forEach((table, rows) -> rowsByTable.merge(table, rows, Math::max));
-    long total =
-        e.rows() != null
-            ? e.rows()
-            : tx.rowsByTable.values().stream().mapToLong(Long::longValue).sum();
-    tx.totals = new TxTotals(e.tx(), tx.statements, total, tx.rowsByTable);
+    long total = e.rows() != null ? Math.max(e.rows(), tx.rows()) : tx.rows();
+    tx.totals =
+        new TxTotals(e.tx(), tx.statements, tx.crossings, total, tx.rowsByTable, tx.outcome);
     return tx;
   }
 }

@@ -113,7 +113,18 @@ class HtmlTimelineChromiumTest {
     assertThat(entries).anySatisfy(e -> assertThat(e).contains("kind-commit", "!TX-MASS"));
     assertThat(rendered)
         .contains("+01:00")
-        .contains("8 entries, 570 rows in recorded deletes, 4 anomaly marker(s)");
+        .contains("8 entries, 570 rows deleted (final counts), 8 anomaly marker(s)");
+    // The incident summary opens the page: final rows per request, outcome, context, request.
+    assertThat(rendered)
+        .contains("3 request(s) or transaction(s) that deleted at least 100 rows (final counts)")
+        .contains(
+            "committed  <span class=\"rows\">customer 150 (150 rows)</span>  requestId=req-1"
+                + " tenant=acme  request DELETE /admin/tenants/acme -&gt; 204 (matched by request id)")
+        .contains("rolled back  <span class=\"rows\">customer 300 (300 rows)</span>");
+    // The requests' big deletes are marked as the anomaly; the @MassDelete purge is not.
+    assertThat(entries)
+        .anySatisfy(e -> assertThat(e).contains("!REQUEST", "removeTenant"))
+        .noneSatisfy(e -> assertThat(e).contains("!REQUEST", "retention: invoices"));
     assertThat(rendered).contains("class=\"bar\"").contains("id=\"f-anomalies\"");
   }
 

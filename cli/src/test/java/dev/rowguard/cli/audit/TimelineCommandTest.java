@@ -44,8 +44,22 @@ class TimelineCommandTest {
             "Europe/Berlin");
     assertThat(r.exit()).isZero();
     String out = r.out();
-    assertThat(out.lines().findFirst().orElseThrow()).startsWith("TIME (Europe/Berlin)");
+    // The incident summary comes first: one line per request or transaction of 100 rows or more,
+    // with final counts, outcome, context, the matched request and the call site.
+    List<String> lines = out.lines().toList();
+    assertThat(lines.get(0)).startsWith("INCIDENTS: 3 request(s) or transaction(s)");
+    assertThat(lines.subList(1, 4))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains("committed", "customer 150", "requestId=req-1 tenant=acme")
+                    .contains("DELETE /admin/tenants/acme -> 204 (same request id)")
+                    .contains("removeTenant"))
+        .anySatisfy(l -> assertThat(l).contains("rolled back", "customer 300"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("TIME (Europe/Berlin)"));
     assertThat(out).contains("+01:00");
+    // Then the detail, one entry per record.
+    out = out.substring(out.indexOf("TIME (Europe/Berlin)"));
     String acme = block(out, "removeTenant");
     assertThat(acme)
         .contains("delete", "customer", "150", "committed")

@@ -158,6 +158,22 @@ public final class AuditOption<T> {
           false,
           "rotate files at this size");
 
+  public static final AuditOption<Duration> WRITE_TIMEOUT_SECONDS =
+      new AuditOption<>(
+          "writeTimeoutSeconds",
+          AuditOptions::writeTimeout,
+          "java.lang.Long",
+          WriterOptions.DEFAULT_WRITE_TIMEOUT,
+          (name, text) -> Duration.ofSeconds(whole(name, text)),
+          AuditOption::seconds,
+          v -> v.isNegative() || v.isZero() ? "must be at least 1 (seconds)" : null,
+          List.of(),
+          false,
+          false,
+          "longest wait for the log directory's lock held by another writer (a frozen process, a"
+              + " hung mount); a record not on disk within twice this fails, then `failureMode`"
+              + " applies");
+
   private static final List<AuditOption<?>> ALL =
       List.of(
           DIRECTORY,
@@ -172,7 +188,8 @@ public final class AuditOption<T> {
           CHECKPOINT_EVERY_RECORDS,
           CHECKPOINT_INTERVAL_SECONDS,
           SIGNING_KEY,
-          MAX_FILE_BYTES);
+          MAX_FILE_BYTES,
+          WRITE_TIMEOUT_SECONDS);
 
   /** Property text to value; the first argument is the property name, for the message. */
   private interface Parser<T> {

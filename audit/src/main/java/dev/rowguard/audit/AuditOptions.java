@@ -13,6 +13,7 @@ import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_STATEMENT;
 import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_TRANSACTION;
 import static dev.rowguard.audit.AuditOption.ROW_THRESHOLD;
 import static dev.rowguard.audit.AuditOption.SIGNING_KEY;
+import static dev.rowguard.audit.AuditOption.WRITE_TIMEOUT_SECONDS;
 
 import dev.rowguard.audit.log.Durability;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * @param checkpointInterval {@link AuditOption#CHECKPOINT_INTERVAL_SECONDS}
  * @param signingKey {@link AuditOption#SIGNING_KEY}, or null for unsigned checkpoints
  * @param maxFileBytes {@link AuditOption#MAX_FILE_BYTES}
+ * @param writeTimeout {@link AuditOption#WRITE_TIMEOUT_SECONDS}
  */
 public record AuditOptions(
     Path directory,
@@ -54,7 +56,8 @@ public record AuditOptions(
     int checkpointEveryRecords,
     Duration checkpointInterval,
     @Nullable Path signingKey,
-    long maxFileBytes) {
+    long maxFileBytes,
+    Duration writeTimeout) {
 
   /**
    * @throws IllegalArgumentException with the one-line message of the first option that is not
@@ -74,6 +77,7 @@ public record AuditOptions(
     CHECKPOINT_INTERVAL_SECONDS.check(checkpointInterval);
     SIGNING_KEY.check(signingKey);
     MAX_FILE_BYTES.check(maxFileBytes);
+    WRITE_TIMEOUT_SECONDS.check(writeTimeout);
     callSiteExcludes = List.copyOf(callSiteExcludes);
     contextMdcKeys = List.copyOf(contextMdcKeys);
   }
@@ -101,7 +105,8 @@ public record AuditOptions(
         CHECKPOINT_EVERY_RECORDS.in(values),
         CHECKPOINT_INTERVAL_SECONDS.in(values),
         SIGNING_KEY.in(values),
-        MAX_FILE_BYTES.in(values));
+        MAX_FILE_BYTES.in(values),
+        WRITE_TIMEOUT_SECONDS.in(values));
   }
 
   /** True when a guard limit is set. */

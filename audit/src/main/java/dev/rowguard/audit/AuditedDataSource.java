@@ -204,7 +204,8 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
         .withDurability(o.durability())
         .withMaxFileBytes(o.maxFileBytes())
         .withCheckpoints(o.checkpointEveryRecords(), o.checkpointInterval())
-        .withSigningKey(key);
+        .withSigningKey(key)
+        .withWriteTimeout(o.writeTimeout());
   }
 
   /**
@@ -315,6 +316,11 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
     /** {@link AuditOption#MAX_FILE_BYTES}. */
     public Builder maxFileBytes(long bytes) {
       return set(AuditOption.MAX_FILE_BYTES, bytes);
+    }
+
+    /** {@link AuditOption#WRITE_TIMEOUT_SECONDS}. */
+    public Builder writeTimeout(Duration timeout) {
+      return set(AuditOption.WRITE_TIMEOUT_SECONDS, timeout);
     }
 
     /**

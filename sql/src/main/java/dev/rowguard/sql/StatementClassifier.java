@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ParenthesedStatement;
@@ -13,6 +14,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
@@ -20,21 +22,42 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 /**
  * Classifies SQL and JPQL text: does it delete rows, from which table, and is it bounded.
  *
- * <p>Text that contains neither {@code delete} nor {@code truncate} is answered by a keyword scan
- * without parsing, so ordinary statements cost a few nanoseconds. Text that does is parsed once
- * with JSqlParser on the calling thread (never through its thread-per-parse entry point) and the
- * answer is cached by text. Text that does not parse is {@link Classification#OTHER}: callers
- * report nothing rather than guess.
+ * <p>Text that contains neither {@code delete} nor {@code truncate} where a statement starts (nor
+ * starts with {@code MERGE}) is answered by a keyword scan without parsing, so ordinary statements
+ * cost a few nanoseconds. Text that does is first read by a linear lexical pass ({@link
+ * LexicalClassifier}); only text of at most {@value #MAX_PARSED_CHARS} characters nested at most
+ * {@value #MAX_PARSED_DEPTH} parentheses deep is then parsed with JSqlParser on the calling thread
+ * (never through its thread-per-parse entry point), whose answer (tautologies, {@code NOT IN}
+ * parameters) wins when it finds a deletion. Larger, deeper or unparseable text gets the lexical
+ * answer: a text that starts a statement with DELETE or TRUNCATE is always a deletion, with {@link
+ * Where#UNKNOWN} when it has a WHERE the parser did not judge. Answers are cached by text, the
+ * cache bounded by entries and by characters.
  *
  * <p>Thread-safe.
  */
 public final class StatementClassifier {
 
   private static final int DEFAULT_CACHE_SIZE = 4096;
+
+  private static final List<String> WRAPPERS = List.of("merge", "explain", "do");
+
+  /** Texts longer than this are classified lexically only (a 1 MB IN list would take seconds). */
+  static final int MAX_PARSED_CHARS = 16 * 1024;
+
+  /** Deeper nesting is classified lexically only: JSqlParser backtracks exponentially in it. */
+  static final int MAX_PARSED_DEPTH = 6;
+
+  /** The cache holds texts up to this many characters in all (4 Mi chars, 8 MiB). */
+  private static final long MAX_CACHED_CHARS = 4L << 20;
+
+  /** Texts longer than this are not cached at all. */
+  private static final int MAX_CACHED_TEXT = 64 * 1024;
+
   private static final StatementClassifier SHARED = new StatementClassifier(DEFAULT_CACHE_SIZE);
 
   private final int cacheSize;
   private final Map<String, Classification> cache = new ConcurrentHashMap<>();
+  private final AtomicLong cachedChars = new AtomicLong();
 
   /** A classifier whose cache holds at most {@code cacheSize} distinct statement texts. */
   public StatementClassifier(int cacheSize) {
@@ -51,29 +74,66 @@ public final class StatementClassifier {
 
   /** Classifies {@code text}; null and blank text are {@link Classification#OTHER}. */
   public Classification classify(String text) {
-    if (text == null || !mentionsDeletion(text)) {
+    if (text == null || !(mentionsDeletion(text) || startsWithWrapper(text))) {
       return Classification.OTHER;
     }
     Classification cached = cache.get(text);
     if (cached != null) {
       return cached;
     }
-    Classification parsed = parse(text);
-    if (cache.size() >= cacheSize) {
-      // Statement texts are normally a small fixed set; a flood of distinct texts (literals
-      // inlined)
-      // must not grow memory without bound, and an occasional re-parse is cheap.
-      cache.clear();
-    }
-    if (cacheSize > 0) {
-      cache.put(text, parsed);
+    Classification parsed = classifyUncached(text);
+    if (cacheSize > 0 && text.length() <= MAX_CACHED_TEXT) {
+      if (cache.size() >= cacheSize || cachedChars.get() + text.length() > MAX_CACHED_CHARS) {
+        // Statement texts are normally a small fixed set; a flood of distinct texts (literals
+        // inlined) must not grow memory without bound, and an occasional re-parse is cheap.
+        cache.clear();
+        cachedChars.set(0);
+      }
+      if (cache.putIfAbsent(text, parsed) == null) {
+        cachedChars.addAndGet(text.length());
+      }
     }
     return parsed;
+  }
+
+  private static Classification classifyUncached(String text) {
+    Classification lexical = LexicalClassifier.classify(text);
+    if (text.length() <= MAX_PARSED_CHARS && LexicalClassifier.maxDepth(text) <= MAX_PARSED_DEPTH) {
+      Classification parsed = parse(text);
+      if (parsed.deletes()) {
+        return parsed;
+      }
+    }
+    return lexical;
+  }
+
+  /**
+   * Statements that wrap a deletion the pre-filter does not see at a statement start: H2, Oracle,
+   * SQL Server and PostgreSQL 15+ {@code MERGE ... WHEN MATCHED THEN DELETE}, PostgreSQL {@code
+   * EXPLAIN ANALYZE DELETE} (which runs it) and {@code DO $$ BEGIN DELETE ...; END $$}.
+   */
+  private static boolean startsWithWrapper(String text) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    for (String word : WRAPPERS) {
+      if (text.regionMatches(true, i, word, 0, word.length())
+          && endsWord(text, i + word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many classifications the cache holds; for tests of its bound. */
   int cachedTexts() {
     return cache.size();
+  }
+
+  /** How many characters of text the cache holds; for tests of its bound. */
+  long cachedChars() {
+    return cachedChars.get();
   }
 
   /**
@@ -135,7 +195,7 @@ public final class StatementClassifier {
   }
 
   /** The more dangerous of two classifications, so a text reports its worst statement. */
-  private static Classification worse(Classification a, Classification b) {
+  static Classification worse(Classification a, Classification b) {
     return rank(b) > rank(a) ? b : a;
   }
 
@@ -164,6 +224,10 @@ public final class StatementClassifier {
     if (statement instanceof Select select && select.getWithItemsList() != null) {
       return classifyWithItems(select.getWithItemsList());
     }
+    if (statement instanceof Insert insert && insert.getWithItemsList() != null) {
+      // WITH d AS (DELETE ... RETURNING id) INSERT INTO archive SELECT id FROM d
+      return classifyWithItems(insert.getWithItemsList());
+    }
     return Classification.OTHER;
   }
 
@@ -188,6 +252,9 @@ public final class StatementClassifier {
     if (delete.getWhere() != null) {
       where = Conditions.isTautology(delete.getWhere()) ? Where.TAUTOLOGY : Where.PRESENT;
       notIn = Conditions.notInParameters(delete.getWhere());
+    } else if (delete.getLimit() != null) {
+      // MySQL DELETE FROM t ORDER BY id LIMIT 10: bounded, not every row.
+      where = Where.PRESENT;
     } else if (delete.getJoins() != null && !delete.getJoins().isEmpty()) {
       // DELETE t1 FROM t1 JOIN t2 ON ...: the join condition bounds the rows.
       where = Where.PRESENT;

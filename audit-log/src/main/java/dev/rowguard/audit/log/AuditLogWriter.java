@@ -10,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,13 @@ public final class AuditLogWriter implements AutoCloseable {
   private FileChannel lockChannel;
   private FileChannel channel;
   private Path channelFile;
+
+  /** The file key (inode) of {@link #channelFile} when the channel was opened. */
+  private @Nullable Object channelKey;
+
+  /** A log_gap record to write first in the next batch, after the writer's file vanished. */
+  private @Nullable LogEntry gapEntry;
+
   private LogTail cached;
   private long sinceCheckpoint;
   private long lastCheckpointNanos = System.nanoTime();
@@ -69,7 +78,20 @@ public final class AuditLogWriter implements AutoCloseable {
   private volatile AuditLogException failure;
   private volatile boolean closed;
 
-  private AuditLogWriter(Path dir, WriterOptions options) {
+  /** Opens the channel a log file is appended through; tests inject faults here. */
+  interface ChannelOpener {
+    FileChannel open(Path file) throws IOException;
+  }
+
+  private static final ChannelOpener APPEND =
+      file ->
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
+  private final ChannelOpener opener;
+
+  private AuditLogWriter(Path dir, WriterOptions options, ChannelOpener opener) {
+    this.opener = opener;
     this.dir = dir.toAbsolutePath().normalize();
     this.options = options;
     this.directoryLock =
@@ -88,7 +110,11 @@ public final class AuditLogWriter implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.shutdownHook = new Thread(this::closeQuietly, "rowguard-audit-shutdown");
+    // The hook only flushes and checkpoints: the application's own hooks (Spring Boot's graceful
+    // shutdown) may still be draining requests whose deletes must be recorded. The log is closed
+    // by close() (AuditedDataSource.close()); at halt nothing acknowledged is lost, since every
+    // sync record is forced before its append returns.
+    this.shutdownHook = new Thread(this::checkpointQuietly, "rowguard-audit-shutdown");
   }
 
   /**
@@ -97,7 +123,11 @@ public final class AuditLogWriter implements AutoCloseable {
    * each batch, so an application can decide between fail-open and fail-closed.
    */
   public static AuditLogWriter open(Path dir, WriterOptions options) {
-    AuditLogWriter w = new AuditLogWriter(dir, options);
+    return open(dir, options, APPEND);
+  }
+
+  static AuditLogWriter open(Path dir, WriterOptions options, ChannelOpener opener) {
+    AuditLogWriter w = new AuditLogWriter(dir, options, opener);
     w.openEntry =
         LogEntry.of(RecordKind.LOG_OPEN, w.now())
             .put(Fields.LOG_FORMAT, 1)
@@ -116,14 +146,21 @@ public final class AuditLogWriter implements AutoCloseable {
 
   /**
    * The same key for every path to one directory, so two writers in one JVM never hold the OS lock
-   * together.
+   * together: the real path of the nearest existing ancestor (symlinks resolved) plus the part not
+   * created yet, so a writer that opens the directory before it exists, through a symlink, gets the
+   * key a later writer gets from the real path.
    */
-  private static Path lockKey(Path dir) {
-    try {
-      return dir.toRealPath();
-    } catch (IOException e) {
-      return dir; // not created yet: every writer sees the same normalized path
+  static Path lockKey(Path dir) {
+    Path missing = dir.getFileSystem().getPath("");
+    for (Path p = dir; p != null; p = p.getParent()) {
+      try {
+        return p.toRealPath().resolve(missing).normalize();
+      } catch (IOException e) {
+        Path name = p.getFileName();
+        missing = name == null ? missing : name.resolve(missing);
+      }
     }
+    return dir; // no ancestor exists: every writer sees the same normalized path
   }
 
   public Path directory() {
@@ -195,14 +232,22 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     Pending p = new Pending(entry, await ? new CompletableFuture<>() : null);
     p.probe = probe;
+    // Bounded: a frozen lock holder or a hung fsync must not hang the application's statement.
+    long bound = 2 * options.writeTimeout().toNanos();
+    long deadline = System.nanoTime() + bound;
     try {
-      queue.put(p);
+      if (!queue.offer(p, bound, TimeUnit.NANOSECONDS)) {
+        throw notWritten();
+      }
       while (await && !p.done.isDone()) {
         try {
-          p.done.get(1, TimeUnit.SECONDS);
+          p.done.get(Math.min(1_000_000_000L, bound), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException slowDisk) {
           if (!thread.isAlive() && !p.done.isDone()) {
             throw new AuditLogException("the audit log writer for " + dir + " is closed");
+          }
+          if (System.nanoTime() - deadline >= 0 && !p.done.isDone()) {
+            throw notWritten();
           }
         }
       }
@@ -252,11 +297,25 @@ public final class AuditLogWriter implements AutoCloseable {
     }
   }
 
-  private void closeQuietly() {
+  /** The JVM shutdown hook: flush and checkpoint, leave the writer open for late records. */
+  Thread shutdownHook() {
+    return shutdownHook;
+  }
+
+  private void checkpointQuietly() {
+    if (closed) {
+      return;
+    }
+    Pending p = new Pending(null, new CompletableFuture<>());
+    p.checkpoint = true;
     try {
-      close();
-    } catch (AuditLogException e) {
-      System.err.println("rowguard audit: " + e.getMessage());
+      queue.put(p);
+      p.done.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      System.err.println(
+          "rowguard audit: the audit log in " + dir + " was not flushed at shutdown: " + e);
     }
   }
 
@@ -273,10 +332,13 @@ public final class AuditLogWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         closing = true;
       }
+      boolean checkpointAsked = false;
       for (Pending p : batch) {
         closing |= p.closing;
+        checkpointAsked |= p.checkpoint;
       }
-      boolean checkpointDue = sinceCheckpoint > 0 && (closing || millisToCheckpoint() == 0);
+      boolean checkpointDue =
+          sinceCheckpoint > 0 && (closing || checkpointAsked || millisToCheckpoint() == 0);
       if (batch.isEmpty() && !checkpointDue) {
         continue;
       }
@@ -335,11 +397,22 @@ public final class AuditLogWriter implements AutoCloseable {
   /** Writes the batch; false when there was nothing to write. */
   private boolean writeBatch(List<Pending> batch, boolean checkpointDue) throws IOException {
     boolean probe = openEntry != null && batch.stream().anyMatch(p -> p.probe);
-    if (!probe && !checkpointDue && batch.stream().allMatch(p -> p.entry == null)) {
+    if (!probe
+        && !checkpointDue
+        && gapEntry == null
+        && batch.stream().allMatch(p -> p.entry == null)) {
       return false; // only flush or close markers: everything before them is already on disk
     }
-    directoryLock.lock();
-    try (FileLock ignored = lockDirectory()) {
+    long deadline = System.nanoTime() + options.writeTimeout().toNanos();
+    try {
+      if (!directoryLock.tryLock(options.writeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+        throw lockTimeout();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted waiting for the lock on " + dir);
+    }
+    try (FileLock ignored = lockDirectory(deadline)) {
       LogTail tail = currentTail();
       Path file = tail.file();
       long size = tail.fileSize();
@@ -355,6 +428,9 @@ public final class AuditLogWriter implements AutoCloseable {
       // Checkpoint bookkeeping changes only once the batch is on disk.
       long since = sinceCheckpoint;
       boolean checkpointed = false;
+      if (gapEntry != null) {
+        hash = appendLine(out, gapEntry, ++seq, hash);
+      }
       if (openEntry != null) {
         hash = appendLine(out, openEntry, ++seq, hash);
       }
@@ -380,16 +456,23 @@ public final class AuditLogWriter implements AutoCloseable {
       byte[] bytes = out.toByteArray();
       boolean newFile = !Files.exists(file);
       FileChannel ch = channelFor(file);
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      long start = ch.size();
+      try {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(false);
+      } catch (IOException | RuntimeException e) {
+        abandon(ch, file, start, e);
+        throw e;
       }
-      ch.force(false);
       if (newFile) {
         syncDirectory(); // the new file's directory entry must survive a power loss too
       }
       cached = new LogTail(file, ch.size(), seq, hash, false);
       openEntry = null;
+      gapEntry = null;
       sinceCheckpoint = since;
       if (checkpointed) {
         lastCheckpointNanos = System.nanoTime();
@@ -397,6 +480,24 @@ public final class AuditLogWriter implements AutoCloseable {
       return true;
     } finally {
       directoryLock.unlock();
+    }
+  }
+
+  /**
+   * A batch that failed (disk full, I/O error) fails as a whole in the log too: cut the file back
+   * to where the batch began, so no complete record of a refused statement stays behind.
+   */
+  private static void abandon(FileChannel ch, Path file, long start, Exception cause) {
+    try {
+      ch.truncate(start);
+      ch.force(false);
+    } catch (IOException | RuntimeException t) {
+      cause.addSuppressed(t);
+      LOG.error(
+          "rowguard audit: a failed batch could not be cut off {} at byte {}: its records may"
+              + " remain although they were refused",
+          file,
+          start);
     }
   }
 
@@ -421,21 +522,71 @@ public final class AuditLogWriter implements AutoCloseable {
   }
 
   /**
-   * The tail, from memory when the last file is still the one this writer last wrote, unchanged.
+   * The tail, from memory when the last file is still the one this writer last wrote, unchanged and
+   * still the same inode. One stat per batch: a file deleted, moved away or replaced under the
+   * writer (or the whole directory) is noticed here, its channel dropped and a {@code log_gap}
+   * record queued so that the loss is in the log instead of silently going to a deleted inode.
    */
   private LogTail currentTail() throws IOException {
     List<Path> files = LogFiles.list(dir);
     Path last = files.isEmpty() ? null : files.get(files.size() - 1);
-    if (cached != null
-        && last != null
-        && last.equals(cached.file())
-        && Files.size(last) == cached.fileSize()) {
-      return cached;
+    if (cached != null && last != null && last.equals(cached.file())) {
+      BasicFileAttributes a = attributes(last);
+      if (a != null && a.size() == cached.fileSize() && sameFile(a)) {
+        return cached;
+      }
+    }
+    if (channelFile != null && !sameFile(attributes(channelFile))) {
+      LogTail lost = cached;
+      Path lostFile = channelFile;
+      closeChannel();
+      LogTail onDisk = LogTail.read(files, digest);
+      if (lost != null && gapEntry == null) {
+        LOG.error(
+            "rowguard audit: the log file {} was deleted or replaced while this writer used it;"
+                + " records up to seq {} written there are lost. Writing on, with a log_gap"
+                + " record after seq {}",
+            lostFile,
+            lost.seq(),
+            onDisk.seq());
+        gapEntry =
+            LogEntry.of(RecordKind.LOG_GAP, now())
+                .put(Fields.HOST, Origin.HOST)
+                .put(Fields.PID, Origin.PID)
+                .put(Fields.GAP_FILE, String.valueOf(lostFile.getFileName()))
+                .put(Fields.GAP_AFTER_SEQ, onDisk.seq())
+                .put(Fields.GAP_THROUGH_SEQ, lost.seq());
+      }
+      cached = null;
+      return onDisk;
     }
     return LogTail.read(files, digest);
   }
 
-  private FileLock lockDirectory() throws IOException {
+  private static @Nullable BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException gone) {
+      return null;
+    }
+  }
+
+  /** True when {@code a} describes the file this writer's channel has open (same inode). */
+  private boolean sameFile(@Nullable BasicFileAttributes a) {
+    return a != null && (channelKey == null || channelKey.equals(a.fileKey()));
+  }
+
+  private IOException lockTimeout() {
+    return new IOException(
+        "the lock on "
+            + dir.resolve(LogFiles.LOCK_FILE)
+            + " was not released within "
+            + options.writeTimeout().toSeconds()
+            + " s: another writer holds it (a frozen process, a hung mount?)");
+  }
+
+  /** The OS lock on the directory, waiting at most until {@code deadline} (System.nanoTime). */
+  private FileLock lockDirectory(long deadline) throws IOException {
     if (lockChannel == null || !lockChannel.isOpen() || !Files.isDirectory(dir)) {
       closeLockChannel();
       Files.createDirectories(dir);
@@ -443,16 +594,35 @@ public final class AuditLogWriter implements AutoCloseable {
           FileChannel.open(
               dir.resolve(LogFiles.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
-    return lockChannel.lock();
+    for (long pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+        lock = null; // by a channel that is not a writer's (writers share one in-JVM lock)
+      }
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw lockTimeout();
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted waiting for the lock on " + dir);
+      }
+    }
   }
 
   private FileChannel channelFor(Path file) throws IOException {
     if (channel == null || !channel.isOpen() || !file.equals(channelFile)) {
       closeChannel();
-      channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      channel = opener.open(file);
       channelFile = file;
+      BasicFileAttributes a = attributes(file);
+      channelKey = a == null ? null : a.fileKey();
     }
     return channel;
   }
@@ -475,6 +645,7 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     channel = null;
     channelFile = null;
+    channelKey = null;
   }
 
   private void closeLockChannel() {
@@ -485,6 +656,18 @@ public final class AuditLogWriter implements AutoCloseable {
     } catch (IOException e) {
       // releasing the lock file handle; nothing to lose
     }
+  }
+
+  private AuditLogException notWritten() {
+    return new AuditLogException(
+        "the audit log in "
+            + dir
+            + " did not write the record within "
+            + 2 * options.writeTimeout().toSeconds()
+            + " s (writeTimeout "
+            + options.writeTimeout().toSeconds()
+            + " s): the disk or another writer holding its lock hangs; the record may still be"
+            + " written later");
   }
 
   /** One line that says what failed and what to do. */
@@ -545,6 +728,7 @@ public final class AuditLogWriter implements AutoCloseable {
     final CompletableFuture<Void> done;
     boolean closing;
     boolean probe;
+    boolean checkpoint;
 
     Pending(LogEntry entry, CompletableFuture<Void> done) {
       this.entry = entry;

@@ -54,6 +54,15 @@ public final class Fields {
    */
   public static final String CHECKPOINT_KEY_ID = "rowguard.checkpoint.key_id";
 
+  /** In a {@code log_gap}: the file the writer was writing when it vanished or was replaced. */
+  public static final String GAP_FILE = "rowguard.gap.file";
+
+  /** In a {@code log_gap}: the last seq still on disk before the gap (0 when none). */
+  public static final String GAP_AFTER_SEQ = "rowguard.gap.after_seq";
+
+  /** In a {@code log_gap}: the last seq the writer had written into the lost file. */
+  public static final String GAP_THROUGH_SEQ = "rowguard.gap.through_seq";
+
   public static final String CONTEXT = "context";
   public static final String PREV_HASH = "prev_hash";
   public static final String HASH = "hash";

@@ -217,6 +217,21 @@ public final class LogVerifier {
     }
     records++;
     byKind.merge(link.kind(), 1L, Long::sum);
+    if (RecordKind.LOG_GAP.wireName().equals(link.kind())) {
+      report(
+          Problem.Type.LOG_GAP,
+          where(link),
+          ordinal,
+          link.seq(),
+          "record seq "
+              + link.seq()
+              + " says the writer found its log file deleted or replaced: the records it had"
+              + " written there are lost (its "
+              + Fields.GAP_AFTER_SEQ
+              + " and "
+              + Fields.GAP_THROUGH_SEQ
+              + " fields say which)");
+    }
     if (RecordKind.CHECKPOINT.wireName().equals(link.kind())) {
       checkCheckpoint(link, parsed);
     }
@@ -537,6 +552,37 @@ public final class LogVerifier {
     while (!window.isEmpty()) {
       classifyBreak();
       drain();
+    }
+    if (key != null && !files.isEmpty()) {
+      String lastFile = files.get(files.size() - 1).toString();
+      long lastSeq = last == null ? 0 : last.seq();
+      if (verifiedSignatures == 0) {
+        report(
+            Problem.Type.NO_VERIFIED_CHECKPOINT,
+            lastFile,
+            Long.MAX_VALUE,
+            -1,
+            checkpoints == 0
+                ? "the log has no checkpoint, so nothing in it is signed by the given key"
+                : "none of the "
+                    + checkpoints
+                    + " checkpoint(s) verifies under the given key: the log may have been"
+                    + " rewritten");
+      } else if (lastSeq > lastVerifiedCheckpointSeq) {
+        report(
+            Problem.Type.UNSIGNED_TAIL,
+            lastFile,
+            Long.MAX_VALUE,
+            lastVerifiedCheckpointSeq + 1,
+            "seq "
+                + (lastVerifiedCheckpointSeq + 1)
+                + ".."
+                + lastSeq
+                + " come after the last verified checkpoint (seq "
+                + lastVerifiedCheckpointSeq
+                + "): no signature covers them (a running writer's latest records;"
+                + " --allow-unsigned-tail accepts them)");
+      }
     }
   }
 

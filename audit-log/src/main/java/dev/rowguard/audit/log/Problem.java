@@ -43,6 +43,11 @@ public record Problem(Type type, String where, long seq, String message) {
     CHAIN_BREAK("chain break", true),
     /** A line that is not a record and is not explained by a crash. */
     CORRUPT_LINE("corrupt line", true),
+    /**
+     * A {@code log_gap} record: the writer found its file deleted or replaced and re-created it;
+     * the records it had written there are lost.
+     */
+    LOG_GAP("lost records (log file deleted while writing)", true),
     /** A checkpoint whose signature does not verify under the given key. */
     BAD_SIGNATURE("bad signature", true),
     /**
@@ -50,8 +55,19 @@ public record Problem(Type type, String where, long seq, String message) {
      * past.
      */
     TORN_LINE("torn last line", false),
-    /** A checkpoint without signature, or signed by another key, while a key was given. */
-    UNSIGNED_CHECKPOINT("unsigned checkpoint", false);
+    /**
+     * A checkpoint without signature, or signed by another key, while a key was given: with a key,
+     * every checkpoint must be signed by it (a rewritten chain with stripped or re-signed
+     * checkpoints is otherwise consistent).
+     */
+    UNSIGNED_CHECKPOINT("checkpoint not signed by the given key", true),
+    /** A key was given but no checkpoint verified under it (also: a log without checkpoints). */
+    NO_VERIFIED_CHECKPOINT("no verified checkpoint", true),
+    /**
+     * Records after the last checkpoint that verified under the given key: nothing proves they were
+     * not rewritten. {@code rowguard audit verify --allow-unsigned-tail} accepts them.
+     */
+    UNSIGNED_TAIL("records after the last verified checkpoint", true);
 
     private final String label;
     private final boolean tampering;

@@ -19,7 +19,12 @@ public enum RecordKind {
   /** A delete the guard rolled back because it affected more rows than allowed. */
   BLOCKED,
   /** A chain checkpoint, signed with Ed25519 when a key is configured. */
-  CHECKPOINT;
+  CHECKPOINT,
+  /**
+   * The writer found the file it was writing deleted or replaced (or the directory gone): records
+   * it had written there are lost; the record says which seqs and which file.
+   */
+  LOG_GAP;
 
   private final String wireName = WireNames.of(this);
 

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param checkpointInterval a checkpoint this long after the last one if records were written since
  * @param signingKey the Ed25519 key pair that signs checkpoints, or null for unsigned checkpoints
  * @param queueCapacity records waiting for the writer thread before appenders block
+ * @param writeTimeout the longest wait for the directory lock, and (twice this) for an append to be
+ *     on disk: then the append fails and the caller's failure mode applies
  * @param clock what stamps the writer's own records ({@code log_open}, {@code checkpoint}) and,
  *     through {@link AuditLogWriter#now()}, every record its callers make
  */
@@ -23,6 +25,7 @@ public record WriterOptions(
     Duration checkpointInterval,
     KeyPair signingKey,
     int queueCapacity,
+    Duration writeTimeout,
     Clock clock) {
 
   /** Default durability: a record is on disk before {@link AuditLogWriter#append} returns. */
@@ -43,6 +46,9 @@ public record WriterOptions(
   /** Default capacity of the queue in front of the writer thread. */
   public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
 
+  /** Default bound on waiting for the directory lock (and twice this for an append). */
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Sync, 64 MiB files, a checkpoint every 1000 records or 60 s, no signing key. */
   public static WriterOptions defaults() {
     return new WriterOptions(
@@ -52,6 +58,7 @@ public record WriterOptions(
         DEFAULT_CHECKPOINT_INTERVAL,
         null,
         DEFAULT_QUEUE_CAPACITY,
+        DEFAULT_WRITE_TIMEOUT,
         Clock.systemUTC());
   }
 
@@ -73,6 +80,9 @@ public record WriterOptions(
       throw new IllegalArgumentException(
           "checkpointInterval must be positive, was " + checkpointInterval);
     }
+    if (writeTimeout == null || writeTimeout.isNegative() || writeTimeout.isZero()) {
+      throw new IllegalArgumentException("writeTimeout must be positive, was " + writeTimeout);
+    }
     if (clock == null) {
       throw new IllegalArgumentException("clock must not be null");
     }
@@ -89,6 +99,7 @@ public record WriterOptions(
         checkpointInterval,
         signingKey,
         queueCapacity,
+        writeTimeout,
         clock);
   }
 
@@ -100,12 +111,20 @@ public record WriterOptions(
         checkpointInterval,
         signingKey,
         queueCapacity,
+        writeTimeout,
         clock);
   }
 
   public WriterOptions withCheckpoints(int everyRecords, Duration interval) {
     return new WriterOptions(
-        durability, maxFileBytes, everyRecords, interval, signingKey, queueCapacity, clock);
+        durability,
+        maxFileBytes,
+        everyRecords,
+        interval,
+        signingKey,
+        queueCapacity,
+        writeTimeout,
+        clock);
   }
 
   public WriterOptions withSigningKey(KeyPair key) {
@@ -116,6 +135,7 @@ public record WriterOptions(
         checkpointInterval,
         key,
         queueCapacity,
+        writeTimeout,
         clock);
   }
 
@@ -127,6 +147,19 @@ public record WriterOptions(
         checkpointInterval,
         signingKey,
         queueCapacity,
+        writeTimeout,
         c);
+  }
+
+  public WriterOptions withWriteTimeout(Duration timeout) {
+    return new WriterOptions(
+        durability,
+        maxFileBytes,
+        checkpointEveryRecords,
+        checkpointInterval,
+        signingKey,
+        queueCapacity,
+        timeout,
+        clock);
   }
 }

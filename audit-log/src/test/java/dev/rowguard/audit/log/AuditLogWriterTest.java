@@ -159,7 +159,8 @@ class AuditLogWriterTest {
     VerificationResult otherKey = LogVerifier.verify(log, CheckpointKeys.generate().getPublic());
     assertThat(otherKey.problems())
         .extracting(Problem::type)
-        .containsOnly(Problem.Type.UNSIGNED_CHECKPOINT);
+        .containsOnly(Problem.Type.UNSIGNED_CHECKPOINT, Problem.Type.NO_VERIFIED_CHECKPOINT);
+    assertThat(otherKey.intact()).isFalse();
   }
 
   @Test
@@ -250,13 +251,19 @@ class AuditLogWriterTest {
     // A whole foreign line is not a crash artefact, even where the chain runs on past it.
     assertThat(r.problems())
         .extracting(Problem::type)
-        .containsExactly(Problem.Type.CORRUPT_LINE, Problem.Type.BAD_SIGNATURE);
+        .containsExactly(
+            Problem.Type.CORRUPT_LINE,
+            Problem.Type.BAD_SIGNATURE,
+            Problem.Type.NO_VERIFIED_CHECKPOINT);
     // A record cut short where the chain runs on past it is a crash artefact.
     lines.set(1, "{\"seq\":2,\"ts\":\"2026-11");
     Files.write(file, lines);
     assertThat(LogVerifier.verify(dir, keys.getPublic()).problems())
         .extracting(Problem::type)
-        .containsExactly(Problem.Type.TORN_LINE, Problem.Type.BAD_SIGNATURE);
+        .containsExactly(
+            Problem.Type.TORN_LINE,
+            Problem.Type.BAD_SIGNATURE,
+            Problem.Type.NO_VERIFIED_CHECKPOINT);
   }
 
   @Test

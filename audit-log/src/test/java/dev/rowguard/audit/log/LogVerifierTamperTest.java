@@ -221,6 +221,77 @@ class LogVerifierTamperTest {
             });
   }
 
+  private static WriterOptions signedEvery(int records, KeyPair keys) {
+    return WriterOptions.defaults()
+        .withSigningKey(keys)
+        .withCheckpoints(records, Duration.ofSeconds(60));
+  }
+
+  private static int firstCheckpoint(List<String> lines) {
+    int checkpoint = 0;
+    while (!lines.get(checkpoint).contains("\"kind\":\"checkpoint\"")) {
+      checkpoint++;
+    }
+    return checkpoint;
+  }
+
+  @Test
+  void aChainRewrittenWithoutSignaturesIsBrokenUnderTheKey() throws Exception {
+    KeyPair keys = CheckpointKeys.generate();
+    writeLog(10, WriterOptions.defaults().withCheckpoints(4, Duration.ofSeconds(60)));
+    VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
+    assertThat(r.intact()).isFalse();
+    assertThat(r.firstBreak().orElseThrow().type()).isEqualTo(Problem.Type.UNSIGNED_CHECKPOINT);
+    assertThat(r.problems())
+        .extracting(Problem::type)
+        .contains(Problem.Type.NO_VERIFIED_CHECKPOINT);
+  }
+
+  @Test
+  void aChainReSignedWithAnotherKeyIsBrokenUnderTheKey() throws Exception {
+    KeyPair keys = CheckpointKeys.generate();
+    writeLog(10, signedEvery(4, CheckpointKeys.generate()));
+    VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
+    assertThat(r.firstBreak().orElseThrow().type()).isEqualTo(Problem.Type.UNSIGNED_CHECKPOINT);
+    assertThat(r.firstBreak().orElseThrow().message()).contains("signed by key");
+  }
+
+  @Test
+  void aLogWithoutCheckpointsIsBrokenUnderTheKey() throws Exception {
+    KeyPair keys = CheckpointKeys.generate();
+    List<String> lines = writeLog(10, signedEvery(100, keys));
+    Files.write(file(), lines.subList(0, firstCheckpoint(lines)));
+    VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.type()).isEqualTo(Problem.Type.NO_VERIFIED_CHECKPOINT);
+              assertThat(p.message()).contains("no checkpoint");
+            });
+    assertThat(LogVerifier.verify(dir, null).intact()).isTrue();
+  }
+
+  @Test
+  void recordsAfterTheLastVerifiedCheckpointAreReported() throws Exception {
+    KeyPair keys = CheckpointKeys.generate();
+    List<String> lines = writeLog(10, signedEvery(4, keys));
+    int checkpoint = firstCheckpoint(lines);
+    Files.write(file(), lines.subList(0, checkpoint + 3));
+    VerificationResult r = LogVerifier.verify(dir, keys.getPublic());
+    long lastVerified = checkpoint + 1;
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.type()).isEqualTo(Problem.Type.UNSIGNED_TAIL);
+              assertThat(p.seq()).isEqualTo(lastVerified + 1);
+              assertThat(p.message())
+                  .startsWith("seq " + (lastVerified + 1) + ".." + (lastVerified + 2));
+            });
+    assertThat(r.recordsAfterLastVerifiedCheckpoint()).isEqualTo(2);
+  }
+
   @Test
   void breaksAreListedInLogOrderAndTheChainResumes() throws Exception {
     List<String> lines = writeLog(100, WriterOptions.defaults());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,13 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "PEM public key that checkpoint signatures must verify under.")
   Path publicKey;
 
+  @Option(
+      names = "--allow-unsigned-tail",
+      description =
+          "With --public-key: accept records after the last verified checkpoint (a running"
+              + " writer's latest records), reported as a note instead of a break.")
+  boolean allowUnsignedTail;
+
   /** Below this a rate says nothing but how long the JVM took to warm up. */
   private static final long RATE_FROM_BYTES = 1_000_000;
 
@@ -64,8 +72,9 @@ public final class VerifyCommand implements Callable<Integer> {
         throw LogInputs.noRecords(log);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      intact &= r.intact();
-      print(out, log, r, key != null, seconds);
+      Problem first = firstBreak(r, allowUnsignedTail);
+      intact &= first == null;
+      print(out, log, r, first, key != null, seconds);
     }
     out.flush();
     return intact ? 0 : 1;
@@ -88,8 +97,22 @@ public final class VerifyCommand implements Callable<Integer> {
         : time + String.format(Locale.ROOT, " (%.0f MB/s)", bytes / 1e6 / Math.max(seconds, 1e-9));
   }
 
+  /** The first break, leaving out an unsigned tail when it was accepted. */
+  private static @Nullable Problem firstBreak(VerificationResult r, boolean allowUnsignedTail) {
+    return r.problems().stream()
+        .filter(p -> p.type().tampering())
+        .filter(p -> !(allowUnsignedTail && p.type() == Problem.Type.UNSIGNED_TAIL))
+        .findFirst()
+        .orElse(null);
+  }
+
   private static void print(
-      PrintWriter out, AuditLog log, VerificationResult r, boolean signed, double seconds) {
+      PrintWriter out,
+      AuditLog log,
+      VerificationResult r,
+      @Nullable Problem first,
+      boolean signed,
+      double seconds) {
     String size =
         String.format(
             Locale.ROOT,
@@ -100,7 +123,6 @@ public final class VerifyCommand implements Callable<Integer> {
             r.lastSeq(),
             sizeAndTime(r.bytes(), seconds));
     String where = log.directory().toString();
-    Problem first = r.firstBreak().orElse(null);
     if (first == null) {
       out.println(where + ": intact (" + size + ")");
     } else {
@@ -132,7 +154,7 @@ public final class VerifyCommand implements Callable<Integer> {
       }
       out.println(
           "  "
-              + (p.type().tampering() ? "also: " : "note: ")
+              + (p.type().tampering() && first != null ? "also: " : "note: ")
               + p.type().label()
               + " at "
               + p.where()

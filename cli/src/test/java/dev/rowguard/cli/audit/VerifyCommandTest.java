@@ -146,6 +146,41 @@ class VerifyCommandTest {
   }
 
   @Test
+  void anUnsignedTailIsABreakUnlessAccepted() throws Exception {
+    KeyPair keys = CheckpointKeys.generate();
+    Path pub = dir.resolve("public.pem");
+    CheckpointKeys.write(keys, dir.resolve("signing.pem"), pub);
+    Path log =
+        log(
+            WriterOptions.defaults()
+                .withSigningKey(keys)
+                .withCheckpoints(5, Duration.ofSeconds(60)),
+            12);
+    Path file = LogFiles.list(log).get(0);
+    List<String> lines = Files.readAllLines(file);
+    int checkpoint = 0;
+    while (!lines.get(checkpoint).contains("\"kind\":\"checkpoint\"")) {
+      checkpoint++;
+    }
+    Files.write(file, lines.subList(0, checkpoint + 3)); // two records after the checkpoint
+    CliRun strict = CliRun.run("audit", "verify", "--public-key", pub.toString(), log.toString());
+    assertThat(strict.exit()).as(strict.out()).isEqualTo(1);
+    assertThat(strict.out()).contains("first break: records after the last verified checkpoint");
+    CliRun lenient =
+        CliRun.run(
+            "audit",
+            "verify",
+            "--public-key",
+            pub.toString(),
+            "--allow-unsigned-tail",
+            log.toString());
+    assertThat(lenient.exit()).as(lenient.out()).isZero();
+    assertThat(lenient.out())
+        .contains(": intact (")
+        .contains("note: records after the last verified checkpoint");
+  }
+
+  @Test
   void tornLastLineIsANoteNotABreak() throws Exception {
     Path log = log(WriterOptions.defaults(), 3);
     Path file = LogFiles.list(log).get(0);

@@ -1,0 +1,163 @@
+package dev.rowguard.sample.tenant;
+
+import static dev.rowguard.test.DeleteAssertions.assertThatDeletes;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rowguard.test.DeleteWatch;
+import dev.rowguard.test.WatchedDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+
+/**
+ * The test the tenant-sync incident asked for: a sync where the directory answers for some tenants
+ * only must delete no other tenant's rows (tenants, their call logs and recordings through the JPA
+ * cascade). The sample's shipped sync still has the String/UUID bug, so it fails the assertion with
+ * the other tenants' rows named; the fixed sync passes.
+ */
+class TenantSyncBlastRadiusTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
+
+  private WatchedDataSource dataSource;
+  private EntityManagerFactory emf;
+  private final List<UUID> tenantIds = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:blast" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
+    h2.setUser("sa");
+    dataSource = DeleteWatch.watchable(h2);
+    Configuration hibernate =
+        new Configuration()
+            .addAnnotatedClass(Tenant.class)
+            .addAnnotatedClass(CallLog.class)
+            .addAnnotatedClass(Recording.class)
+            .setProperty(AvailableSettings.HBM2DDL_AUTO, "create-drop");
+    hibernate.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
+    emf = hibernate.buildSessionFactory();
+    inTransaction(
+        tenants -> {
+          EntityManager em = currentEm;
+          for (int i = 0; i < 4; i++) {
+            Tenant t = new Tenant(new UUID(0, i + 1), "Tenant " + (i + 1), CLOCK.instant());
+            em.persist(t);
+            for (int c = 0; c < 2; c++) {
+              em.persist(
+                  new CallLog(t, "+4930" + (100 * i + c), CLOCK.instant(), Duration.ofSeconds(60)));
+            }
+            em.persist(
+                new Recording(t, "s3://recordings/" + t.getId() + "/1.ogg", CLOCK.instant()));
+            tenantIds.add(t.getId());
+          }
+          return null;
+        });
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    emf.close();
+    dataSource.close();
+  }
+
+  /** The directory still lists the first three tenants: only the fourth left. */
+  private TenantDirectory directoryWithoutTheLastTenant() {
+    List<String> live = tenantIds.subList(0, 3).stream().map(UUID::toString).toList();
+    return new TenantDirectory() {
+      @Override
+      public List<String> liveTenantIds() {
+        return live;
+      }
+
+      @Override
+      public String displayName(String tenantId) {
+        return "Tenant " + tenantId;
+      }
+    };
+  }
+
+  private void assertOnlyTheDepartedTenantIsDeleted(DeleteWatch watch) {
+    UUID departed = tenantIds.get(3);
+    assertThatDeletes(watch)
+        .touchOnly("tenant", "call_log", "recording")
+        .onlyRowsOfTableWhere("tenant", "id", departed)
+        .onlyRowsWhere("tenant_id", departed)
+        .exactlyRowsIn("tenant", 1)
+        .exactlyRowsIn("call_log", 2)
+        .exactlyRowsIn("recording", 1);
+  }
+
+  @Test
+  void theFixedSyncDeletesOnlyTheTenantTheDirectoryNoLongerLists() {
+    TenantDirectory directory = directoryWithoutTheLastTenant();
+    try (DeleteWatch watch = DeleteWatch.on(dataSource)) {
+      inTransaction(tenants -> new FixedTenantSync(directory, tenants).sync());
+      watch.close();
+      assertOnlyTheDepartedTenantIsDeleted(watch);
+    }
+  }
+
+  @Test
+  void theShippedSyncFailsTheAssertionNamingTheOtherTenantsRows() {
+    TenantDirectory directory = directoryWithoutTheLastTenant();
+    DeleteWatch watch = DeleteWatch.on(dataSource);
+    inTransaction(tenants -> new TenantSyncService(directory, tenants, CLOCK).sync());
+    watch.close();
+    assertThatThrownBy(() -> assertOnlyTheDepartedTenantIsDeleted(watch))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but 3 other row(s) were deleted {tenant=3}")
+        .hasMessageContaining(tenantIds.get(0).toString())
+        .hasMessageContaining(tenantIds.get(1).toString())
+        .hasMessageContaining(tenantIds.get(2).toString());
+  }
+
+  private EntityManager currentEm;
+
+  private <T> T inTransaction(Function<TenantRepository, T> action) {
+    EntityManager em = emf.createEntityManager();
+    currentEm = em;
+    try {
+      em.getTransaction().begin();
+      T result = action.apply(new JpaRepositoryFactory(em).getRepository(TenantRepository.class));
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      em.close();
+    }
+  }
+
+  /** The sync as fixed after the incident: the directory's ids compared as UUIDs. */
+  private record FixedTenantSync(TenantDirectory directory, TenantRepository tenants) {
+    SyncResult sync() {
+      List<String> liveIds = directory.liveTenantIds();
+      if (liveIds.isEmpty()) {
+        throw new IllegalStateException("Tenant directory returned no tenants; sync skipped");
+      }
+      Set<UUID> live = new HashSet<>();
+      liveIds.forEach(id -> live.add(UUID.fromString(id)));
+      Collection<UUID> departed =
+          tenants.findAllIds().stream().filter(id -> !live.contains(id)).toList();
+      tenants.deleteAllById(departed);
+      return new SyncResult(List.of(), List.copyOf(departed));
+    }
+  }
+}

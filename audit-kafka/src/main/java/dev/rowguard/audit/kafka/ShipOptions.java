@@ -78,6 +78,10 @@ public record ShipOptions(
     return new ShipOptions(bootstrapServers, topic, dirs, properties, pollInterval, logInterval);
   }
 
+  public ShipOptions withPollInterval(Duration d) {
+    return new ShipOptions(bootstrapServers, topic, dirs, client, d, logInterval);
+  }
+
   public ShipOptions withLogInterval(Duration d) {
     return new ShipOptions(bootstrapServers, topic, dirs, client, pollInterval, d);
   }
@@ -90,7 +94,7 @@ public record ShipOptions(
    */
   public static ShipOptions fromProperties(Properties p) {
     List<Path> dirs = new ArrayList<>();
-    for (String d : required(p, DIRS).split(",")) {
+    for (String d : required(p, DIRS).split(",", -1)) {
       if (!d.isBlank()) {
         dirs.add(Path.of(d.trim()));
       }

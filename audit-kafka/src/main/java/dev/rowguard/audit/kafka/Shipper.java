@@ -58,12 +58,14 @@ public final class Shipper implements AutoCloseable {
   static final int MAX_BATCH = 20_000;
 
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
 
   private final ShipOptions options;
   private final Clock clock;
   private final List<Source> sources = new ArrayList<>();
   private @Nullable Producer<byte[], byte[]> producer;
   private final AtomicLong shipped = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
   private volatile boolean running = true;
   private @Nullable Thread thread;
   private Instant nextLog;
@@ -128,6 +130,14 @@ public final class Shipper implements AutoCloseable {
     return shipped.get();
   }
 
+  /**
+   * Passes that failed (Kafka did not acknowledge, or a log could not be read) since this shipper
+   * started; each is retried from the stored position.
+   */
+  public long failedPasses() {
+    return failures.get();
+  }
+
   /** Bytes of log files not yet shipped, over every directory, as of the last pass. */
   public long lagBytes() {
     long sum = 0;
@@ -148,27 +158,37 @@ public final class Shipper implements AutoCloseable {
   }
 
   private void run() {
+    Duration pause = RETRY_PAUSE;
     while (running) {
       try {
         if (shipOnce() == 0) {
           Thread.sleep(options.pollInterval().toMillis());
         }
+        pause = RETRY_PAUSE;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (IOException | RuntimeException e) {
+        failures.incrementAndGet();
         LOG.warn(
-            "rowguard audit ship to {}: {}; retrying from the stored position in {}",
+            "rowguard audit ship to {}: {}; retrying from the stored position in {} ({} bytes"
+                + " behind)",
             options.topic(),
             e.toString(),
-            RETRY_PAUSE);
+            pause,
+            lagBytes());
         closeProducer(Duration.ZERO);
         try {
-          Thread.sleep(RETRY_PAUSE.toMillis());
+          Thread.sleep(pause.toMillis());
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           return;
         }
+        // An outage retried every second would fill the application's log: back off to 30 s.
+        pause =
+            pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0
+                ? MAX_RETRY_PAUSE
+                : pause.multipliedBy(2);
       }
       maybeLog();
     }
@@ -229,7 +249,13 @@ public final class Shipper implements AutoCloseable {
         long file = LogFiles.number(l.file());
         LogRecord rec = l.record();
         if (rec != null && l.terminated()) {
-          sent.add(p.send(toKafka(s, rec, l.text())));
+          Future<RecordMetadata> f = p.send(toKafka(s, rec, l.text()));
+          sent.add(f);
+          if (f.isDone()) {
+            // A send that failed at once (no metadata within max.block.ms while the broker is
+            // away) fails the pass now: the next sends would each wait as long again.
+            acknowledged(f);
+          }
           next = new ShipPosition(file, r.offset(), rec.seq());
         } else {
           if (l.type() == LogLine.Type.FOREIGN && !s.warnedForeign) {
@@ -249,18 +275,22 @@ public final class Shipper implements AutoCloseable {
     }
     p.flush();
     for (Future<RecordMetadata> f : sent) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        throw new org.apache.kafka.common.KafkaException(
-            "not acknowledged: " + e.getCause(), e.getCause());
-      }
+      acknowledged(f);
     }
     next.store(s.dir);
     s.position = next;
     s.lagBytes = Math.max(0, lag - bytesBetween(pos, next, files));
     shipped.addAndGet(sent.size());
     return sent.size() + (sent.isEmpty() ? 1 : 0);
+  }
+
+  private static void acknowledged(Future<RecordMetadata> f) throws InterruptedException {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      throw new org.apache.kafka.common.KafkaException(
+          "not acknowledged: " + e.getCause(), e.getCause());
+    }
   }
 
   /** Bytes from {@code from} to {@code to} over {@code files} (those from {@code from.file()}). */

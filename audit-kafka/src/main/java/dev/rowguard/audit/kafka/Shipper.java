@@ -77,11 +77,19 @@ public final class Shipper implements AutoCloseable {
     final byte[] key;
     volatile ShipPosition position;
     volatile long lagBytes;
+
+    /** The {@code ts} of the newest record Kafka acknowledged; null before the first. */
+    volatile @Nullable Instant shippedTs;
+
+    /** When this source was last seen caught up (or the shipper started). */
+    volatile Instant caughtUpAt;
+
     boolean warnedForeign;
     boolean warnedShrunk;
 
-    Source(Path dir, ShipPosition position) {
+    Source(Path dir, ShipPosition position, Instant now) {
       this.dir = dir;
+      this.caughtUpAt = now;
       this.key = writerKey(dir).getBytes(StandardCharsets.UTF_8);
       this.position = position;
     }
@@ -93,7 +101,8 @@ public final class Shipper implements AutoCloseable {
     this.clock = clock;
     for (Path dir : options.dirs()) {
       Files.createDirectories(dir);
-      sources.add(new Source(dir, ShipPosition.load(dir).orElse(ShipPosition.START)));
+      sources.add(
+          new Source(dir, ShipPosition.load(dir).orElse(ShipPosition.START), clock.instant()));
     }
     this.nextLog = clock.instant().plus(options.logInterval());
   }
@@ -147,14 +156,52 @@ public final class Shipper implements AutoCloseable {
     return sum;
   }
 
-  /** The position acknowledged for {@code dir} (one of {@link ShipOptions#dirs()}). */
-  public ShipPosition position(Path dir) {
+  /**
+   * How far behind the shipper is, over every directory: zero when everything written is
+   * acknowledged, else how long ago the newest acknowledged record of the most-behind directory was
+   * written (an upper bound of the age of its oldest unshipped record; before any acknowledgement,
+   * the time since the shipper started). It is as of the last pass: a shipper stuck in a pass (a
+   * broker away) keeps the lag it had, while {@link #lagBytes()} keeps growing only at the next
+   * pass, so monitor both with {@link #failedPasses()}.
+   */
+  public Duration lag() {
+    Instant now = clock.instant();
+    Duration max = Duration.ZERO;
+    for (Source s : sources) {
+      Duration d = lag(s, now);
+      if (d.compareTo(max) > 0) {
+        max = d;
+      }
+    }
+    return max;
+  }
+
+  /** {@link #lag()} of one directory (one of {@link ShipOptions#dirs()}). */
+  public Duration lag(Path dir) {
+    return lag(source(dir), clock.instant());
+  }
+
+  private static Duration lag(Source s, Instant now) {
+    if (s.lagBytes == 0) {
+      return Duration.ZERO;
+    }
+    Instant ts = s.shippedTs;
+    Instant since = ts == null || ts.isBefore(s.caughtUpAt) ? s.caughtUpAt : ts;
+    return now.isAfter(since) ? Duration.between(since, now) : Duration.ZERO;
+  }
+
+  private Source source(Path dir) {
     for (Source s : sources) {
       if (s.dir.equals(dir)) {
-        return s.position;
+        return s;
       }
     }
     throw new IllegalArgumentException(dir + " is not shipped by this shipper");
+  }
+
+  /** The position acknowledged for {@code dir} (one of {@link ShipOptions#dirs()}). */
+  public ShipPosition position(Path dir) {
+    return source(dir).position;
   }
 
   private void run() {
@@ -233,6 +280,9 @@ public final class Shipper implements AutoCloseable {
       }
     }
     s.lagBytes = lag;
+    if (lag == 0) {
+      s.caughtUpAt = clock.instant();
+    }
     if (files.isEmpty()) {
       return 0;
     }
@@ -241,6 +291,7 @@ public final class Shipper implements AutoCloseable {
     Producer<byte[], byte[]> p = producer();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     ShipPosition next = pos;
+    Instant lastTs = null;
     try (LogReader r = LogReader.open(files, start)) {
       for (LogLine l = r.next(); l != null && sent.size() < MAX_BATCH; l = r.next()) {
         if (!l.terminated() && l.file().equals(last)) {
@@ -257,6 +308,7 @@ public final class Shipper implements AutoCloseable {
             acknowledged(f);
           }
           next = new ShipPosition(file, r.offset(), rec.seq());
+          lastTs = rec.ts();
         } else {
           if (l.type() == LogLine.Type.FOREIGN && !s.warnedForeign) {
             s.warnedForeign = true;
@@ -280,6 +332,9 @@ public final class Shipper implements AutoCloseable {
     next.store(s.dir);
     s.position = next;
     s.lagBytes = Math.max(0, lag - bytesBetween(pos, next, files));
+    if (lastTs != null) {
+      s.shippedTs = lastTs;
+    }
     shipped.addAndGet(sent.size());
     return sent.size() + (sent.isEmpty() ? 1 : 0);
   }
@@ -358,12 +413,14 @@ public final class Shipper implements AutoCloseable {
     }
     LOG.info(
         "rowguard audit ship to {}: {} records shipped in the last {} ({} in all), {} bytes"
-            + " behind; last shipped seq per directory {}",
+            + " behind, lag {}, {} failed passes; last shipped seq per directory {}",
         options.topic(),
         total - shippedAtLastLog,
         options.logInterval(),
         total,
         lagBytes(),
+        lag(),
+        failures.get(),
         seqs);
     shippedAtLastLog = total;
   }

@@ -174,6 +174,29 @@ public final class AuditOption<T> {
               + " hung mount); a record not on disk within twice this fails, then `failureMode`"
               + " applies");
 
+  public static final AuditOption<Duration> HEARTBEAT_INTERVAL_SECONDS =
+      new AuditOption<>(
+          "heartbeatIntervalSeconds",
+          AuditOptions::heartbeatInterval,
+          "java.lang.Long",
+          WriterOptions.DEFAULT_HEARTBEAT_INTERVAL,
+          (name, text) -> Duration.ofSeconds(whole(name, text)),
+          AuditOption::seconds,
+          v -> v.isNegative() ? "must be 0 (off) or more (seconds)" : null,
+          List.of(),
+          true,
+          false,
+          "a checkpoint at least this often even when idle (a heartbeat), so that a witness tells an"
+              + " idle writer from a log whose newest records were cut off (docs/FLEET.md)");
+
+  public static final AuditOption<Path> WITNESS =
+      path(
+          "witness",
+          AuditOptions::witness,
+          false,
+          "directory that receives a copy of every checkpoint, where the application cannot rewrite"
+              + " it; `rowguard audit verify --witness DIR` then reports a cut-off tail");
+
   private static final List<AuditOption<?>> ALL =
       List.of(
           DIRECTORY,
@@ -189,7 +212,9 @@ public final class AuditOption<T> {
           CHECKPOINT_INTERVAL_SECONDS,
           SIGNING_KEY,
           MAX_FILE_BYTES,
-          WRITE_TIMEOUT_SECONDS);
+          WRITE_TIMEOUT_SECONDS,
+          HEARTBEAT_INTERVAL_SECONDS,
+          WITNESS);
 
   /** Property text to value; the first argument is the property name, for the message. */
   private interface Parser<T> {
@@ -374,7 +399,8 @@ public final class AuditOption<T> {
   }
 
   private static boolean isZero(Object value) {
-    return value instanceof Number n && n.longValue() == 0;
+    return value instanceof Number n && n.longValue() == 0
+        || value instanceof Duration d && d.isZero();
   }
 
   private static String normalized(String name) {

@@ -7,12 +7,14 @@ import static dev.rowguard.audit.AuditOption.CONTEXT_MDC_KEYS;
 import static dev.rowguard.audit.AuditOption.DIRECTORY;
 import static dev.rowguard.audit.AuditOption.DURABILITY;
 import static dev.rowguard.audit.AuditOption.FAILURE_MODE;
+import static dev.rowguard.audit.AuditOption.HEARTBEAT_INTERVAL_SECONDS;
 import static dev.rowguard.audit.AuditOption.MASK_QUERY_TEXT;
 import static dev.rowguard.audit.AuditOption.MAX_FILE_BYTES;
 import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_STATEMENT;
 import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_TRANSACTION;
 import static dev.rowguard.audit.AuditOption.ROW_THRESHOLD;
 import static dev.rowguard.audit.AuditOption.SIGNING_KEY;
+import static dev.rowguard.audit.AuditOption.WITNESS;
 import static dev.rowguard.audit.AuditOption.WRITE_TIMEOUT_SECONDS;
 
 import dev.rowguard.audit.log.Durability;
@@ -42,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * @param signingKey {@link AuditOption#SIGNING_KEY}, or null for unsigned checkpoints
  * @param maxFileBytes {@link AuditOption#MAX_FILE_BYTES}
  * @param writeTimeout {@link AuditOption#WRITE_TIMEOUT_SECONDS}
+ * @param heartbeatInterval {@link AuditOption#HEARTBEAT_INTERVAL_SECONDS}
+ * @param witness {@link AuditOption#WITNESS}, or null for none
  */
 public record AuditOptions(
     Path directory,
@@ -57,7 +61,9 @@ public record AuditOptions(
     Duration checkpointInterval,
     @Nullable Path signingKey,
     long maxFileBytes,
-    Duration writeTimeout) {
+    Duration writeTimeout,
+    Duration heartbeatInterval,
+    @Nullable Path witness) {
 
   /**
    * @throws IllegalArgumentException with the one-line message of the first option that is not
@@ -78,6 +84,8 @@ public record AuditOptions(
     SIGNING_KEY.check(signingKey);
     MAX_FILE_BYTES.check(maxFileBytes);
     WRITE_TIMEOUT_SECONDS.check(writeTimeout);
+    HEARTBEAT_INTERVAL_SECONDS.check(heartbeatInterval);
+    WITNESS.check(witness);
     callSiteExcludes = List.copyOf(callSiteExcludes);
     contextMdcKeys = List.copyOf(contextMdcKeys);
   }
@@ -106,7 +114,9 @@ public record AuditOptions(
         CHECKPOINT_INTERVAL_SECONDS.in(values),
         SIGNING_KEY.in(values),
         MAX_FILE_BYTES.in(values),
-        WRITE_TIMEOUT_SECONDS.in(values));
+        WRITE_TIMEOUT_SECONDS.in(values),
+        HEARTBEAT_INTERVAL_SECONDS.in(values),
+        WITNESS.in(values));
   }
 
   /** True when a guard limit is set. */

@@ -67,7 +67,16 @@ public record Problem(Type type, String where, long seq, String message) {
      * Records after the last checkpoint that verified under the given key: nothing proves they were
      * not rewritten. {@code rowguard audit verify --allow-unsigned-tail} accepts them.
      */
-    UNSIGNED_TAIL("records after the last verified checkpoint", true);
+    UNSIGNED_TAIL("records after the last verified checkpoint", true),
+    /**
+     * The witness ({@link Witness}) holds a checkpoint later than the log's last record: the log's
+     * newest records or files were cut off.
+     */
+    WITNESS_AHEAD("newest records missing (the witness holds later checkpoints)", true),
+    /** A witnessed checkpoint the log holds with other bytes, or another record at its seq. */
+    WITNESS_MISMATCH("record differs from its witnessed checkpoint", true),
+    /** A witness directory was given but holds nothing for this log. */
+    NO_WITNESS("no witness for this log", false);
 
     private final String label;
     private final boolean tampering;

@@ -216,6 +216,29 @@ public final class AuditOption<T> {
           "PEM file with an RSA public key that captured rows are encrypted to (the private key"
               + " stays off this host: `restore-plan --private-key`)");
 
+  public static final AuditOption<Duration> HEARTBEAT_INTERVAL_SECONDS =
+      new AuditOption<>(
+          "heartbeatIntervalSeconds",
+          AuditOptions::heartbeatInterval,
+          "java.lang.Long",
+          WriterOptions.DEFAULT_HEARTBEAT_INTERVAL,
+          (name, text) -> Duration.ofSeconds(whole(name, text)),
+          AuditOption::seconds,
+          v -> v.isNegative() ? "must be 0 (off) or more (seconds)" : null,
+          List.of(),
+          true,
+          false,
+          "a checkpoint at least this often even when idle (a heartbeat), so that a witness tells an"
+              + " idle writer from a log whose newest records were cut off (docs/FLEET.md)");
+
+  public static final AuditOption<Path> WITNESS =
+      path(
+          "witness",
+          AuditOptions::witness,
+          false,
+          "directory that receives a copy of every checkpoint, where the application cannot rewrite"
+              + " it; `rowguard audit verify --witness DIR` then reports a cut-off tail");
+
   private static final List<AuditOption<?>> ALL =
       List.of(
           DIRECTORY,
@@ -236,7 +259,9 @@ public final class AuditOption<T> {
           CAPTURE_ROWS,
           CAPTURE_NONE,
           CAPTURE_MAX_ROWS,
-          CAPTURE_PUBLIC_KEY);
+          CAPTURE_PUBLIC_KEY,
+          HEARTBEAT_INTERVAL_SECONDS,
+          WITNESS);
 
   /** Property text to value; the first argument is the property name, for the message. */
   private interface Parser<T> {
@@ -421,7 +446,8 @@ public final class AuditOption<T> {
   }
 
   private static boolean isZero(Object value) {
-    return value instanceof Number n && n.longValue() == 0;
+    return value instanceof Number n && n.longValue() == 0
+        || value instanceof Duration d && d.isZero();
   }
 
   private static String normalized(String name) {

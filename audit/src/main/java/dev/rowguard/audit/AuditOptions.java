@@ -12,12 +12,14 @@ import static dev.rowguard.audit.AuditOption.CONTEXT_MDC_KEYS;
 import static dev.rowguard.audit.AuditOption.DIRECTORY;
 import static dev.rowguard.audit.AuditOption.DURABILITY;
 import static dev.rowguard.audit.AuditOption.FAILURE_MODE;
+import static dev.rowguard.audit.AuditOption.HEARTBEAT_INTERVAL_SECONDS;
 import static dev.rowguard.audit.AuditOption.MASK_QUERY_TEXT;
 import static dev.rowguard.audit.AuditOption.MAX_FILE_BYTES;
 import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_STATEMENT;
 import static dev.rowguard.audit.AuditOption.MAX_ROWS_PER_TRANSACTION;
 import static dev.rowguard.audit.AuditOption.ROW_THRESHOLD;
 import static dev.rowguard.audit.AuditOption.SIGNING_KEY;
+import static dev.rowguard.audit.AuditOption.WITNESS;
 import static dev.rowguard.audit.AuditOption.WRITE_TIMEOUT_SECONDS;
 
 import dev.rowguard.audit.log.Durability;
@@ -52,6 +54,8 @@ import org.jspecify.annotations.Nullable;
  * @param captureNone {@link AuditOption#CAPTURE_NONE}
  * @param captureMaxRows {@link AuditOption#CAPTURE_MAX_ROWS}
  * @param capturePublicKey {@link AuditOption#CAPTURE_PUBLIC_KEY}, or null for unencrypted captures
+ * @param heartbeatInterval {@link AuditOption#HEARTBEAT_INTERVAL_SECONDS}
+ * @param witness {@link AuditOption#WITNESS}, or null for none
  */
 public record AuditOptions(
     Path directory,
@@ -72,7 +76,9 @@ public record AuditOptions(
     List<String> captureRows,
     List<String> captureNone,
     long captureMaxRows,
-    @Nullable Path capturePublicKey) {
+    @Nullable Path capturePublicKey,
+    Duration heartbeatInterval,
+    @Nullable Path witness) {
 
   /**
    * @throws IllegalArgumentException with the one-line message of the first option that is not
@@ -100,6 +106,8 @@ public record AuditOptions(
     CAPTURE_PUBLIC_KEY.check(capturePublicKey);
     captureRows = List.copyOf(captureRows);
     captureNone = List.copyOf(captureNone);
+    HEARTBEAT_INTERVAL_SECONDS.check(heartbeatInterval);
+    WITNESS.check(witness);
     callSiteExcludes = List.copyOf(callSiteExcludes);
     contextMdcKeys = List.copyOf(contextMdcKeys);
   }
@@ -133,7 +141,9 @@ public record AuditOptions(
         CAPTURE_ROWS.in(values),
         CAPTURE_NONE.in(values),
         CAPTURE_MAX_ROWS.in(values),
-        CAPTURE_PUBLIC_KEY.in(values));
+        CAPTURE_PUBLIC_KEY.in(values),
+        HEARTBEAT_INTERVAL_SECONDS.in(values),
+        WITNESS.in(values));
   }
 
   /**

@@ -205,7 +205,9 @@ public final class AuditedDataSource implements DataSource, AutoCloseable {
         .withMaxFileBytes(o.maxFileBytes())
         .withCheckpoints(o.checkpointEveryRecords(), o.checkpointInterval())
         .withSigningKey(key)
-        .withWriteTimeout(o.writeTimeout());
+        .withWriteTimeout(o.writeTimeout())
+        .withHeartbeat(o.heartbeatInterval())
+        .withWitness(o.witness());
   }
 
   /**

@@ -72,6 +72,12 @@ public final class AuditLogWriter implements AutoCloseable {
   private long sinceCheckpoint;
   private long lastCheckpointNanos = System.nanoTime();
 
+  /** When a heartbeat checkpoint was last tried: a failing disk is not retried in a busy loop. */
+  private long lastHeartbeatNanos = lastCheckpointNanos;
+
+  /** Whether the last write to the witness failed (logged once until it works again). */
+  private boolean witnessFailing;
+
   /** This writer's log_open record until a batch carrying it has been written. */
   private LogEntry openEntry;
 
@@ -361,7 +367,8 @@ public final class AuditLogWriter implements AutoCloseable {
         checkpointAsked |= p.checkpoint;
       }
       boolean checkpointDue =
-          sinceCheckpoint > 0 && (closing || checkpointAsked || millisToCheckpoint() == 0);
+          (sinceCheckpoint > 0 && (closing || checkpointAsked || millisToCheckpoint() == 0))
+              || heartbeatDue();
       if (batch.isEmpty() && !checkpointDue) {
         continue;
       }
@@ -414,7 +421,25 @@ public final class AuditLogWriter implements AutoCloseable {
   private long millisToCheckpoint() {
     long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastCheckpointNanos);
     long interval = options.checkpointInterval().toMillis();
-    return sinceCheckpoint == 0 ? interval : Math.max(0, interval - elapsed);
+    long toCheckpoint = sinceCheckpoint == 0 ? interval : Math.max(0, interval - elapsed);
+    long heartbeat = options.heartbeatInterval().toMillis();
+    if (heartbeat == 0) {
+      return toCheckpoint;
+    }
+    long sinceBeat =
+        TimeUnit.NANOSECONDS.toMillis(
+            System.nanoTime() - Math.max(lastCheckpointNanos, lastHeartbeatNanos));
+    return Math.min(toCheckpoint, Math.max(1, heartbeat - sinceBeat));
+  }
+
+  /**
+   * True when no checkpoint was written (or tried) for a heartbeat interval: one is written even if
+   * nothing was appended since, so that a witness tells an idle writer from a cut-off log.
+   */
+  private boolean heartbeatDue() {
+    long heartbeat = options.heartbeatInterval().toNanos();
+    return heartbeat > 0
+        && System.nanoTime() - Math.max(lastCheckpointNanos, lastHeartbeatNanos) >= heartbeat;
   }
 
   /** Writes the batch; false when there was nothing to write. */
@@ -451,6 +476,11 @@ public final class AuditLogWriter implements AutoCloseable {
       // Checkpoint bookkeeping changes only once the batch is on disk.
       long since = sinceCheckpoint;
       boolean checkpointed = false;
+      boolean heartbeat = heartbeatDue();
+      if (heartbeat) {
+        lastHeartbeatNanos = System.nanoTime();
+      }
+      List<byte[]> checkpointLines = new ArrayList<>(1);
       if (gapEntry != null) {
         hash = appendLine(out, gapEntry, ++seq, hash);
       }
@@ -463,13 +493,14 @@ public final class AuditLogWriter implements AutoCloseable {
         }
         hash = appendLine(out, p.entry, ++seq, hash);
         if (++since >= options.checkpointEveryRecords()) {
-          hash = appendLine(out, checkpoint(seq + 1, hash), ++seq, hash);
+          hash = appendCheckpoint(out, ++seq, hash, checkpointLines);
           since = 0;
           checkpointed = true;
         }
       }
-      if (since > 0 && (checkpointDue || millisToCheckpoint() == 0)) {
-        hash = appendLine(out, checkpoint(seq + 1, hash), ++seq, hash);
+      if ((since > 0 && (checkpointDue || millisToCheckpoint() == 0))
+          || (heartbeat && !checkpointed)) {
+        hash = appendCheckpoint(out, ++seq, hash, checkpointLines);
         since = 0;
         checkpointed = true;
       }
@@ -500,6 +531,7 @@ public final class AuditLogWriter implements AutoCloseable {
       if (checkpointed) {
         lastCheckpointNanos = System.nanoTime();
       }
+      witness(checkpointLines);
       return true;
     } finally {
       directoryLock.unlock();
@@ -528,6 +560,42 @@ public final class AuditLogWriter implements AutoCloseable {
     LogCodec.Encoded line = LogCodec.encode(entry, seq, prevHash, digest);
     out.write(line.line(), 0, line.line().length);
     return line.hash();
+  }
+
+  private String appendCheckpoint(
+      ByteArrayOutputStream out, long seq, String prevHash, List<byte[]> lines) {
+    LogCodec.Encoded line = LogCodec.encode(checkpoint(seq, prevHash), seq, prevHash, digest);
+    out.write(line.line(), 0, line.line().length);
+    lines.add(line.line());
+    return line.hash();
+  }
+
+  /**
+   * Copies the checkpoints just written to the witness directory. A witness that cannot be written
+   * never fails the log: it is logged once (and once when it works again), and later checkpoints
+   * still go there, so the witness misses only the checkpoints of the outage.
+   */
+  private void witness(List<byte[]> checkpointLines) {
+    Path w = options.witness();
+    if (w == null || checkpointLines.isEmpty()) {
+      return;
+    }
+    try {
+      Witness.append(w, dir, checkpointLines);
+      if (witnessFailing) {
+        LOG.warn("rowguard audit: writing checkpoints to the witness {} works again", w);
+        witnessFailing = false;
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!witnessFailing) {
+        LOG.error(
+            "rowguard audit: checkpoints of {} cannot be written to the witness {}: {}",
+            dir,
+            w,
+            e.toString());
+        witnessFailing = true;
+      }
+    }
   }
 
   private LogEntry checkpoint(long seq, String prevHash) {

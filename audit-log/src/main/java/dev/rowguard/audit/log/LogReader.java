@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,24 +31,62 @@ public final class LogReader implements Closeable {
   private int pos;
   private int limit;
 
+  /** Where reading of the first file starts (a resume position), 0 for the whole log. */
+  private long firstFileOffset;
+
+  /** Bytes of the current file before {@link #buf}[{@link #pos}]. */
+  private long consumed;
+
+  /** The byte offset in its file just after the last line {@link #next()} returned. */
+  private long lineEnd;
+
+  /** Where reading of the current file started. */
+  private long consumedFrom;
+
   /** The next line of the current file, read ahead to tell a torn line from a foreign one. */
   private @Nullable Raw ahead;
 
   private record Raw(
-      String text, boolean terminated, @Nullable LogRecord record, boolean startsLikeRecord) {}
+      String text,
+      boolean terminated,
+      @Nullable LogRecord record,
+      boolean startsLikeRecord,
+      long end) {}
 
-  private LogReader(List<Path> files) {
+  private LogReader(List<Path> files, long firstFileOffset) {
     this.files = List.copyOf(files).iterator();
+    this.firstFileOffset = firstFileOffset;
   }
 
   /** A reader of {@code files}, the log files of one directory in rotation order. */
   public static LogReader open(List<Path> files) {
-    return new LogReader(files);
+    return new LogReader(files, 0);
+  }
+
+  /**
+   * A reader of {@code files} that starts {@code firstFileOffset} bytes into the first one, where
+   * an earlier reader's {@link #offset()} said a line ended (a resume position, as the Kafka
+   * shipper keeps). Line numbers of that file then count from the offset, and its first line is not
+   * judged as the start of a file.
+   */
+  public static LogReader open(List<Path> files, long firstFileOffset) {
+    if (firstFileOffset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, was " + firstFileOffset);
+    }
+    return new LogReader(files, firstFileOffset);
+  }
+
+  /**
+   * The byte offset, in the file of the last line {@link #next()} returned, just after that line
+   * (and its newline): where a reader {@linkplain #open(List, long) resumes} after it.
+   */
+  public long offset() {
+    return lineEnd;
   }
 
   /** A reader of the log in {@code dir}. */
   public static LogReader open(Path dir) throws IOException {
-    return new LogReader(LogFiles.list(dir));
+    return new LogReader(LogFiles.list(dir), 0);
   }
 
   /** The next line of the log, or null at its end. */
@@ -56,6 +97,7 @@ public final class LogReader implements Closeable {
         if (line != null) {
           ahead = read();
           lineNumber++;
+          lineEnd = line.end();
           LogLine.Type type =
               line.record() != null
                   ? LogLine.Type.RECORD
@@ -63,7 +105,7 @@ public final class LogReader implements Closeable {
                       line.startsLikeRecord(),
                       line.terminated(),
                       ahead != null && ahead.record() != null);
-          if (lineNumber == 1 && type == LogLine.Type.FOREIGN) {
+          if (lineNumber == 1 && type == LogLine.Type.FOREIGN && consumedFrom == 0) {
             throw LogCodec.foreignFile(file, lineNumber);
           }
           return new LogLine(file, lineNumber, line.text(), line.terminated(), type, line.record());
@@ -75,10 +117,19 @@ public final class LogReader implements Closeable {
         return null;
       }
       file = files.next();
-      in = Files.newInputStream(file);
+      consumedFrom = firstFileOffset;
+      firstFileOffset = 0;
+      if (consumedFrom > 0) {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        ch.position(consumedFrom);
+        in = Channels.newInputStream(ch);
+      } else {
+        in = Files.newInputStream(file);
+      }
       pos = 0;
       limit = 0;
       lineNumber = 0;
+      consumed = consumedFrom;
       ahead = read();
     }
   }
@@ -99,6 +150,7 @@ public final class LogReader implements Closeable {
     boolean terminated = false;
     while (!terminated) {
       if (pos == limit) {
+        consumed += limit;
         limit = in.read(buf, 0, buf.length);
         pos = 0;
         if (limit <= 0) {
@@ -119,7 +171,8 @@ public final class LogReader implements Closeable {
       return null;
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
-    return new Raw(text, terminated, LogCodec.parse(text), LogCodec.startsLikeRecord(text));
+    return new Raw(
+        text, terminated, LogCodec.parse(text), LogCodec.startsLikeRecord(text), consumed + pos);
   }
 
   @Override

@@ -71,7 +71,16 @@ public record Problem(Type type, String where, long seq, String message) {
     /** A record references captured rows in a rows file that is not there. */
     ROWS_MISSING("missing rows file", true),
     /** A record references captured rows that its rows file no longer holds as written. */
-    ROWS_ALTERED("altered rows file", true);
+    ROWS_ALTERED("altered rows file", true),
+    /**
+     * The witness ({@link Witness}) holds a checkpoint later than the log's last record: the log's
+     * newest records or files were cut off.
+     */
+    WITNESS_AHEAD("newest records missing (the witness holds later checkpoints)", true),
+    /** A witnessed checkpoint the log holds with other bytes, or another record at its seq. */
+    WITNESS_MISMATCH("record differs from its witnessed checkpoint", true),
+    /** A witness directory was given but holds nothing for this log. */
+    NO_WITNESS("no witness for this log", false);
 
     private final String label;
     private final boolean tampering;

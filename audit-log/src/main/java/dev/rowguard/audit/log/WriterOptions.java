@@ -1,5 +1,6 @@
 package dev.rowguard.audit.log;
 
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,10 @@ import java.time.Duration;
  *     on disk: then the append fails and the caller's failure mode applies
  * @param clock what stamps the writer's own records ({@code log_open}, {@code checkpoint}) and,
  *     through {@link AuditLogWriter#now()}, every record its callers make
+ * @param heartbeatInterval a checkpoint this long after the last one even when nothing was written
+ *     since (a heartbeat: a witness then tells an idle writer from a log whose tail was cut off);
+ *     {@link Duration#ZERO} for none
+ * @param witness a directory each checkpoint is also appended to ({@link Witness}), or null
  */
 public record WriterOptions(
     Durability durability,
@@ -26,7 +31,9 @@ public record WriterOptions(
     KeyPair signingKey,
     int queueCapacity,
     Duration writeTimeout,
-    Clock clock) {
+    Clock clock,
+    Duration heartbeatInterval,
+    Path witness) {
 
   /** Default durability: a record is on disk before {@link AuditLogWriter#append} returns. */
   public static final Durability DEFAULT_DURABILITY = Durability.SYNC;
@@ -43,13 +50,19 @@ public record WriterOptions(
   /** ... or 60 s after the last one. */
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(60);
 
+  /** Default heartbeat: a checkpoint at least every 60 s, also when idle. */
+  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
+
   /** Default capacity of the queue in front of the writer thread. */
   public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
 
   /** Default bound on waiting for the directory lock (and twice this for an append). */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Sync, 64 MiB files, a checkpoint every 1000 records or 60 s, no signing key. */
+  /**
+   * Sync, 64 MiB files, a checkpoint every 1000 records or 60 s, a heartbeat checkpoint every 60 s,
+   * no signing key, no witness.
+   */
   public static WriterOptions defaults() {
     return new WriterOptions(
         DEFAULT_DURABILITY,
@@ -59,7 +72,9 @@ public record WriterOptions(
         null,
         DEFAULT_QUEUE_CAPACITY,
         DEFAULT_WRITE_TIMEOUT,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        DEFAULT_HEARTBEAT_INTERVAL,
+        null);
   }
 
   public WriterOptions {
@@ -86,6 +101,10 @@ public record WriterOptions(
     if (clock == null) {
       throw new IllegalArgumentException("clock must not be null");
     }
+    if (heartbeatInterval == null || heartbeatInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "heartbeatInterval must be zero (none) or positive, was " + heartbeatInterval);
+    }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("queueCapacity must be at least 1, was " + queueCapacity);
     }
@@ -100,7 +119,9 @@ public record WriterOptions(
         signingKey,
         queueCapacity,
         writeTimeout,
-        clock);
+        clock,
+        heartbeatInterval,
+        witness);
   }
 
   public WriterOptions withMaxFileBytes(long bytes) {
@@ -112,7 +133,9 @@ public record WriterOptions(
         signingKey,
         queueCapacity,
         writeTimeout,
-        clock);
+        clock,
+        heartbeatInterval,
+        witness);
   }
 
   public WriterOptions withCheckpoints(int everyRecords, Duration interval) {
@@ -124,7 +147,9 @@ public record WriterOptions(
         signingKey,
         queueCapacity,
         writeTimeout,
-        clock);
+        clock,
+        heartbeatInterval,
+        witness);
   }
 
   public WriterOptions withSigningKey(KeyPair key) {
@@ -136,7 +161,9 @@ public record WriterOptions(
         key,
         queueCapacity,
         writeTimeout,
-        clock);
+        clock,
+        heartbeatInterval,
+        witness);
   }
 
   public WriterOptions withClock(Clock c) {
@@ -148,7 +175,9 @@ public record WriterOptions(
         signingKey,
         queueCapacity,
         writeTimeout,
-        c);
+        c,
+        heartbeatInterval,
+        witness);
   }
 
   public WriterOptions withWriteTimeout(Duration timeout) {
@@ -160,6 +189,36 @@ public record WriterOptions(
         signingKey,
         queueCapacity,
         timeout,
-        clock);
+        clock,
+        heartbeatInterval,
+        witness);
+  }
+
+  public WriterOptions withHeartbeat(Duration interval) {
+    return new WriterOptions(
+        durability,
+        maxFileBytes,
+        checkpointEveryRecords,
+        checkpointInterval,
+        signingKey,
+        queueCapacity,
+        writeTimeout,
+        clock,
+        interval,
+        witness);
+  }
+
+  public WriterOptions withWitness(Path dir) {
+    return new WriterOptions(
+        durability,
+        maxFileBytes,
+        checkpointEveryRecords,
+        checkpointInterval,
+        signingKey,
+        queueCapacity,
+        writeTimeout,
+        clock,
+        heartbeatInterval,
+        dir);
   }
 }

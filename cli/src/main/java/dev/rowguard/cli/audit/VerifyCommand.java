@@ -4,12 +4,15 @@ import dev.rowguard.audit.log.CheckpointKeys;
 import dev.rowguard.audit.log.LogVerifier;
 import dev.rowguard.audit.log.Problem;
 import dev.rowguard.audit.log.VerificationResult;
+import dev.rowguard.audit.log.Witness;
 import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.Problems;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
       "Checks that audit logs are intact and reports the first break.",
       "Follows the hash chain across files and rotations, seq continuity and checkpoint signatures;",
       "a break is told by file, line, seq and kind (edited, deleted, inserted or reordered records,",
-      "truncated tail, torn last line, bad signature, missing file in the sequence).",
+      "truncated tail, torn last line, bad signature, missing file in the sequence); with --witness,",
+      "also newest records or files missing relative to the witnessed checkpoints.",
       "Exit 0 intact, 1 broken, 2 usage or I/O error."
     })
 public final class VerifyCommand implements Callable<Integer> {
@@ -50,6 +54,14 @@ public final class VerifyCommand implements Callable<Integer> {
               + " writer's latest records), reported as a note instead of a break.")
   boolean allowUnsignedTail;
 
+  @Option(
+      names = "--witness",
+      paramLabel = "DIR",
+      description =
+          "Witness directory (rowguard.audit.witness) holding copies of the checkpoints: reports a"
+              + " log whose newest records or files are missing, or rewritten, relative to it.")
+  Path witness;
+
   /** Below this a rate says nothing but how long the JVM took to warm up. */
   private static final long RATE_FROM_BYTES = 1_000_000;
 
@@ -64,12 +76,21 @@ public final class VerifyCommand implements Callable<Integer> {
           "--public-key " + keyProblem + ": give the PEM public key file");
     }
     PublicKey key = publicKey == null ? null : CheckpointKeys.readPublicKey(publicKey);
+    if (witness != null && !java.nio.file.Files.isDirectory(witness)) {
+      throw new InvalidInputException(
+          "--witness "
+              + witness
+              + " is not a directory: give the rowguard.audit.witness directory");
+    }
     boolean intact = true;
     for (AuditLog log : logs.resolve()) {
       long start = System.nanoTime();
       VerificationResult r = LogVerifier.verify(log.directory(), log.files(), key);
       if (r.records() == 0) {
         throw LogInputs.noRecords(log);
+      }
+      if (witness != null) {
+        r = withWitness(r, Witness.check(log.directory(), log.files(), witness));
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Problem first = firstBreak(r, allowUnsignedTail);
@@ -78,6 +99,29 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return intact ? 0 : 1;
+  }
+
+  /** {@code r} with the witness's problems after the log's own. */
+  private static VerificationResult withWitness(VerificationResult r, List<Problem> found) {
+    if (found.isEmpty()) {
+      return r;
+    }
+    List<Problem> all = new ArrayList<>(r.problems());
+    all.addAll(found);
+    return new VerificationResult(
+        r.directory(),
+        r.files(),
+        r.bytes(),
+        r.records(),
+        r.firstSeq(),
+        r.lastSeq(),
+        r.lastHash(),
+        r.recordsByKind(),
+        r.checkpoints(),
+        r.verifiedSignatures(),
+        r.lastVerifiedCheckpointSeq(),
+        all,
+        r.problemCount() + found.size());
   }
 
   /**

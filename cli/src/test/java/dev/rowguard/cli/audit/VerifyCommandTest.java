@@ -201,4 +201,35 @@ class VerifyCommandTest {
         .contains(
             "first break: missing file in the sequence at " + LogFiles.list(log).get(1) + ":1");
   }
+
+  @Test
+  void aCutOffTailIsReportedThroughTheWitness() throws Exception {
+    Path witness = dir.resolve("witness");
+    Path log =
+        log(
+            WriterOptions.defaults()
+                .withMaxFileBytes(4096)
+                .withCheckpoints(10, Duration.ofHours(1))
+                .withWitness(witness),
+            60);
+    CliRun whole = CliRun.run("audit", "verify", "--witness", witness.toString(), log.toString());
+    assertThat(whole.exit()).as(whole.out() + whole.err()).isZero();
+    assertThat(whole.out()).contains(": intact (");
+
+    List<Path> files = LogFiles.list(log);
+    Files.delete(files.get(files.size() - 1)); // the newest file: the rest is a valid chain
+    CliRun alone = CliRun.run("audit", "verify", log.toString());
+    assertThat(alone.exit()).as("without the witness the cut is invisible").isZero();
+    CliRun r = CliRun.run("audit", "verify", "--witness", witness.toString(), log.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out())
+        .contains(": BROKEN (")
+        .contains("first break: newest records missing (the witness holds later checkpoints)")
+        .contains("were cut off");
+
+    CliRun bad =
+        CliRun.run("audit", "verify", "--witness", dir.resolve("nope").toString(), log.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--witness").contains("is not a directory");
+  }
 }

@@ -57,6 +57,33 @@ final class LexicalClassifier {
     return l.maxDepth;
   }
 
+  /**
+   * The statements of {@code text}: split at semicolons outside parentheses, literals, quoted
+   * identifiers, dollar-quoted bodies and comments; each trimmed, empty ones dropped.
+   */
+  static List<String> statements(String text) {
+    LexicalClassifier l = new LexicalClassifier(text);
+    List<String> out = new ArrayList<>(1);
+    int from = 0;
+    l.advance();
+    while (l.type != EOF) {
+      if (l.type == SEMI && l.depth == 0) {
+        addTrimmed(out, text.substring(from, l.start));
+        from = l.end;
+      }
+      l.advance();
+    }
+    addTrimmed(out, text.substring(from));
+    return out;
+  }
+
+  private static void addTrimmed(List<String> out, String statement) {
+    String t = statement.strip();
+    if (!t.isEmpty()) {
+      out.add(t);
+    }
+  }
+
   private Classification all() {
     Classification worst = Classification.OTHER;
     advance();

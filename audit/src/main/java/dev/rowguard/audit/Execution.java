@@ -4,6 +4,7 @@ import dev.rowguard.audit.log.Trigger;
 import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.Classification.Kind;
 import dev.rowguard.sql.Classification.Where;
+import dev.rowguard.sql.StatementClassifier;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * One deleting statement as it ran: its classification, text and the rows the driver reported.
  *
  * @param batchSize executions in a JDBC batch, 0 when not a batch
- * @param unknownRows executions that reported {@link Statement#SUCCESS_NO_INFO}, or returned a
- *     result set instead of a count (a deleting CTE)
+ * @param unknownRows executions that reported {@link Statement#SUCCESS_NO_INFO}, returned a result
+ *     set instead of a count (a deleting CTE), or were a later statement of a text of several
  */
 record Execution(
     Classification classification, String sql, long rows, int batchSize, int unknownRows) {
@@ -43,6 +44,31 @@ record Execution(
     return unknownRows > 0 ? Trigger.ROWS_UNKNOWN : null;
   }
 
+  /** A bounded DELETE: its rows alone decide whether it is a mass delete. */
+  private boolean summable() {
+    return classification.kind() == Kind.DELETE
+        && (classification.where() == Where.PRESENT || classification.where() == Where.UNKNOWN);
+  }
+
+  private static int indexOfSummable(List<Execution> executions, String table) {
+    for (int i = 0; i < executions.size(); i++) {
+      if (executions.get(i).summable() && executions.get(i).table().equals(table)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** This batch entry and {@code other}, on the same table, as one execution of both texts. */
+  private Execution plus(Execution other) {
+    return new Execution(
+        classification,
+        sql,
+        rows + other.rows,
+        Math.max(batchSize, 1) + 1,
+        unknownRows + other.unknownRows);
+  }
+
   /**
    * The deleting statements of one JDBC call. {@code deleting[i]} is the classification of {@code
    * queries[i]} or null; {@code result} is what the call returned.
@@ -56,16 +82,23 @@ record Execution(
     List<Execution> out = new ArrayList<>(1);
     long[] counts = counts(result, statement);
     if (queries.size() > 1 && counts.length == queries.size()) {
-      // Statement.addBatch(sql) with different texts: one count per text.
+      // Statement.addBatch(sql) with different texts: one count per text, and the bounded
+      // DELETEs of one table summed, so 150 single-row texts in one batch are 150 rows.
       for (int i = 0; i < deleting.length; i++) {
         if (deleting[i] != null) {
-          out.add(
+          Execution e =
               new Execution(
                   deleting[i],
                   queries.get(i).getQuery(),
                   Math.max(0, counts[i]),
                   0,
-                  counts[i] == Statement.SUCCESS_NO_INFO ? 1 : 0));
+                  counts[i] == Statement.SUCCESS_NO_INFO ? 1 : 0);
+          int same = e.summable() ? indexOfSummable(out, e.table()) : -1;
+          if (same < 0) {
+            out.add(e);
+          } else {
+            out.set(same, out.get(same).plus(e));
+          }
         }
       }
       return out;
@@ -81,10 +114,34 @@ record Execution(
     }
     for (int i = 0; i < deleting.length; i++) {
       if (deleting[i] != null) {
-        out.add(
-            new Execution(
-                deleting[i], queries.get(i).getQuery(), rows, batch ? counts.length : 0, unknown));
+        String sql = queries.get(i).getQuery();
+        List<String> parts = batch ? List.of(sql) : StatementClassifier.statements(sql);
+        if (parts.size() > 1) {
+          return ofStatements(parts, rows, unknown);
+        }
+        out.add(new Execution(deleting[i], sql, rows, batch ? counts.length : 0, unknown));
         break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One text of several statements ({@code DELETE FROM u WHERE id = 1; DELETE FROM t}): one
+   * execution per deleting statement. The driver's count is the first statement's (reading the
+   * others would take results the application may still read), so a deleting statement after the
+   * first has unknown rows.
+   */
+  private static List<Execution> ofStatements(
+      List<String> parts, long firstRows, int firstUnknown) {
+    List<Execution> out = new ArrayList<>(parts.size());
+    for (int p = 0; p < parts.size(); p++) {
+      Classification c = StatementClassifier.shared().classify(parts.get(p));
+      if (c.deletes()) {
+        out.add(
+            p == 0
+                ? new Execution(c, parts.get(p), firstRows, 0, firstUnknown)
+                : new Execution(c, parts.get(p), 0, 0, 1));
       }
     }
     return out;

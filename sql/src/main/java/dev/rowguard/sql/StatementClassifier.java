@@ -96,6 +96,16 @@ public final class StatementClassifier {
     return parsed;
   }
 
+  /**
+   * The statements of a text that holds several ({@code DELETE FROM u WHERE id = 1; DELETE FROM
+   * t}), split lexically at the semicolons that end statements (not those in literals, comments,
+   * parentheses or dollar-quoted bodies); one element for a single statement. Linear in the text's
+   * length; meant for texts {@link #classify} found deleting.
+   */
+  public static List<String> statements(String text) {
+    return text.indexOf(';') < 0 ? List.of(text) : LexicalClassifier.statements(text);
+  }
+
   private static Classification classifyUncached(String text) {
     Classification lexical = LexicalClassifier.classify(text);
     if (text.length() <= MAX_PARSED_CHARS && LexicalClassifier.maxDepth(text) <= MAX_PARSED_DEPTH) {

@@ -145,4 +145,16 @@ class StatementClassifierTest {
     assertThat(classifier.classify("delete from t").removesEveryRow()).isTrue();
     assertThat(classifier.cachedTexts()).isBetween(1, 16);
   }
+
+  @Test
+  void statementsSplitOnlyAtSemicolonsThatEndAStatement() {
+    assertThat(StatementClassifier.statements("delete from u where id = 1; delete from t;"))
+        .containsExactly("delete from u where id = 1", "delete from t");
+    assertThat(
+            StatementClassifier.statements("delete from t where a = ';' /* ; */ -- ;\n and b = 1"))
+        .hasSize(1);
+    assertThat(StatementClassifier.statements("do $$ begin delete from t; end $$; select 1"))
+        .containsExactly("do $$ begin delete from t; end $$", "select 1");
+    assertThat(StatementClassifier.statements("delete from t")).containsExactly("delete from t");
+  }
 }

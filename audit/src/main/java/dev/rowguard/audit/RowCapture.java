@@ -2,6 +2,7 @@ package dev.rowguard.audit;
 
 import dev.rowguard.audit.log.RowBatch;
 import dev.rowguard.sql.Classification;
+import dev.rowguard.sql.StatementClassifier;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -246,7 +247,7 @@ final class RowCapture {
             + from;
     boolean inTransaction = !raw.getAutoCommit();
     if (inTransaction && raw.getMetaData().supportsSelectForUpdate()) {
-      select += " for update";
+      select += "\nfor update"; // on its own line: a trailing -- comment cannot swallow it
     }
     Savepoint sp = inTransaction && dbSystem.equals("postgresql") ? raw.setSavepoint() : null;
     try {
@@ -274,6 +275,13 @@ final class RowCapture {
    * reads from.
    */
   static Optional<String> fromAndWhere(String sql, Classification c) {
+    // The SELECT must read what this one statement deletes and nothing else: a text of several
+    // statements is not captured (its WHERE would carry the next statement into the SELECT).
+    List<String> statements = StatementClassifier.statements(sql);
+    if (statements.size() != 1) {
+      return Optional.empty();
+    }
+    sql = statements.get(0);
     if (c.kind() == Classification.Kind.TRUNCATE) {
       Matcher m = TRUNCATE.matcher(sql);
       return m.matches() ? Optional.of(m.group(1)) : Optional.empty();

@@ -6,6 +6,7 @@ import dev.rowguard.audit.log.RecordKind;
 import dev.rowguard.cli.EnumConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,8 +29,10 @@ import picocli.CommandLine.Spec;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "Adds up the recorded deletes per table, tenant, call site and day.",
-      "Counts delete and truncate records and lists the largest deletes. Exit 0, or 2 on bad input."
+      "Adds up the recorded deletes per table, tenant, call site, request, outcome and day.",
+      "A transaction counts with its final rows per table (from its commit or rollback record),",
+      "an autocommit statement with its own rows; lists the largest recorded statements.",
+      "Exit 0, or 2 on bad input."
     })
 public final class StatsCommand implements Callable<Integer> {
 
@@ -74,14 +77,22 @@ public final class StatsCommand implements Callable<Integer> {
     long rows;
   }
 
+  private static final List<String> GROUPS =
+      List.of("table", "tenant", "call site", "request", "outcome", "day");
+
+  /** Transactions held open for their outcome at most this long in log time, as the timeline. */
+  private static final Duration OPEN_AT_MOST = Duration.ofHours(1);
+
   private final Map<String, Map<String, Total>> groups = new LinkedHashMap<>();
+  private final Transactions transactions = new Transactions();
+  private long seen;
   private PriorityQueue<Event> largest;
 
   @Override
   public Integer call() throws IOException {
     TimelineCommand.atLeast("--top", top, 0);
     ZoneId z = zone == null ? ZoneOffset.UTC : Times.zone("--zone", zone);
-    for (String g : List.of("table", "tenant", "call site", "day")) {
+    for (String g : GROUPS) {
       groups.put(g, new TreeMap<>());
     }
     largest =
@@ -96,6 +107,9 @@ public final class StatsCommand implements Callable<Integer> {
         }
       }
     }
+    for (Transactions.Tx tx : transactions.expire(null)) {
+      count(tx, z); // cut off before its outcome (a crash), or the log ends inside it
+    }
     if (format == Format.JSON) {
       json(z);
     } else {
@@ -104,22 +118,61 @@ public final class StatsCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Adds a record up. Statements of a transaction wait in {@link Transactions} for its outcome
+   * record, whose final rows per table replace theirs (tx_aggregate records and row-by-row deletes
+   * below the threshold are in those totals, so nothing is counted twice); an autocommit statement
+   * counts at once.
+   */
   private void count(Event e, ZoneId z) {
     RecordKind kind = e.record.kind();
-    if (kind != RecordKind.DELETE && kind != RecordKind.TRUNCATE) {
-      return;
-    }
-    long rows = e.rows() == null ? 0 : e.rows();
-    add("table", e.table() == null ? "(unknown)" : e.table(), rows);
-    add("tenant", e.context().getOrDefault("tenant", "(none)"), rows);
-    add("call site", e.function() == null ? "(unknown)" : e.function(), rows);
-    add("day", e.ts.atZone(z).toLocalDate().toString(), rows);
-    if (top > 0 && e.rows() != null) {
+    boolean statement = kind == RecordKind.DELETE || kind == RecordKind.TRUNCATE;
+    if (statement && top > 0 && e.rows() != null) {
       largest.add(e);
       if (largest.size() > top) {
         largest.poll();
       }
     }
+    if (e.isOutcome()) {
+      count(transactions.outcome(e), z);
+    } else if (statement || kind == RecordKind.TX_AGGREGATE) {
+      if (transactions.statement(e) == null) {
+        long rows = e.rows() == null ? 0 : e.rows();
+        String table = e.table() == null ? "(unknown)" : e.table();
+        count(table, rows, e, Timeline.NOT_RECORDED, z);
+      }
+    }
+    if (++seen % 1024 == 0) {
+      for (Transactions.Tx tx : transactions.expire(e.ts.minus(OPEN_AT_MOST))) {
+        count(tx, z);
+      }
+    }
+  }
+
+  /** A transaction's rows per table, each attributed to the table's first record. */
+  private void count(Transactions.Tx tx, ZoneId z) {
+    TxTotals t = tx.totalsSoFar();
+    t.rowsByTable()
+        .forEach(
+            (table, rows) -> {
+              Event first = tx.firstByTable.get(table);
+              if (first == null) {
+                first = tx.who();
+              }
+              if (first != null) {
+                count(table, rows, first, t.outcome(), z);
+              }
+            });
+  }
+
+  private void count(String table, long rows, Event who, String outcome, ZoneId z) {
+    add("table", table, rows);
+    add("tenant", who.context().getOrDefault("tenant", "(none)"), rows);
+    add("call site", who.function() == null ? "(unknown)" : who.function(), rows);
+    String request = AccessMatcher.requestId(who);
+    add("request", request == null ? "(none)" : request, rows);
+    add("outcome", outcome, rows);
+    add("day", who.ts.atZone(z).toLocalDate().toString(), rows);
   }
 
   private void add(String group, String key, long rows) {
@@ -156,7 +209,7 @@ public final class StatsCommand implements Callable<Integer> {
                           x.getValue().rows));
           out.println();
         });
-    out.printf(Locale.ROOT, "LARGEST DELETES%n");
+    out.printf(Locale.ROOT, "LARGEST RECORDED STATEMENTS%n");
     for (Event e : largestFirst()) {
       out.printf(
           Locale.ROOT,

@@ -50,6 +50,34 @@ class StatsCommandTest {
     CliRun text = CliRun.run("audit", "stats", a.toString(), incident.log().toString());
     assertThat(text.exit()).isZero();
     assertThat(text.out())
-        .contains("BY TABLE", "BY TENANT", "BY CALL SITE", "BY DAY", "LARGEST DELETES");
+        .contains("BY TABLE", "BY TENANT", "BY CALL SITE", "BY REQUEST", "BY OUTCOME", "BY DAY")
+        .contains("LARGEST RECORDED STATEMENTS");
+  }
+
+  /**
+   * 150 single-row deletes in one transaction leave a tx_aggregate record at 100 rows and a commit
+   * record with 150: stats counts the final 150 once, not 100 and not 250.
+   */
+  @Test
+  void aRowByRowTransactionCountsItsFinalRowsOnce() throws Exception {
+    Path log = IncidentLogs.rowByRow(dir);
+    CliRun r = CliRun.run("audit", "stats", log.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(r.out());
+    assertThat(s.get("by_table").get("customer").get("rows").asLong()).isEqualTo(150);
+    assertThat(s.get("by_table").get("customer").get("deletes").asLong()).isEqualTo(1);
+    assertThat(s.get("by_outcome").get("committed").get("rows").asLong()).isEqualTo(150);
+    assertThat(s.get("largest")).isEmpty();
+  }
+
+  @Test
+  void requestsAndOutcomesAreGroupsToo() throws Exception {
+    IncidentLogs.Incident incident = IncidentLogs.incident(dir);
+    CliRun r = CliRun.run("audit", "stats", incident.log().toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(r.out());
+    assertThat(s.get("by_request").get("req-1").get("rows").asLong()).isEqualTo(150);
+    assertThat(s.get("by_request").get("req-2").get("rows").asLong()).isEqualTo(300);
+    assertThat(s.get("by_outcome").get("rolled back").get("rows").asLong()).isEqualTo(300);
   }
 }

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "Adds up the recorded deletes per table, tenant, call site, request, outcome and day.",
-      "A transaction counts with its final rows per table (from its commit or rollback record),",
-      "an autocommit statement with its own rows; lists the largest recorded statements.",
+      "Adds up deletes by table, tenant, request, outcome and day.",
+      "Also by call site. A transaction counts with its final rows per table (from its commit or",
+      "rollback record), an autocommit statement with its own rows; lists the largest recorded",
+      "statements.",
       "Exit 0, or 2 on bad input."
     })
 public final class StatsCommand implements Callable<Integer> {

@@ -5,8 +5,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Replaces the literals in SQL text with {@code ?}, so a logged statement shows its shape but not
  * its data: string literals (also {@code E'..'}, {@code N'..'}, {@code X'..'}, {@code B'..'},
- * {@code U&'..'}), PostgreSQL dollar-quoted strings and numbers. Identifiers (also quoted ones),
- * keywords, bind markers ({@code ?}, {@code :name}, {@code $1}) and comments are kept as written.
+ * {@code U&'..'}, with backslash escapes as MySQL writes them), MySQL double-quoted strings where a
+ * value stands (after a comparison or LIKE, or in a list), PostgreSQL dollar-quoted strings, array
+ * elements ({@code ARRAY['..']}) and numbers. Identifiers (also quoted ones: {@code "a"}, {@code
+ * `a`}, {@code [a]}), keywords, bind markers ({@code ?}, {@code :name}, {@code $1}) and comments
+ * are kept as written.
  *
  * <p>A lexical scan, not a parse: it never fails, also on text no parser understands. An
  * unterminated literal is masked to the end of the text.
@@ -35,12 +38,19 @@ public final class QueryTextMasker {
         end = end < 0 ? n : end + 2;
         out.append(text, i, end);
         i = end;
-      } else if (c == '"' || c == '`' || c == '[') {
+      } else if (c == '"' && isValuePosition(text, i)) {
+        // MySQL (without ANSI_QUOTES) reads "..." as a string: masked where a value stands
+        i = closingQuote(text, i, '"');
+        out.append('?');
+      } else if (c == '"' || c == '`' || (c == '[' && isBracketIdentifier(text, i))) {
         int end = closingQuote(text, i, c == '[' ? ']' : c);
         out.append(text, i, end);
         i = end;
       } else if (c == '\'') {
-        i = skipString(text, i, false);
+        // A backslash escapes the next character in MySQL strings: 'it\'s' is one literal. In
+        // standard SQL a string ending in a backslash then runs on to the next quote: masked
+        // too much, never too little.
+        i = skipString(text, i, true);
         out.append('?');
       } else if (c == '$'
           && i + 1 < n
@@ -90,6 +100,60 @@ public final class QueryTextMasker {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the {@code [} at {@code start} opens a SQL Server identifier ({@code [Order Lines]}):
+   * letters, digits, spaces and {@code _ $ # @} up to a {@code ]}. {@code ARRAY['a']} and {@code
+   * a[1]} are not identifiers, and their contents are masked.
+   */
+  private static boolean isBracketIdentifier(String text, int start) {
+    int end = text.indexOf(']', start + 1);
+    if (end <= start + 1 || !isIdentifierStart(text.charAt(start + 1))) {
+      return false;
+    }
+    for (int i = start + 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (!isIdentifierPart(c) && c != ' ' && c != '#' && c != '@') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the {@code "} at {@code start} stands where a value does: after a comparison operator
+   * or LIKE, or as an element of a list ({@code (} or {@code ,} before it, {@code ,} or {@code )}
+   * after it). There a double-quoted text is a MySQL string; elsewhere it is an identifier.
+   */
+  private static boolean isValuePosition(String text, int start) {
+    int b = start - 1;
+    while (b >= 0 && Character.isWhitespace(text.charAt(b))) {
+      b--;
+    }
+    if (b < 0) {
+      return false;
+    }
+    char before = text.charAt(b);
+    if (before == '=' || before == '<' || before == '>') {
+      return true;
+    }
+    if (Character.isLetter(before)) {
+      int w = b;
+      while (w >= 0 && isIdentifierPart(text.charAt(w))) {
+        w--;
+      }
+      String word = text.substring(w + 1, b + 1);
+      return word.equalsIgnoreCase("LIKE") || word.equalsIgnoreCase("ILIKE");
+    }
+    if (before != '(' && before != ',') {
+      return false;
+    }
+    int a = closingQuote(text, start, '"');
+    while (a < text.length() && Character.isWhitespace(text.charAt(a))) {
+      a++;
+    }
+    return a < text.length() && (text.charAt(a) == ',' || text.charAt(a) == ')');
   }
 
   private static boolean isLiteralPrefix(String word) {

@@ -53,4 +53,29 @@ class QueryTextMaskerTest {
                 "/* purge job, don't panic */ delete from t where a = 5 -- it's 5\n"))
         .isEqualTo("/* purge job, don't panic */ delete from t where a = ? -- it's 5\n");
   }
+
+  @Test
+  void masksArrayElementsAndKeepsBracketIdentifiers() {
+    assertThat(QueryTextMasker.mask("delete from t where tags && ARRAY['secret', 'other']"))
+        .isEqualTo("delete from t where tags && ARRAY[?, ?]");
+    assertThat(QueryTextMasker.mask("delete from t where codes[1] = 'x'"))
+        .isEqualTo("delete from t where codes[?] = ?");
+    assertThat(QueryTextMasker.mask("DELETE FROM [Order Lines] WHERE [Id] = 7"))
+        .isEqualTo("DELETE FROM [Order Lines] WHERE [Id] = ?");
+  }
+
+  @Test
+  void masksMySqlStrings() {
+    assertThat(QueryTextMasker.mask("delete from users where name = 'it\\'s secret' and id = 1"))
+        .isEqualTo("delete from users where name = ? and id = ?");
+    assertThat(
+            QueryTextMasker.mask(
+                "delete from users where email = \"bob@example.com\" or name LIKE \"%bob%\""))
+        .isEqualTo("delete from users where email = ? or name LIKE ?");
+    assertThat(QueryTextMasker.mask("delete from users where token in (\"s1\", \"s2\")"))
+        .isEqualTo("delete from users where token in (?, ?)");
+    // Where an identifier stands, a double-quoted name is kept.
+    assertThat(QueryTextMasker.mask("delete from \"Users\" where \"Id\" = 5 and (\"x\" > 1)"))
+        .isEqualTo("delete from \"Users\" where \"Id\" = ? and (\"x\" > ?)");
+  }
 }

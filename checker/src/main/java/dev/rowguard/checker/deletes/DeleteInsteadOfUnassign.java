@@ -11,7 +11,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -22,6 +21,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.deletes.ManyToManyCollections.Reference;
+import dev.rowguard.checker.util.Bodies;
 import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import java.util.ArrayList;
@@ -67,10 +67,7 @@ public final class DeleteInsteadOfUnassign extends DocumentedCheck
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
     Symbol element = ASTHelpers.getSymbol(tree.getVariable());
-    List<? extends StatementTree> body =
-        tree.getStatement() instanceof BlockTree block
-            ? block.getStatements()
-            : List.of(tree.getStatement());
+    List<? extends StatementTree> body = Bodies.statements(tree.getStatement());
     boolean deletes = false;
     for (StatementTree statement : body) {
       if (statement instanceof ExpressionStatementTree expression
@@ -137,13 +134,8 @@ public final class DeleteInsteadOfUnassign extends DocumentedCheck
     }
     if (a instanceof LambdaExpressionTree lambda && lambda.getParameters().size() == 1) {
       Symbol element = ASTHelpers.getSymbol(lambda.getParameters().get(0));
-      Tree body = lambda.getBody();
-      if (body instanceof BlockTree block
-          && block.getStatements().size() == 1
-          && block.getStatements().get(0) instanceof ExpressionStatementTree statement) {
-        body = statement.getExpression();
-      }
-      return body instanceof MethodInvocationTree call && deletesOne(call, element, state);
+      MethodInvocationTree call = Bodies.singleCall(lambda);
+      return call != null && deletesOne(call, element, state);
     }
     return false;
   }

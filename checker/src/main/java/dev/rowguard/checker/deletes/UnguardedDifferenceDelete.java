@@ -10,7 +10,6 @@ import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -22,6 +21,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import dev.rowguard.checker.springdata.SpringData;
 import dev.rowguard.checker.springdata.SpringDataRepositories;
+import dev.rowguard.checker.util.Bodies;
 import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import dev.rowguard.checker.util.TestCode;
@@ -71,11 +71,7 @@ public final class UnguardedDifferenceDelete extends DocumentedCheck
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
     Symbol element = ASTHelpers.getSymbol(tree.getVariable());
-    List<? extends StatementTree> body =
-        tree.getStatement() instanceof BlockTree block
-            ? block.getStatements()
-            : List.of(tree.getStatement());
-    for (StatementTree statement : body) {
+    for (StatementTree statement : Bodies.statements(tree.getStatement())) {
       if (statement instanceof ExpressionStatementTree expression
           && expression.getExpression() instanceof MethodInvocationTree call
           && call.getArguments().size() == 1
@@ -158,13 +154,8 @@ public final class UnguardedDifferenceDelete extends DocumentedCheck
     }
     if (a instanceof LambdaExpressionTree lambda && lambda.getParameters().size() == 1) {
       Symbol element = ASTHelpers.getSymbol(lambda.getParameters().get(0));
-      Tree body = lambda.getBody();
-      if (body instanceof BlockTree block
-          && block.getStatements().size() == 1
-          && block.getStatements().get(0) instanceof ExpressionStatementTree statement) {
-        body = statement.getExpression();
-      }
-      if (body instanceof MethodInvocationTree call
+      MethodInvocationTree call = Bodies.singleCall(lambda);
+      if (call != null
           && call.getArguments().size() == 1
           && element != null
           && ASTHelpers.getSymbol(call.getArguments().get(0)) == element

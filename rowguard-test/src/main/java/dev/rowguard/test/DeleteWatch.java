@@ -3,6 +3,7 @@ package dev.rowguard.test;
 import dev.rowguard.audit.AuditedDataSource;
 import dev.rowguard.audit.Capture;
 import dev.rowguard.audit.log.AuditLogException;
+import dev.rowguard.audit.log.Durability;
 import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogReader;
 import dev.rowguard.audit.log.LogRecord;
@@ -52,6 +53,8 @@ public final class DeleteWatch implements AutoCloseable {
   /**
    * {@code target} behind the audit logger with {@code rowThreshold=1}, logging into a new
    * temporary directory: give this DataSource to the code under test, then {@link #on watch} it.
+   * Records are written with {@code durability=async} (a test that crashes has nothing to keep; the
+   * watch flushes before it reads), so a delete in a test does not wait for an fsync.
    */
   public static WatchedDataSource watchable(DataSource target) {
     try {
@@ -59,6 +62,7 @@ public final class DeleteWatch implements AutoCloseable {
           AuditedDataSource.builder(target)
               .logDirectory(Files.createTempDirectory("rowguard-watch"))
               .rowThreshold(1)
+              .durability(Durability.ASYNC)
               .capture(Capture.ROWS)
               .maskQueryText(false)
               .build());
@@ -158,6 +162,7 @@ public final class DeleteWatch implements AutoCloseable {
       return List.of();
     }
     List<DeletedRow> out = new ArrayList<>();
+    RowsFiles.Lookup stored = RowsFiles.lookup(audited.logDirectory());
     for (LogRecord r : read(audited)) {
       String sha = r.string(Fields.ROWS_SHA256);
       if (r.seq() <= startSeq || sha == null) {
@@ -165,11 +170,11 @@ public final class DeleteWatch implements AutoCloseable {
       }
       String statement = Objects.requireNonNullElse(r.string(Fields.DB_QUERY_TEXT), "?");
       try {
-        RowsFiles.find(
-                audited.logDirectory(),
+        stored
+            .find(
                 new RowsFiles.Reference(
                     Objects.requireNonNullElse(r.string(Fields.ROWS_FILE), ""), sha))
-            .ifPresent(stored -> addRows(out, stored.batch(), statement));
+            .ifPresent(batch -> addRows(out, batch.batch(), statement));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

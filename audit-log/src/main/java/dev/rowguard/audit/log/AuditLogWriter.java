@@ -48,6 +48,7 @@ public final class AuditLogWriter implements AutoCloseable {
   private static final int MAX_BATCH = 8192;
 
   private final Path dir;
+  private final RowsFiles.Appender rowsAppender;
   private final WriterOptions options;
   private final ReentrantLock directoryLock;
   private final BlockingQueue<Pending> queue;
@@ -99,6 +100,7 @@ public final class AuditLogWriter implements AutoCloseable {
   private AuditLogWriter(Path dir, WriterOptions options, ChannelOpener opener) {
     this.opener = opener;
     this.dir = dir.toAbsolutePath().normalize();
+    this.rowsAppender = new RowsFiles.Appender(this.dir);
     this.options = options;
     this.directoryLock =
         DIRECTORY_LOCKS.computeIfAbsent(lockKey(this.dir), d -> new ReentrantLock());
@@ -212,8 +214,8 @@ public final class AuditLogWriter implements AutoCloseable {
     }
     try {
       String line = encryptTo == null ? batch.toLine() : RowsEncryption.encrypt(batch, encryptTo);
-      return RowsFiles.append(
-          dir, line, options.maxFileBytes(), options.durability() == Durability.SYNC);
+      return rowsAppender.append(
+          line, options.maxFileBytes(), options.durability() == Durability.SYNC);
     } catch (IOException | RuntimeException e) {
       throw new AuditLogException(
           "cannot write captured rows in " + dir + ": " + e.getMessage(), e);
@@ -318,6 +320,7 @@ public final class AuditLogWriter implements AutoCloseable {
       throw new AuditLogException(
           "the audit log in " + dir + " was not flushed within 30 s: the disk may be hanging", e);
     } finally {
+      rowsAppender.close();
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException shuttingDown) {

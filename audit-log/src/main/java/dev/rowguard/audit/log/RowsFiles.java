@@ -11,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -100,41 +102,109 @@ public final class RowsFiles {
   }
 
   /**
-   * Appends {@code batch} as one line to the last rows file of {@code dir}, or to a new one when it
-   * would grow past {@code maxFileBytes}; forces it to disk when {@code force}.
+   * Appends batches to the rows files of one directory for one writer, keeping the current file
+   * open between appends (an open, a lock and a close per delete cost more than the rest of a
+   * captured single-row delete). Each append takes the JVM-wide lock of the directory and an OS
+   * lock on the file, so writers in one or several processes never interleave; the file is
+   * re-resolved when it was removed or replaced, or would grow past the size limit. Thread-safe.
    */
-  static Reference append(Path dir, String batchLine, long maxFileBytes, boolean force)
-      throws IOException {
-    byte[] text = batchLine.getBytes(StandardCharsets.UTF_8);
-    String sha = sha256(text, text.length);
-    ByteBuffer line = ByteBuffer.allocate(text.length + 1).put(text).put((byte) '\n').flip();
-    ReentrantLock lock =
-        LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new ReentrantLock());
-    lock.lock();
-    try {
+  static final class Appender implements java.io.Closeable {
+    private final Path dir;
+    private final ReentrantLock lock;
+    private @Nullable FileChannel channel;
+    private @Nullable Path file;
+    private @Nullable Object fileKey;
+
+    Appender(Path dir) {
+      this.dir = dir;
+      this.lock = LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new ReentrantLock());
+    }
+
+    /**
+     * Appends {@code batchLine} as one line to the last rows file, or to a new one when it would
+     * grow past {@code maxFileBytes}; forces it to disk when {@code force}.
+     */
+    Reference append(String batchLine, long maxFileBytes, boolean force) throws IOException {
+      byte[] text = batchLine.getBytes(StandardCharsets.UTF_8);
+      String sha = sha256(text, text.length);
+      ByteBuffer line = ByteBuffer.allocate(text.length + 1).put(text).put((byte) '\n').flip();
+      lock.lock();
+      try {
+        FileChannel ch = current(text.length, maxFileBytes);
+        try (FileLock held = ch.lock()) {
+          while (line.hasRemaining()) {
+            ch.write(line);
+          }
+          if (force) {
+            ch.force(false);
+          }
+        }
+        return new Reference(Objects.requireNonNull(file).getFileName().toString(), sha);
+      } catch (IOException | RuntimeException e) {
+        closeChannel();
+        throw e;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    private FileChannel current(int length, long maxFileBytes) throws IOException {
+      FileChannel ch = channel;
+      Path f = file;
+      if (ch != null && f != null && stillNames(f)) {
+        long size = ch.size();
+        if (size == 0 || size + length <= maxFileBytes) {
+          return ch;
+        }
+      }
+      closeChannel();
       Files.createDirectories(dir);
       List<Path> files = list(dir);
       long number = files.isEmpty() ? 1 : number(files.get(files.size() - 1));
-      Path file = dir.resolve(String.format("rows-%06d.jsonl", number));
-      if (Files.exists(file)
-          && Files.size(file) > 0
-          && Files.size(file) + text.length > maxFileBytes) {
-        file = dir.resolve(String.format("rows-%06d.jsonl", number + 1));
+      f = dir.resolve(String.format("rows-%06d.jsonl", number));
+      if (Files.exists(f) && Files.size(f) > 0 && Files.size(f) + length > maxFileBytes) {
+        f = dir.resolve(String.format("rows-%06d.jsonl", number + 1));
       }
-      createOwnerOnly(file);
-      try (FileChannel ch =
-              FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-          FileLock held = ch.lock()) {
-        while (line.hasRemaining()) {
-          ch.write(line);
-        }
-        if (force) {
-          ch.force(false);
+      createOwnerOnly(f);
+      ch = FileChannel.open(f, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      channel = ch;
+      file = f;
+      fileKey = Files.readAttributes(f, BasicFileAttributes.class).fileKey();
+      return ch;
+    }
+
+    /** Whether {@code f} still names the open file (not removed, not replaced). */
+    private boolean stillNames(Path f) {
+      try {
+        Object key = Files.readAttributes(f, BasicFileAttributes.class).fileKey();
+        return key == null || key.equals(fileKey);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    private void closeChannel() {
+      FileChannel ch = channel;
+      channel = null;
+      file = null;
+      fileKey = null;
+      if (ch != null) {
+        try {
+          ch.close();
+        } catch (IOException e) {
+          // every batch on it was written (and forced when asked) before its append returned
         }
       }
-      return new Reference(file.getFileName().toString(), sha);
-    } finally {
-      lock.unlock();
+    }
+
+    @Override
+    public void close() {
+      lock.lock();
+      try {
+        closeChannel();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
@@ -186,13 +256,44 @@ public final class RowsFiles {
     return out;
   }
 
-  /** The batch {@code ref} points at in {@code dir}, if its file holds it unchanged. */
+  /**
+   * The batch {@code ref} points at in {@code dir}, if its file holds it unchanged. Hashes the
+   * whole file: to look up many references, use one {@link #lookup}.
+   */
   public static Optional<Stored> find(Path dir, Reference ref) throws IOException {
-    Path f = dir.resolve(ref.file());
-    if (!isRowsFile(f) || !Files.isRegularFile(f)) {
-      return Optional.empty();
+    return lookup(dir).find(ref);
+  }
+
+  /**
+   * Looks up many references in {@code dir}, hashing each rows file once (when first needed), so
+   * reading back N records' batches costs one pass over the files, not N.
+   */
+  public static Lookup lookup(Path dir) {
+    return new Lookup(dir);
+  }
+
+  /** See {@link #lookup}. Not thread-safe; it sees the files as they were when first hashed. */
+  public static final class Lookup {
+    private final Path dir;
+    private final Map<Path, Map<String, Stored>> byFile = new HashMap<>();
+
+    private Lookup(Path dir) {
+      this.dir = dir;
     }
-    return Optional.ofNullable(hashes(f).get(ref.sha256()));
+
+    /** The batch {@code ref} points at, if its file holds it unchanged. */
+    public Optional<Stored> find(Reference ref) throws IOException {
+      Path f = dir.resolve(ref.file());
+      if (!isRowsFile(f) || !Files.isRegularFile(f)) {
+        return Optional.empty();
+      }
+      Map<String, Stored> hashed = byFile.get(f);
+      if (hashed == null) {
+        hashed = hashes(f);
+        byFile.put(f, hashed);
+      }
+      return Optional.ofNullable(hashed.get(ref.sha256()));
+    }
   }
 
   static String sha256(byte[] b, int length) {

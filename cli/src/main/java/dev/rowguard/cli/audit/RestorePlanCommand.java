@@ -295,6 +295,18 @@ public final class RestorePlanCommand implements Callable<Integer> {
     return "";
   }
 
+  /** The rows files, each hashed once however many records point into it. */
+  private RowsFiles.@Nullable Lookup rowsFiles;
+
+  private RowsFiles.Lookup lookup() {
+    RowsFiles.Lookup l = rowsFiles;
+    if (l == null) {
+      l = RowsFiles.lookup(directory);
+      rowsFiles = l;
+    }
+    return l;
+  }
+
   private RowBatch batchOf(LogRecord r) throws IOException {
     String file = Objects.requireNonNullElse(r.string(Fields.ROWS_FILE), "");
     RowsFiles.Reference ref =
@@ -312,7 +324,8 @@ public final class RestorePlanCommand implements Callable<Integer> {
               + "' lists what is missing)");
     }
     RowsFiles.Stored stored =
-        RowsFiles.find(directory, ref)
+        lookup()
+            .find(ref)
             .orElseThrow(
                 () ->
                     new InvalidInputException(

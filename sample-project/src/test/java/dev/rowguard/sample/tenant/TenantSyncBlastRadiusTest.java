@@ -12,15 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.h2.jdbcx.JdbcDataSource;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,14 +42,7 @@ class TenantSyncBlastRadiusTest {
     h2.setURL("jdbc:h2:mem:blast" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
     dataSource = DeleteWatch.watchable(h2);
-    Configuration hibernate =
-        new Configuration()
-            .addAnnotatedClass(Tenant.class)
-            .addAnnotatedClass(CallLog.class)
-            .addAnnotatedClass(Recording.class)
-            .setProperty(AvailableSettings.HBM2DDL_AUTO, "create-drop");
-    hibernate.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
-    emf = hibernate.buildSessionFactory();
+    emf = TenantTests.sessionFactory(dataSource, "create-drop");
     inTransaction(
         tenants -> {
           EntityManager em = currentEm;
@@ -82,17 +70,7 @@ class TenantSyncBlastRadiusTest {
   /** The directory still lists the first three tenants: only the fourth left. */
   private TenantDirectory directoryWithoutTheLastTenant() {
     List<String> live = tenantIds.subList(0, 3).stream().map(UUID::toString).toList();
-    return new TenantDirectory() {
-      @Override
-      public List<String> liveTenantIds() {
-        return live;
-      }
-
-      @Override
-      public String displayName(String tenantId) {
-        return "Tenant " + tenantId;
-      }
-    };
+    return TenantTests.directoryListing(live);
   }
 
   private void assertOnlyTheDepartedTenantIsDeleted(DeleteWatch watch) {
@@ -142,22 +120,6 @@ class TenantSyncBlastRadiusTest {
       return result;
     } finally {
       em.close();
-    }
-  }
-
-  /** The sync as fixed after the incident: the directory's ids compared as UUIDs. */
-  private record FixedTenantSync(TenantDirectory directory, TenantRepository tenants) {
-    SyncResult sync() {
-      List<String> liveIds = directory.liveTenantIds();
-      if (liveIds.isEmpty()) {
-        throw new IllegalStateException("Tenant directory returned no tenants; sync skipped");
-      }
-      Set<UUID> live = new HashSet<>();
-      liveIds.forEach(id -> live.add(UUID.fromString(id)));
-      Collection<UUID> departed =
-          tenants.findAllIds().stream().filter(id -> !live.contains(id)).toList();
-      tenants.deleteAllById(departed);
-      return new SyncResult(List.of(), List.copyOf(departed));
     }
   }
 }

@@ -10,7 +10,6 @@ import dev.rowguard.audit.log.LogReader;
 import dev.rowguard.audit.log.LogRecord;
 import dev.rowguard.cli.Rowguard;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -34,13 +33,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.RunScript;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 
 /**
  * The tenant-sync incident through Hibernate and Spring Data ({@code deleteAllById}, the JPA
@@ -85,16 +81,9 @@ class TenantSyncRestoreTest {
     Path log = tmp.resolve("audit");
     try (AuditedDataSource audited =
         AuditedDataSource.builder(raw).logDirectory(log).capture(Capture.ROWS).build()) {
-      Configuration hibernate =
-          new Configuration()
-              .addAnnotatedClass(Tenant.class)
-              .addAnnotatedClass(CallLog.class)
-              .addAnnotatedClass(Recording.class)
-              .setProperty(AvailableSettings.HBM2DDL_AUTO, "create");
-      hibernate.getProperties().put(AvailableSettings.DATASOURCE, audited);
-      try (EntityManagerFactory emf = hibernate.buildSessionFactory()) {
+      try (EntityManagerFactory emf = TenantTests.sessionFactory(audited, "create")) {
         List<String> ids = new ArrayList<>();
-        inTransaction(
+        TenantTests.inTransaction(
             emf,
             (em, tenants) -> {
               for (int i = 0; i < 120; i++) {
@@ -124,7 +113,7 @@ class TenantSyncRestoreTest {
               }
             };
         SyncResult result =
-            inTransaction(
+            TenantTests.inTransaction(
                 emf, (em, tenants) -> new TenantSyncService(everyone, tenants, CLOCK).sync());
         assertThat(result.removed()).hasSize(120); // the String/UUID bug: every tenant went
         assertThat(snapshot(raw).get("call_log")).isEmpty();
@@ -167,22 +156,6 @@ class TenantSyncRestoreTest {
         }
         assertThat(snapshot(raw)).isEqualTo(before);
       }
-    }
-  }
-
-  private interface Work<T> {
-    T run(EntityManager em, TenantRepository tenants);
-  }
-
-  private static <T> T inTransaction(EntityManagerFactory emf, Work<T> work) {
-    EntityManager em = emf.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.run(em, new JpaRepositoryFactory(em).getRepository(TenantRepository.class));
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      em.close();
     }
   }
 

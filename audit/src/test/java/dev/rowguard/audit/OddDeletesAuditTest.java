@@ -67,6 +67,30 @@ class OddDeletesAuditTest {
     }
   }
 
+  /** Tautologies the sql module's Conditions know: recorded below the threshold, on both. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          H2         | delete from customer where id in (select id from customer)
+          POSTGRESQL | delete from customer where id in (select id from customer)
+          H2         | delete from customer c where exists (select 1) and lower('A') = 'a'
+          POSTGRESQL | delete from customer c where exists (select 1) and lower('A') = 'a'
+          """)
+  void aTautologyIsRecordedBelowTheThreshold(Databases db, String sql) throws Exception {
+    DataSource raw = db.get();
+    customers(raw, 50);
+    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, dir);
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      assertThat(s.executeUpdate(sql)).isEqualTo(50);
+    }
+    List<LogRecord> events = events(dir);
+    assertThat(events).extracting(x -> x.string(Fields.TRIGGER)).containsExactly("tautology");
+    assertThat(events.get(0).number(Fields.AFFECTED_ROWS)).isEqualTo(50);
+  }
+
   /** {@code DELETE ... RETURNING} read as a query: never recorded as 0 rows deleted. */
   @Test
   void deleteReturningThroughExecuteQueryIsRecordedWithUnknownRows() throws Exception {

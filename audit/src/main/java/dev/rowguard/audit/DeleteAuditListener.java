@@ -2,6 +2,7 @@ package dev.rowguard.audit;
 
 import dev.rowguard.audit.log.AuditLogException;
 import dev.rowguard.audit.log.AuditLogWriter;
+import dev.rowguard.audit.log.Durability;
 import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogEntry;
 import dev.rowguard.audit.log.Origin;
@@ -80,6 +81,9 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     /** Per query of the call: what was captured of the rows it deletes, or null. */
     RowCapture.Pending[] captures;
 
+    /** TRUNCATEs were recorded before they ran (failClosed): afterQuery does not record them. */
+    boolean truncatesRecorded;
+
     Plan(Classification[] deleting, Guard guard) {
       this.deleting = deleting;
       this.guard = guard;
@@ -135,7 +139,66 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
     Plan plan = new Plan(deleting, guard);
     plan.captures = capture(execInfo, queries, deleting);
+    if (options.failureMode() == FailureMode.FAIL_CLOSED) {
+      try {
+        plan.truncatesRecorded = recordTruncatesBefore(execInfo, queries, plan);
+      } catch (SQLException e) {
+        if (guard != null) {
+          guard.abandon();
+        }
+        throw sneaky(e);
+      }
+    }
     execInfo.addCustomValue(PLAN, plan);
+  }
+
+  /**
+   * failClosed: records each TRUNCATE of the call before it runs, durably, since it cannot be
+   * undone afterwards (H2, MySQL, MariaDB and Oracle commit it at once; no savepoint holds it);
+   * refuses the call when a record cannot be written. True if it recorded any.
+   */
+  private boolean recordTruncatesBefore(ExecutionInfo execInfo, List<QueryInfo> queries, Plan plan)
+      throws SQLException {
+    boolean recorded = false;
+    for (int i = 0; i < plan.deleting.length; i++) {
+      Classification c = plan.deleting[i];
+      if (c == null || c.kind() != Classification.Kind.TRUNCATE) {
+        continue;
+      }
+      Connection raw = execInfo.getStatement().getConnection();
+      ConnectionState state =
+          connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
+      Execution e = new Execution(c, queries.get(i).getQuery(), 0, 0, 0);
+      LogEntry entry =
+          statementEntry(
+              RecordKind.TRUNCATE, e, state.database(raw), 0, Trigger.TRUNCATE, Map.of(), state);
+      RowCapture.Pending capture = plan.captures == null ? null : plan.captures[i];
+      if (capture != null) {
+        RowBatch.Table captured = capture.table(null);
+        state.countCaptured(captured.rows().size());
+        attachRows(entry, state, List.of(captured));
+      }
+      try {
+        writer.append(entry);
+        if (writer.options().durability() != Durability.SYNC) {
+          writer.flush();
+        }
+      } catch (AuditLogException x) {
+        LOG.error(
+            "rowguard audit: refused a TRUNCATE of {} because its record could not be written"
+                + " (failClosed): {}",
+            e.table(),
+            x.getMessage());
+        throw new AuditUnavailableException(
+            "rowguard refused this TRUNCATE (failClosed): it cannot be undone once run, and its"
+                + " record could not be written first: "
+                + x.getMessage(),
+            x);
+      }
+      state.markRecorded();
+      recorded = true;
+    }
+    return recorded;
   }
 
   /**
@@ -210,6 +273,9 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       if (plan.guard() != null) {
         plan.guard().abandon();
       }
+      if (plan.truncatesRecorded) {
+        truncateFailed(execInfo);
+      }
       return;
     }
     try {
@@ -255,7 +321,8 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
             execInfo.getResult(),
             state,
             db,
-            autoCommit);
+            autoCommit,
+            plan.truncatesRecorded);
       } catch (AuditUnavailableException e) {
         if (guard != null) {
           guard.rollback();
@@ -278,13 +345,17 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       Object result,
       ConnectionState state,
       DatabaseInfo db,
-      boolean autoCommit)
+      boolean autoCommit,
+      boolean truncatesRecorded)
       throws SQLException {
     for (int k = 0; k < executions.size(); k++) {
       Execution e = executions.get(k);
       RowCapture.Pending capture = captures[k];
       ConnectionState.Tally tally = state.add(e.table(), e.rows());
       Trigger trigger = e.trigger(options.rowThreshold());
+      if (truncatesRecorded && e.classification().kind() == Classification.Kind.TRUNCATE) {
+        continue; // recorded before it ran
+      }
       if (trigger != null) {
         LogEntry entry =
             statementEntry(
@@ -491,6 +562,25 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
+  /**
+   * A TRUNCATE recorded before it ran failed: in autocommit nothing happened, so its transaction's
+   * rollback follows the record; in a transaction, the application's commit or rollback does.
+   */
+  private void truncateFailed(ExecutionInfo execInfo) {
+    ConnectionState state = connections.get(execInfo.getConnectionId());
+    if (state == null) {
+      return;
+    }
+    try {
+      if (execInfo.getStatement().getConnection().getAutoCommit()) {
+        endTransaction(state, RecordKind.ROLLBACK);
+      }
+    } catch (SQLException e) {
+      LOG.warn(
+          "rowguard audit: the outcome of a failed TRUNCATE is not recorded: {}", e.getMessage());
+    }
+  }
+
   @Override
   public void beforeMethod(MethodExecutionContext ctx) {}
 
@@ -524,9 +614,12 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
 
   private void endTransaction(MethodExecutionContext ctx, RecordKind kind) {
     ConnectionState state = connections.get(ctx.getConnectionInfo().getConnectionId());
-    if (state == null) {
-      return;
+    if (state != null) {
+      endTransaction(state, kind);
     }
+  }
+
+  private void endTransaction(ConnectionState state, RecordKind kind) {
     if (state.hasRecords()) {
       LogEntry e =
           LogEntry.of(kind, writer.now())

@@ -2,17 +2,29 @@ package dev.rowguard.audit;
 
 import static dev.rowguard.audit.AuditTestSupport.count;
 import static dev.rowguard.audit.AuditTestSupport.customers;
+import static dev.rowguard.audit.AuditTestSupport.events;
 import static dev.rowguard.audit.AuditTestSupport.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rowguard.audit.log.Fields;
+import dev.rowguard.audit.log.LogFiles;
+import dev.rowguard.audit.log.LogRecord;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FailureModeTest {
 
@@ -81,6 +93,74 @@ class FailureModeTest {
               "the disk is full; free space on it or set rowguard.audit.directory to another disk");
     }
     assertThat(count(raw)).isEqualTo(200);
+  }
+
+  /**
+   * failClosed TRUNCATE whose record cannot be written (another writer holds the directory lock
+   * past writeTimeoutSeconds): refused before it runs, so no row goes unrecorded. Before, it ran
+   * and committed (no savepoint holds it) and then threw "could not record this delete".
+   */
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void failClosedTruncateIsRefusedBeforeItRunsWhenItsRecordCannotBeWritten(Databases db)
+      throws Exception {
+    DataSource raw = db.get();
+    customers(raw, 200);
+    Path dir = tmp.resolve("log");
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw)
+                .logDirectory(dir)
+                .failClosed()
+                .writeTimeout(Duration.ofSeconds(1))
+                .build();
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      try (FileChannel other =
+              FileChannel.open(dir.resolve(LogFiles.LOCK_FILE), StandardOpenOption.WRITE);
+          FileLock held = other.lock()) {
+        assertThatThrownBy(() -> s.execute("truncate table customer"))
+            .isInstanceOf(AuditUnavailableException.class)
+            .hasMessageContaining("refused this TRUNCATE (failClosed)");
+        assertThat(held.isValid()).isTrue();
+      }
+      assertThat(count(raw)).isEqualTo(200);
+      // The lock is free again: the same TRUNCATE is recorded, then runs.
+      s.execute("truncate table customer");
+    }
+    assertThat(count(raw)).isZero();
+    assertThat(events(dir)).extracting(LogRecord::kindName).containsExactly("truncate");
+  }
+
+  /**
+   * failClosed with a working writer: the TRUNCATE is recorded before it runs; one that then fails
+   * is followed by its rollback, so the log does not claim rows that are still there.
+   */
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void failClosedTruncateIsRecordedBeforeItRunsAndAFailedOneIsRolledBack(Databases db)
+      throws Exception {
+    DataSource raw = db.get();
+    customers(raw, 200);
+    Path dir = tmp.resolve("log");
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw).logDirectory(dir).failClosed().build();
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("truncate table customer");
+      assertThatThrownBy(() -> s.execute("truncate table no_such_table"))
+          .isInstanceOf(SQLException.class)
+          .isNotInstanceOf(AuditUnavailableException.class);
+    }
+    assertThat(count(raw)).isZero();
+    List<LogRecord> events = events(dir);
+    assertThat(events)
+        .extracting(LogRecord::kindName)
+        .containsExactly("truncate", "truncate", "rollback");
+    assertThat(events.get(0).string(Fields.DB_COLLECTION)).isEqualTo("customer");
+    assertThat(events.get(0).string(Fields.TRIGGER)).isEqualTo("truncate");
+    assertThat(events.get(1).string(Fields.DB_COLLECTION)).isEqualTo("no_such_table");
+    assertThat(events.get(2).string(Fields.TX)).isEqualTo(events.get(1).string(Fields.TX));
+    assertThat(events.get(0).string(Fields.TX)).isNotEqualTo(events.get(1).string(Fields.TX));
   }
 
   @Test

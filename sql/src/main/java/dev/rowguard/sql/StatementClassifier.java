@@ -18,6 +18,7 @@ import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Classifies SQL and JPQL text: does it delete rows, from which table, and is it bounded.
@@ -260,7 +261,10 @@ public final class StatementClassifier {
     Where where;
     List<String> notIn = List.of();
     if (delete.getWhere() != null) {
-      where = Conditions.isTautology(delete.getWhere()) ? Where.TAUTOLOGY : Where.PRESENT;
+      where =
+          Conditions.isTautology(delete.getWhere(), soleTarget(delete))
+              ? Where.TAUTOLOGY
+              : Where.PRESENT;
       notIn = Conditions.notInParameters(delete.getWhere());
     } else if (delete.getLimit() != null) {
       // MySQL DELETE FROM t ORDER BY id LIMIT 10: bounded, not every row.
@@ -272,6 +276,15 @@ public final class StatementClassifier {
       where = Where.NONE;
     }
     return new Classification(Kind.DELETE, where, tables, notIn);
+  }
+
+  /** The one table a DELETE removes rows from and reads no other, or null. */
+  private static @Nullable Table soleTarget(Delete delete) {
+    boolean several =
+        (delete.getTables() != null && delete.getTables().size() > 1)
+            || (delete.getJoins() != null && !delete.getJoins().isEmpty())
+            || (delete.getUsingList() != null && !delete.getUsingList().isEmpty());
+    return several ? null : delete.getTable();
   }
 
   /**
@@ -289,7 +302,7 @@ public final class StatementClassifier {
   }
 
   /** The table as written, without alias or identifier quotes, so log readers can match names. */
-  private static String tableName(Table table) {
+  static String tableName(Table table) {
     return table.getFullyQualifiedName().replace("\"", "").replace("`", "");
   }
 }

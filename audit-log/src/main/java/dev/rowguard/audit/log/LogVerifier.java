@@ -38,6 +38,13 @@ public final class LogVerifier {
   /** Records held after a break to classify it. */
   static final int LOOKAHEAD = 32;
 
+  /**
+   * Stands before the first record until it is read: a log whose first records are out of order is
+   * then named like any reordering, not as missing files.
+   */
+  private static final ChainLink START =
+      new ChainLink(0, "", RecordHash.GENESIS, RecordHash.GENESIS, 0, 0, 0, false);
+
   /** Problems kept in the result; later ones are only counted. */
   public static final int MAX_PROBLEMS = 1000;
 
@@ -82,6 +89,9 @@ public final class LogVerifier {
   private int fileIndex;
   private boolean firstInFile;
 
+  /** Whether a CRLF line of the current file was reported (once per file). */
+  private boolean crlfReported;
+
   /**
    * The current file's first line starts like a record but is none: foreign unless a record follows
    * it.
@@ -116,6 +126,7 @@ public final class LogVerifier {
         Path f = files.get(i);
         v.fileIndex = i;
         v.firstInFile = true;
+        v.crlfReported = false;
         v.lineNumber = 0;
         v.bytes += Files.size(f);
         Deque<Future<List<ScannedLine>>> inFlight = new ArrayDeque<>();
@@ -184,6 +195,18 @@ public final class LogVerifier {
       throw LogCodec.foreignFile(files.get(fileIndex), 1);
     }
     firstLineSuspect = false;
+    if (line.crlf() && !crlfReported) {
+      crlfReported = true;
+      report(
+          Problem.Type.CRLF_LINE_ENDINGS,
+          where(fileIndex, lineNumber),
+          ordinal,
+          line.link() == null ? -1 : line.link().seq(),
+          "the file was converted to CRLF line endings (its lines end in \\r\\n, not \\n, as"
+              + " a Windows editor, a copy in text mode or git with core.autocrlf writes them);"
+              + " its records are checked without the \\r: remove them (tr -d '\\r') to"
+              + " restore the bytes the writer wrote");
+    }
     if (line.link() == null && lineNumber == 1) {
       // Judged as LogReader judges it: a file that does not start with a record (or a torn one) is
       // not a log.
@@ -203,7 +226,8 @@ public final class LogVerifier {
                 lineNumber,
                 line.length(),
                 line.looksTorn(),
-                line.terminated()));
+                line.terminated(),
+                line.torn()));
       }
       return;
     }
@@ -257,11 +281,20 @@ public final class LogVerifier {
     ChainLink reference = window.isEmpty() ? last : null;
     if (reference != null && next.follows(reference)) {
       for (BadLine bad : pendingBad) {
-        if (bad.looksTorn()) {
+        if (bad.looksTorn() && (bad.torn() == null || bad.torn().fits(reference, next))) {
           report(
               Problem.Type.TORN_LINE,
               bad,
               "torn line from a crash; the chain continues intact after it");
+        } else if (bad.looksTorn()) {
+          report(
+              Problem.Type.CORRUPT_LINE,
+              bad,
+              "line is the start of a record, but not of the one a crash here would leave (seq "
+                  + next.seq()
+                  + " after seq "
+                  + reference.seq()
+                  + ", linking to its hash): it was put there, not torn");
         } else {
           report(
               Problem.Type.CORRUPT_LINE,
@@ -314,17 +347,12 @@ public final class LogVerifier {
         }
       } else if (last == null) {
         firstSeq = l.seq();
-        if (l.seq() != 1 || !l.prevHash().equals(RecordHash.GENESIS)) {
-          report(
-              Problem.Type.MISSING_FILE,
-              where(l),
-              l.ordinal(),
-              l.seq(),
-              "the log starts at seq "
-                  + l.seq()
-                  + ", not 1: the first file(s) of the sequence are missing");
+        if (l.follows(START)) {
+          advance(l);
+        } else {
+          last = START; // named once the window is full: reordered, or the first files missing
+          window.add(l);
         }
-        advance(l);
       } else if (l.follows(last)) {
         advance(l);
       } else {
@@ -387,6 +415,18 @@ public final class LogVerifier {
               + ": the record after them links to seq "
               + p.seq());
       resume = rejoin;
+    } else if (p == START) {
+      report(
+          Problem.Type.MISSING_FILE,
+          where(first),
+          first.ordinal(),
+          first.seq(),
+          "the log starts at seq "
+              + first.seq()
+              + ", not 1: the first file(s) of the sequence are missing");
+      last = first;
+      beforeLast = null;
+      resume = 1;
     } else if (beforeLast != null
         && first.seq() == p.seq()
         && first.prevHash().equals(beforeLast.hash())) {
@@ -461,19 +501,28 @@ public final class LogVerifier {
                 + " are missing, with "
                 + missing);
       } else {
+        // Both leave the same chain: the end of one file cut, or the start of the next deleted.
+        Path before = files.get(p.fileIndex()).getFileName();
+        Path after = files.get(next.fileIndex()).getFileName();
         report(
             Problem.Type.TRUNCATED_TAIL,
             where(p),
             p.ordinal(),
             p.seq(),
-            files.get(p.fileIndex()).getFileName()
-                + " was cut after seq "
+            missing
+                + " missing between "
+                + before
+                + " (ends at seq "
                 + p.seq()
-                + ": the next file starts at seq "
+                + ") and "
+                + after
+                + " (starts at seq "
                 + next.seq()
-                + ", so "
-                + missing
-                + " are missing");
+                + "): the end of "
+                + before
+                + " was cut, or the first line(s) of "
+                + after
+                + " deleted; the chain cannot tell which");
       }
     } else {
       report(
@@ -660,7 +709,8 @@ public final class LogVerifier {
       long lineNumber,
       int length,
       boolean looksTorn,
-      boolean terminated) {}
+      boolean terminated,
+      ScannedLine.TornPrefix torn) {}
 
   /** A record's reference to a batch of captured rows. */
   private record RowsRef(RowsFiles.Reference ref, ChainLink link) {}

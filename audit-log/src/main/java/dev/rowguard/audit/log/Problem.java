@@ -32,8 +32,11 @@ public record Problem(Type type, String where, long seq, String message) {
     INSERTED_RECORDS("inserted record", true),
     /** Records present but out of seq order, each still linking to its seq predecessor. */
     REORDERED_RECORDS("reordered records", true),
-    /** A rotated file whose last records were cut off: the next file starts later in the chain. */
-    TRUNCATED_TAIL("truncated tail", true),
+    /**
+     * Records missing where one file ends and the next begins: the end of the earlier file was cut,
+     * or the first lines of the later one deleted (the chain alone cannot tell which).
+     */
+    TRUNCATED_TAIL("records missing at a file boundary", true),
     /**
      * A file of the sequence is missing: a gap in the file numbers, or the log does not start at
      * seq 1.
@@ -43,6 +46,11 @@ public record Problem(Type type, String where, long seq, String message) {
     CHAIN_BREAK("chain break", true),
     /** A line that is not a record and is not explained by a crash. */
     CORRUPT_LINE("corrupt line", true),
+    /**
+     * A file whose lines end in CRLF: converted by an editor, a text-mode copy or git; its records
+     * are checked without the {@code \r}, once reported per file.
+     */
+    CRLF_LINE_ENDINGS("file converted to CRLF line endings", true),
     /**
      * A {@code log_gap} record: the writer found its file deleted or replaced and re-created it;
      * the records it had written there are lost.

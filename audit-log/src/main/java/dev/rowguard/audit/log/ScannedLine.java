@@ -19,6 +19,8 @@ import java.util.List;
  * @param terminated whether a newline ends the line (false only for the last line of a file)
  * @param rows the batch of captured rows the record references ({@link Fields#ROWS_FILE}, {@link
  *     Fields#ROWS_SHA256}), or null
+ * @param crlf whether the line ended in {@code \r\n}; the {@code \r} is not part of the line
+ * @param torn for a line that looks torn: the seq and prev_hash as far as it holds them
  */
 record ScannedLine(
     int length,
@@ -27,7 +29,52 @@ record ScannedLine(
     LogRecord checkpoint,
     boolean looksTorn,
     boolean terminated,
-    RowsFiles.Reference rows) {
+    RowsFiles.Reference rows,
+    boolean crlf,
+    TornPrefix torn) {
+
+  /**
+   * What a torn line holds of the chain: the digits of its seq ({@code seqComplete} when a comma
+   * follows them) and of its prev_hash (empty when it is cut before them).
+   */
+  record TornPrefix(String seqDigits, boolean seqComplete, String prevHashDigits) {
+
+    private static final byte[] PREV =
+        LogCodec.PREV_HASH_MEMBER.getBytes(StandardCharsets.US_ASCII);
+
+    static TornPrefix of(byte[] b, int off, int len) {
+      int start = off + LogCodec.RECORD_START_BYTES.length;
+      int i = start;
+      while (i < off + len && i - start < 19 && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      String seq =
+          start < off + len ? new String(b, start, i - start, StandardCharsets.US_ASCII) : "";
+      boolean complete = i < off + len && b[i] == ',';
+      int prev = indexOf(b, off, len, PREV);
+      String hash = "";
+      if (prev >= 0) {
+        int h = prev + PREV.length;
+        int e = h;
+        while (e < off + len && e - h < 64 && b[e] != '"') {
+          e++;
+        }
+        hash = new String(b, h, e - h, StandardCharsets.ISO_8859_1);
+      }
+      return new TornPrefix(seq, complete, hash);
+    }
+
+    /**
+     * Whether a crash could have left this line where {@code next} follows {@code previous}: a
+     * crashed writer was writing the record after {@code previous}, which the next writer wrote
+     * again, so its seq is {@code next}'s and its prev_hash {@code previous}'s hash.
+     */
+    boolean fits(ChainLink previous, ChainLink next) {
+      String seq = Long.toString(next.seq());
+      return (seqComplete ? seq.equals(seqDigits) : seq.startsWith(seqDigits))
+          && previous.hash().startsWith(prevHashDigits);
+    }
+  }
 
   private static final byte[] ROWS_FILE =
       ("\"" + Fields.ROWS_FILE + "\":\"").getBytes(StandardCharsets.US_ASCII);
@@ -42,7 +89,23 @@ record ScannedLine(
     while (i < length) {
       int nl = LineBlocks.indexOfNewline(b, i, length);
       int end = nl < 0 ? length : nl;
-      out.add(scan(b, i, end - i, digest, parseCheckpoints, nl >= 0));
+      if (nl >= 0 && end > i && b[end - 1] == '\r') {
+        // A file converted to CRLF line endings: judge the line without the \r, and say so.
+        ScannedLine line = scan(b, i, end - 1 - i, digest, parseCheckpoints, true);
+        out.add(
+            new ScannedLine(
+                line.length,
+                line.link,
+                line.hashOk,
+                line.checkpoint,
+                line.looksTorn,
+                true,
+                line.rows,
+                true,
+                line.torn));
+      } else {
+        out.add(scan(b, i, end - i, digest, parseCheckpoints, nl >= 0));
+      }
       i = end + 1;
     }
     return out;
@@ -70,8 +133,17 @@ record ScannedLine(
                   parsed, new String(b, hashAt, 64, StandardCharsets.ISO_8859_1), 0, 0, 0, false);
     }
     if (link == null) {
+      boolean torn = looksTorn(b, off, len, hashAt >= 0);
       return new ScannedLine(
-          len, null, false, null, looksTorn(b, off, len, hashAt >= 0), terminated, null);
+          len,
+          null,
+          false,
+          null,
+          torn,
+          terminated,
+          null,
+          false,
+          torn ? TornPrefix.of(b, off, len) : null);
     }
     return new ScannedLine(
         len,
@@ -80,7 +152,9 @@ record ScannedLine(
         parsed,
         false,
         terminated,
-        mayReferenceRows(link.kind()) ? rowsReference(b, off, len) : null);
+        mayReferenceRows(link.kind()) ? rowsReference(b, off, len) : null,
+        false,
+        null);
   }
 
   private static boolean mayReferenceRows(String kind) {

@@ -155,8 +155,94 @@ class LogVerifierTamperTest {
     int kept = first.size() - 2;
     Files.write(files.get(0), first.subList(0, kept));
     Problem p = onlyBreak();
-    assertThat(p.type().label()).isEqualTo("truncated tail");
+    assertThat(p.type()).isEqualTo(Problem.Type.TRUNCATED_TAIL);
+    assertThat(p.type().label()).isEqualTo("records missing at a file boundary");
     assertThat(p.where()).endsWith("audit-000001.jsonl:" + kept);
+  }
+
+  /** Issue 12: not reported as a truncated tail of file 1, which it need not be. */
+  @Test
+  void aDeletedFirstLineOfTheSecondFileNamesBothFiles() throws Exception {
+    writeLog(60, WriterOptions.defaults().withMaxFileBytes(2048));
+    List<Path> files = LogFiles.list(dir);
+    List<String> second = new ArrayList<>(Files.readAllLines(files.get(1)));
+    long firstSeq = LogCodec.seqOf(second.remove(0));
+    Files.write(files.get(1), second);
+    Problem p = onlyBreak();
+    assertThat(p.type().label()).isEqualTo("records missing at a file boundary");
+    assertThat(p.message())
+        .startsWith("seq " + firstSeq + " missing between audit-000001.jsonl")
+        .contains("the first line(s) of audit-000002.jsonl deleted")
+        .doesNotContain("was cut after");
+  }
+
+  @Test
+  void swappedFirstTwoRecordsAreReorderedNotAMissingFile() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    Collections.swap(lines, 0, 1);
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type()).isEqualTo(Problem.Type.REORDERED_RECORDS);
+    assertThat(p.where()).endsWith(":1");
+    assertThat(p.message()).startsWith("records seq 1..2 are out of order");
+  }
+
+  @Test
+  void twoDistantSwappedRecordsAreReordered() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    Collections.swap(lines, 4, 7);
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type()).isEqualTo(Problem.Type.REORDERED_RECORDS);
+    assertThat(p.message()).startsWith("records seq 5..8 are out of order");
+  }
+
+  @Test
+  void aFileConvertedToCrlfIsNamedOnceAndItsRecordsStillVerify() throws Exception {
+    writeLog(60, WriterOptions.defaults().withMaxFileBytes(2048));
+    Path second = LogFiles.list(dir).get(1);
+    Files.writeString(second, Files.readString(second).replace("\n", "\r\n"));
+    Problem p = onlyBreak();
+    assertThat(p.type()).isEqualTo(Problem.Type.CRLF_LINE_ENDINGS);
+    assertThat(p.where()).endsWith("audit-000002.jsonl:1");
+    assertThat(p.message()).startsWith("the file was converted to CRLF line endings");
+  }
+
+  @Test
+  void aWholeLogConvertedToCrlfIsNotForeign() throws Exception {
+    writeLog(10, WriterOptions.defaults());
+    Files.writeString(file(), Files.readString(file()).replace("\n", "\r\n"));
+    assertThat(onlyBreak().type()).isEqualTo(Problem.Type.CRLF_LINE_ENDINGS);
+  }
+
+  /** A crash leaves the start of the record the next writer writes again; nothing else. */
+  @Test
+  void aForgedPartialLineMidFileIsNotAcceptedAsTorn() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    // After line 5 (seq 5) a crash would leave the start of seq 6, linking to seq 5.
+    lines.add(5, "{\"seq\":99,\"ts\":\"2026-11-21T13:00:00.000000Z\",\"kind\":\"delete\",\"db.co");
+    Files.write(file(), lines);
+    Problem p = onlyBreak();
+    assertThat(p.type()).isEqualTo(Problem.Type.CORRUPT_LINE);
+    assertThat(p.where()).endsWith(":6");
+    assertThat(p.message()).contains("not of the one a crash here would leave (seq 6");
+  }
+
+  @Test
+  void aPartialLineWithTheRightSeqButAnotherPrevHashIsNotTorn() throws Exception {
+    List<String> lines = writeLog(10, WriterOptions.defaults());
+    String seq6 = lines.get(5);
+    int prev = seq6.indexOf(LogCodec.PREV_HASH_MEMBER) + LogCodec.PREV_HASH_MEMBER.length();
+    String forged = seq6.substring(0, prev) + "0".repeat(20);
+    lines.add(5, forged);
+    Files.write(file(), lines);
+    assertThat(onlyBreak().type()).isEqualTo(Problem.Type.CORRUPT_LINE);
+    // The same prefix with seq 6's real prev_hash is what a crash leaves.
+    lines.set(5, seq6.substring(0, prev + 20));
+    Files.write(file(), lines);
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.intact()).isTrue();
+    assertThat(r.problems()).extracting(Problem::type).containsExactly(Problem.Type.TORN_LINE);
   }
 
   @Test

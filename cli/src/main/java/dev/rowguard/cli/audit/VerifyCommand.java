@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       "Checks that audit logs are intact and reports the first break.",
       "Follows the hash chain across files and rotations, seq continuity and checkpoint signatures;",
       "a break is told by file, line, seq and kind (edited, deleted, inserted or reordered records,",
-      "truncated tail, torn last line, bad signature, missing file in the sequence); with --witness,",
+      "records missing at a file boundary, torn last line, bad signature, missing file in the",
+      "sequence, a file converted to CRLF line endings); with --witness,",
       "also newest records or files missing relative to the witnessed checkpoints.",
       "Exit 0 intact, 1 broken, 2 usage or I/O error."
     })

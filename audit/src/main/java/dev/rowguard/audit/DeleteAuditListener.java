@@ -139,14 +139,12 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   /**
-   * Reads what each deleting query is about to remove ({@link RowCapture}), or null when nothing is
-   * captured. A read that fails leaves that delete uncaptured and the statement as it was.
+   * Reads what each deleting query is about to remove ({@link RowCapture}; for a table captured as
+   * none only what its cascades remove, counted), or null when nothing is captured. A read that
+   * fails leaves that delete uncaptured and the statement as it was.
    */
   private RowCapture.Pending[] capture(
       ExecutionInfo execInfo, List<QueryInfo> queries, Classification[] deleting) {
-    if (options.capture() == Capture.NONE && options.captureRows().isEmpty()) {
-      return null;
-    }
     RowCapture.Pending[] out = null;
     for (int i = 0; i < deleting.length; i++) {
       Classification c = deleting[i];
@@ -154,9 +152,6 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         continue;
       }
       Capture mode = options.captureOf(c.tables().isEmpty() ? "?" : c.tables().get(0));
-      if (mode == Capture.NONE) {
-        continue;
-      }
       try {
         Connection raw = execInfo.getStatement().getConnection();
         ConnectionState state =

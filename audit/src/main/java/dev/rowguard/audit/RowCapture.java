@@ -203,7 +203,9 @@ final class RowCapture {
     /** {@link #table(Object)}, then the kept rows of each cascade (parents before children). */
     List<RowBatch.Table> tables(@Nullable Object result) {
       List<RowBatch.Table> out = new ArrayList<>();
-      out.add(table(result));
+      if (!countOnly) {
+        out.add(table(result));
+      }
       addCascadedTables(out);
       return out;
     }
@@ -259,7 +261,8 @@ final class RowCapture {
   /**
    * Reads what {@code query} is about to delete, at most {@code budget} rows (with its cascades,
    * each table captured as {@code captureOf} says), or returns empty for a statement of another
-   * shape, a table captured as {@link Capture#NONE}, or a read that failed.
+   * shape, a table captured as {@link Capture#NONE} without cascades (with cascades: only their
+   * rows, counted or captured per {@code captureOf}), or a read that failed.
    */
   Optional<Pending> before(
       Connection raw,
@@ -270,7 +273,7 @@ final class RowCapture {
       String dbSystem,
       long budget)
       throws SQLException {
-    if (capture == Capture.NONE || budget <= 0) {
+    if (budget <= 0) {
       return Optional.empty();
     }
     String sql = query.getQuery();
@@ -284,6 +287,9 @@ final class RowCapture {
     // ON DELETE CASCADE applies to DELETE only (TRUNCATE of a referenced table fails or cascades
     // by its own CASCADE keyword, which is not read here).
     boolean cascades = c.kind() == Classification.Kind.DELETE && !tk.cascades().isEmpty();
+    if (capture == Capture.NONE && !cascades) {
+      return Optional.empty();
+    }
     List<List<ParameterSetOperation>> bindings = query.getParametersList();
     Map<String, Integer> positions = shape.positions();
     Pending byKey = null;
@@ -311,7 +317,11 @@ final class RowCapture {
     try {
       List<List<ParameterSetOperation>> each = bindings.isEmpty() ? List.of(List.of()) : bindings;
       Pending p = byKey;
-      if (p == null) {
+      if (capture == Capture.NONE) {
+        // Nothing of the table itself: the driver counts its rows; the cascades are read below.
+        p = new Pending(table, Capture.NONE, tk, List.of(), List.of(), new ArrayList<>(), null);
+        p.countOnly = true;
+      } else if (p == null) {
         String select =
             "select " + (keysOnly ? columns(quote, tk.storedKey()) : "*") + " from " + from + lock;
         for (List<ParameterSetOperation> binding : each) {

@@ -240,4 +240,25 @@ class CascadeCaptureTest {
     // the tree's own cascade (folder 2 and 3 through parent_id) is not followed: a cycle
     assertThat(count(raw, "folder")).isZero();
   }
+
+  /** capture=none: the cascades are counted (one SELECT 1 each), nothing is kept. */
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void withCaptureNoneTheCascadeIsStillCounted(Databases db) throws Exception {
+    DataSource raw = db.fresh("cascadenone");
+    schema(raw, 2, 250);
+    try (AuditedDataSource ds =
+            AuditedDataSource.builder(raw).logDirectory(dir).capture(Capture.NONE).build();
+        Connection c = ds.getConnection();
+        PreparedStatement p = c.prepareStatement("delete from tenant where id = ?")) {
+      p.setInt(1, 1);
+      assertThat(p.executeUpdate()).isEqualTo(1);
+    }
+    LogRecord r = events(dir).get(0);
+    assertThat(r.string(Fields.TRIGGER)).isEqualTo("cascade_threshold");
+    assertThat(r.counts(Fields.CASCADE_DELETED_ROWS))
+        .isEqualTo(Map.of("call_log", 250L, "recording", 250L));
+    assertThat(r.string(Fields.CAPTURE)).isNull();
+    assertThat(RowsFiles.list(dir)).isEmpty();
+  }
 }

@@ -324,21 +324,18 @@ final class RowCapture {
       } else if (p == null) {
         String select =
             "select " + (keysOnly ? columns(quote, tk.storedKey()) : "*") + " from " + from + lock;
-        for (List<ParameterSetOperation> binding : each) {
-          p =
-              read(
-                  raw,
-                  select,
-                  binding,
-                  table,
-                  keysOnly ? Capture.KEYS : Capture.ROWS,
-                  tk,
-                  p,
-                  budget,
-                  false);
-        }
+        p =
+            readEach(
+                raw,
+                select,
+                each,
+                table,
+                keysOnly ? Capture.KEYS : Capture.ROWS,
+                tk,
+                budget,
+                false);
       }
-      Pending root = Objects.requireNonNull(p, "one read per binding, at least one binding");
+      Pending root = p;
       if (cascades) {
         List<String> chain = new ArrayList<>(List.of(tk.displayName().toLowerCase(Locale.ROOT)));
         cascade(raw, root, root, tk, from, each, quote, lock, captureOf, budget, chain);
@@ -408,28 +405,34 @@ final class RowCapture {
               + " from "
               + from
               + lock;
-      long left = Math.max(0, budget - root.totalSize());
-      Pending p = null;
-      for (List<ParameterSetOperation> binding : each) {
-        p =
-            read(
-                raw,
-                select,
-                binding,
-                name,
-                keysOnly ? Capture.KEYS : Capture.ROWS,
-                child,
-                p,
-                mode == Capture.NONE ? 0 : left,
-                true);
-      }
-      Pending read = Objects.requireNonNull(p, "one read per binding, at least one binding");
+      long left = mode == Capture.NONE ? 0 : Math.max(0, budget - root.totalSize());
+      Pending read =
+          readEach(
+              raw, select, each, name, keysOnly ? Capture.KEYS : Capture.ROWS, child, left, true);
       read.countOnly = mode == Capture.NONE;
       parent.cascaded.add(read);
       chain.add(lower);
       cascade(raw, root, read, child, from, each, quote, lock, captureOf, budget, chain);
       chain.remove(chain.size() - 1);
     }
+  }
+
+  /** {@link #read} once per binding into one capture. */
+  private static Pending readEach(
+      Connection raw,
+      String select,
+      List<List<ParameterSetOperation>> each,
+      String table,
+      Capture capture,
+      TableMetadata.Table tk,
+      long budget,
+      boolean countAll)
+      throws SQLException, ReflectiveOperationException {
+    Pending p = null;
+    for (List<ParameterSetOperation> binding : each) {
+      p = read(raw, select, binding, table, capture, tk, p, budget, countAll);
+    }
+    return Objects.requireNonNull(p, "one read per binding, at least one binding");
   }
 
   private static String columns(String quote, List<String> stored) {

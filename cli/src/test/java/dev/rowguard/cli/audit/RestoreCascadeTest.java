@@ -8,7 +8,6 @@ import dev.rowguard.audit.log.Fields;
 import dev.rowguard.audit.log.LogReader;
 import dev.rowguard.audit.log.LogRecord;
 import dev.rowguard.cli.report.CliRun;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,15 +88,6 @@ class RestoreCascadeTest {
     }
   }
 
-  private static String txOf(Path dir) throws IOException {
-    for (LogRecord r : LogReader.records(dir)) {
-      if (r.kindName().equals("commit")) {
-        return r.string(Fields.TX);
-      }
-    }
-    throw new AssertionError("no commit in " + dir);
-  }
-
   private void restoreAndCompare(
       RestorePlanTest.Db db,
       DataSource raw,
@@ -116,7 +106,13 @@ class RestoreCascadeTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "audit", "restore-plan", log.toString(), "--tx", txOf(log), "-o", plan.toString()));
+                "audit",
+                "restore-plan",
+                log.toString(),
+                "--tx",
+                RestorePlanTest.txOf(log),
+                "-o",
+                plan.toString()));
     args.addAll(extra);
     CliRun run = CliRun.run(args.toArray(String[]::new));
     assertThat(run.err()).isEmpty();
@@ -125,7 +121,8 @@ class RestoreCascadeTest {
     assertThat(script)
         .contains("-- restores: tenant, 120 row(s)")
         .contains("-- restores: call_log, 360 row(s)")
-        .contains("-- restores: recording, 120 row(s)");
+        .contains("-- restores: recording, 120 row(s)")
+        .contains("-- cascade: tenant -> call_log 360, recording 120 row(s) by ON DELETE CASCADE");
     assertThat(script.indexOf("INSERT INTO tenant"))
         .isLessThan(script.indexOf("INSERT INTO call_log"));
     assertThat(script.indexOf("INSERT INTO call_log"))

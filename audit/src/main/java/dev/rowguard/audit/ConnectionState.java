@@ -45,6 +45,18 @@ final class ConnectionState {
     long rows;
     long statements;
     boolean aggregated;
+
+    /** Rows {@code ON DELETE CASCADE} removed with this table's deletes, per table. */
+    final Map<String, Long> cascaded = new java.util.TreeMap<>();
+
+    /** The rows with those of the cascades: what the threshold compares. */
+    long withCascades() {
+      long n = rows;
+      for (long c : cascaded.values()) {
+        n += c;
+      }
+      return n;
+    }
   }
 
   synchronized DatabaseInfo database(java.sql.Connection raw) {
@@ -61,12 +73,16 @@ final class ConnectionState {
     return txId;
   }
 
-  /** Adds a statement's rows to its table's tally and returns the tally. */
-  synchronized Tally add(String table, long rows) {
+  /**
+   * Adds a statement's rows, and those its cascades removed per table, to its table's tally and
+   * returns the tally.
+   */
+  synchronized Tally add(String table, long rows, Map<String, Long> cascaded) {
     deletedRows += rows;
     Tally t = tables.computeIfAbsent(table, k -> new Tally());
     t.rows += rows;
     t.statements++;
+    cascaded.forEach((k, v) -> t.cascaded.merge(k, v, Long::sum));
     return t;
   }
 
@@ -105,9 +121,11 @@ final class ConnectionState {
   }
 
   /** Keeps a capture below the threshold until its table crosses it or the transaction ends. */
-  synchronized void buffer(String table, RowBatch.Table rows) {
-    captured += rows.rows().size();
-    buffered.computeIfAbsent(table, k -> new ArrayList<>()).add(rows);
+  synchronized void buffer(String table, List<RowBatch.Table> rows) {
+    for (RowBatch.Table t : rows) {
+      captured += t.rows().size();
+    }
+    buffered.computeIfAbsent(table, k -> new ArrayList<>()).addAll(rows);
   }
 
   /** Takes the buffered captures of {@code table}. */

@@ -202,14 +202,12 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   /**
-   * Reads what each deleting query is about to remove ({@link RowCapture}), or null when nothing is
-   * captured. A read that fails leaves that delete uncaptured and the statement as it was.
+   * Reads what each deleting query is about to remove ({@link RowCapture}; for a table captured as
+   * none only what its cascades remove, counted), or null when nothing is captured. A read that
+   * fails leaves that delete uncaptured and the statement as it was.
    */
   private RowCapture.Pending[] capture(
       ExecutionInfo execInfo, List<QueryInfo> queries, Classification[] deleting) {
-    if (options.capture() == Capture.NONE && options.captureRows().isEmpty()) {
-      return null;
-    }
     RowCapture.Pending[] out = null;
     for (int i = 0; i < deleting.length; i++) {
       Classification c = deleting[i];
@@ -217,20 +215,24 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         continue;
       }
       Capture mode = options.captureOf(c.tables().isEmpty() ? "?" : c.tables().get(0));
-      if (mode == Capture.NONE) {
-        continue;
-      }
       try {
         Connection raw = execInfo.getStatement().getConnection();
         ConnectionState state =
             connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
         long budget = state.captureBudget(options.captureMaxRows());
         for (RowCapture.Pending p : out == null ? new RowCapture.Pending[0] : out) {
-          budget -= p == null ? 0 : p.size();
+          budget -= p == null ? 0 : p.totalSize();
         }
         RowCapture.Pending p =
             rowCapture
-                .before(raw, c, queries.get(i), mode, state.database(raw).systemName(), budget)
+                .before(
+                    raw,
+                    c,
+                    queries.get(i),
+                    mode,
+                    options::captureOf,
+                    state.database(raw).systemName(),
+                    budget)
                 .orElse(null);
         if (p != null) {
           if (out == null) {
@@ -351,10 +353,16 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     for (int k = 0; k < executions.size(); k++) {
       Execution e = executions.get(k);
       RowCapture.Pending capture = captures[k];
-      ConnectionState.Tally tally = state.add(e.table(), e.rows());
+      // Rows ON DELETE CASCADE removed with this delete count toward the threshold.
+      Map<String, Long> cascaded = capture == null ? Map.of() : capture.cascadedRows();
+      ConnectionState.Tally tally = state.add(e.table(), e.rows(), cascaded);
       Trigger trigger = e.trigger(options.rowThreshold());
       if (truncatesRecorded && e.classification().kind() == Classification.Kind.TRUNCATE) {
         continue; // recorded before it ran
+      }
+      long withCascades = e.rows() + cascaded.values().stream().mapToLong(Long::longValue).sum();
+      if (trigger == null && !cascaded.isEmpty() && withCascades >= options.rowThreshold()) {
+        trigger = Trigger.CASCADE_THRESHOLD;
       }
       if (trigger != null) {
         LogEntry entry =
@@ -366,34 +374,34 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
                 db,
                 e.rows(),
                 trigger,
-                Map.of(),
+                cascaded.isEmpty() ? Map.of() : Map.of(Fields.CASCADE_DELETED_ROWS, cascaded),
                 state);
         if (capture != null) {
-          RowBatch.Table captured = capture.table(result);
-          state.countCaptured(captured.rows().size());
-          attachRows(entry, state, List.of(captured));
+          List<RowBatch.Table> captured = capture.tables(result);
+          state.countCaptured(captured.stream().mapToLong(t -> t.rows().size()).sum());
+          attachRows(entry, state, captured);
         }
         write(entry, state);
       } else if (capture != null && !autoCommit && e.rows() > 0) {
-        RowBatch.Table captured = capture.table(result);
-        if (!captured.rows().isEmpty()) {
+        List<RowBatch.Table> captured =
+            capture.tables(result).stream().filter(t -> !t.rows().isEmpty()).toList();
+        if (!captured.isEmpty()) {
           state.buffer(e.table(), captured);
         }
       }
       if (!autoCommit
           && !tally.aggregated
           && tally.statements > 1
-          && tally.rows >= options.rowThreshold()) {
+          && tally.withCascades() >= options.rowThreshold()) {
         tally.aggregated = true;
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put(Fields.TX_STATEMENTS, tally.statements);
+        if (!tally.cascaded.isEmpty()) {
+          extras.put(Fields.CASCADE_DELETED_ROWS, new java.util.TreeMap<>(tally.cascaded));
+        }
         LogEntry aggregate =
             statementEntry(
-                RecordKind.TX_AGGREGATE,
-                e,
-                db,
-                tally.rows,
-                Trigger.TX_THRESHOLD,
-                Map.of(Fields.TX_STATEMENTS, tally.statements),
-                state);
+                RecordKind.TX_AGGREGATE, e, db, tally.rows, Trigger.TX_THRESHOLD, extras, state);
         attachRows(aggregate, state, state.takeBuffered(e.table()));
         write(aggregate, state);
       }
@@ -447,7 +455,10 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
-  /** A statement record; {@code extras} (string or long values) go right after the trigger. */
+  /**
+   * A statement record; {@code extras} (string, long or per-table count values) go right after the
+   * trigger.
+   */
   private LogEntry statementEntry(
       RecordKind kind,
       Execution e,
@@ -479,6 +490,10 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         (k, v) -> {
           if (v instanceof Long n) {
             entry.put(k, n);
+          } else if (v instanceof Map<?, ?> counts) {
+            Map<String, Long> perTable = new java.util.TreeMap<>();
+            counts.forEach((table, n) -> perTable.put((String) table, (Long) n));
+            entry.putCounts(k, perTable);
           } else {
             entry.put(k, (String) v);
           }

@@ -5,7 +5,6 @@ import dev.rowguard.sql.Classification;
 import dev.rowguard.sql.StatementClassifier;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,13 +15,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -34,14 +33,20 @@ import org.jspecify.annotations.Nullable;
  * t [alias] [WHERE ...]} (or a {@code TRUNCATE}) runs, a {@code SELECT} of the same table and WHERE
  * with the same parameters, on the same connection and so in the same transaction ({@code FOR
  * UPDATE} inside a transaction, so the rows cannot change before the delete); with {@link
- * Capture#KEYS} only the primary-key columns (from {@link DatabaseMetaData}, cached per table). A
- * delete by primary key ({@code WHERE id = ?}, what an ORM issues) needs no read at all for keys:
- * the keys are its bound parameters, kept for the executions that deleted a row.
+ * Capture#KEYS} only the primary-key columns ({@link TableMetadata}, read once per table). A delete
+ * by primary key ({@code WHERE id = ?}, what an ORM issues) needs no read at all for keys: the keys
+ * are its bound parameters, kept for the executions that deleted a row.
+ *
+ * <p>Before a DELETE on a table that other tables reference with {@code ON DELETE CASCADE}, the
+ * rows the database will remove with it are read too, per each child table's own capture mode
+ * ({@code none}: only counted): {@code SELECT ... FROM child WHERE fk IN (SELECT pk FROM parent
+ * [alias] [WHERE ...])} with the same parameters, recursively over cascade chains up to {@value
+ * #MAX_CASCADE_DEPTH} tables deep, a table already on the chain (a cycle) ending it.
  *
  * <p>Reading never changes what the application's statement does: a read that fails is logged and
  * leaves the delete uncaptured (on PostgreSQL inside a savepoint, since a failed statement would
  * abort the application's transaction). Statements of other shapes (joins, {@code USING}, CTEs) are
- * not captured, nor rows that the database deletes through {@code ON DELETE CASCADE}.
+ * not captured, nor their cascades.
  */
 final class RowCapture {
 
@@ -61,13 +66,10 @@ final class RowCapture {
 
   private static final Pattern AND = Pattern.compile("(?i)\\s+and\\s+");
 
-  /**
-   * The primary key (lower case) and the referenced tables of a table, read once; {@code storedKey}
-   * is the key as the database spells it, for quoting in SQL.
-   */
-  record TableKeys(List<String> key, List<String> storedKey, List<String> parents) {}
+  /** Tables in one cascade chain, the deleted table included, that are read. */
+  static final int MAX_CASCADE_DEPTH = 8;
 
-  private final Map<String, TableKeys> keys = new ConcurrentHashMap<>();
+  private final TableMetadata metadata = new TableMetadata();
 
   /**
    * What a statement text allows: the {@code t [alias] [WHERE ...]} to read from (null: not
@@ -118,7 +120,7 @@ final class RowCapture {
   static final class Pending {
     final String table;
     final Capture capture;
-    final TableKeys tableKeys;
+    final TableMetadata.Table tableKeys;
     final List<String> columns;
     final List<String> types;
     final List<List<@Nullable Object>> rows;
@@ -128,6 +130,18 @@ final class RowCapture {
 
     /** Whether the bound on captured rows cut this capture short. */
     boolean incomplete;
+
+    /**
+     * For the rows of a cascade: every row the read saw, kept or not (beyond the bound, or only
+     * counted for a table captured as {@code none}).
+     */
+    long seen;
+
+    /** A cascade whose table is captured as {@code none}: counted, no rows kept. */
+    boolean countOnly;
+
+    /** What {@code ON DELETE CASCADE} removes with these rows, one per foreign key. */
+    final List<Pending> cascaded = new ArrayList<>();
 
     /**
      * For a delete by key: the bindings whose key parameters become the rows once they are needed
@@ -141,7 +155,7 @@ final class RowCapture {
     Pending(
         String table,
         Capture capture,
-        TableKeys tableKeys,
+        TableMetadata.Table tableKeys,
         List<String> columns,
         List<String> types,
         List<List<@Nullable Object>> rows,
@@ -158,6 +172,51 @@ final class RowCapture {
     int size() {
       List<List<ParameterSetOperation>> d = deferred;
       return d != null ? d.size() : rows.size();
+    }
+
+    /** Rows held, with those of the cascades. */
+    long totalSize() {
+      long n = size();
+      for (Pending c : cascaded) {
+        n += c.totalSize();
+      }
+      return n;
+    }
+
+    /**
+     * The rows the cascades remove, per table (as {@link TableMetadata.Table#displayName()}); a
+     * table reached by two chains is counted once per chain.
+     */
+    Map<String, Long> cascadedRows() {
+      Map<String, Long> out = new java.util.TreeMap<>();
+      addCascaded(out);
+      return out;
+    }
+
+    private void addCascaded(Map<String, Long> out) {
+      for (Pending c : cascaded) {
+        out.merge(c.table, c.seen, Long::sum);
+        c.addCascaded(out);
+      }
+    }
+
+    /** {@link #table(Object)}, then the kept rows of each cascade (parents before children). */
+    List<RowBatch.Table> tables(@Nullable Object result) {
+      List<RowBatch.Table> out = new ArrayList<>();
+      if (!countOnly) {
+        out.add(table(result));
+      }
+      addCascadedTables(out);
+      return out;
+    }
+
+    private void addCascadedTables(List<RowBatch.Table> out) {
+      for (Pending c : cascaded) {
+        if (!c.countOnly && !c.rows.isEmpty()) {
+          out.add(c.table(null));
+        }
+        c.addCascadedTables(out);
+      }
     }
 
     /**
@@ -200,18 +259,21 @@ final class RowCapture {
   }
 
   /**
-   * Reads what {@code query} is about to delete, at most {@code budget} rows, or returns empty for
-   * a statement of another shape, a table captured as {@link Capture#NONE}, or a read that failed.
+   * Reads what {@code query} is about to delete, at most {@code budget} rows (with its cascades,
+   * each table captured as {@code captureOf} says), or returns empty for a statement of another
+   * shape, a table captured as {@link Capture#NONE} without cascades (with cascades: only their
+   * rows, counted or captured per {@code captureOf}), or a read that failed.
    */
   Optional<Pending> before(
       Connection raw,
       Classification c,
       QueryInfo query,
       Capture capture,
+      Function<String, Capture> captureOf,
       String dbSystem,
       long budget)
       throws SQLException {
-    if (capture == Capture.NONE || budget <= 0) {
+    if (budget <= 0) {
       return Optional.empty();
     }
     String sql = query.getQuery();
@@ -221,53 +283,160 @@ final class RowCapture {
       return Optional.empty();
     }
     String table = c.tables().isEmpty() ? "?" : c.tables().get(0);
-    TableKeys tk = keysOf(raw, table);
+    TableMetadata.Table tk = metadata.of(raw, table);
+    // ON DELETE CASCADE applies to DELETE only (TRUNCATE of a referenced table fails or cascades
+    // by its own CASCADE keyword, which is not read here).
+    boolean cascades = c.kind() == Classification.Kind.DELETE && !tk.cascades().isEmpty();
+    if (capture == Capture.NONE && !cascades) {
+      return Optional.empty();
+    }
     List<List<ParameterSetOperation>> bindings = query.getParametersList();
     Map<String, Integer> positions = shape.positions();
+    Pending byKey = null;
     if (capture == Capture.KEYS
         && !tk.key().isEmpty()
         && !bindings.isEmpty()
         && positions != null
         && positions.keySet().containsAll(tk.key())) {
       // A delete by key: nothing to read now; the keys are its parameters.
-      Pending p = new Pending(table, Capture.KEYS, tk, tk.key(), List.of(), List.of(), null);
-      p.deferred = bindings;
-      p.positions = positions;
-      p.budget = budget;
-      return Optional.of(p);
+      byKey = new Pending(table, Capture.KEYS, tk, tk.key(), List.of(), List.of(), null);
+      byKey.deferred = bindings;
+      byKey.positions = positions;
+      byKey.budget = budget;
+      if (!cascades) {
+        return Optional.of(byKey);
+      }
     }
     boolean keysOnly = capture == Capture.KEYS && !tk.key().isEmpty();
     String quote = quote(raw);
-    String select =
-        "select "
-            + (keysOnly
-                ? String.join(", ", tk.storedKey().stream().map(k -> quote + k + quote).toList())
-                : "*")
-            + " from "
-            + from;
     boolean inTransaction = !raw.getAutoCommit();
-    if (inTransaction && raw.getMetaData().supportsSelectForUpdate()) {
-      select += "\nfor update"; // on its own line: a trailing -- comment cannot swallow it
-    }
+    // on its own line: a trailing -- comment cannot swallow it
+    String lock =
+        inTransaction && raw.getMetaData().supportsSelectForUpdate() ? "\nfor update" : "";
     Savepoint sp = inTransaction && dbSystem.equals("postgresql") ? raw.setSavepoint() : null;
     try {
-      Pending p = null;
       List<List<ParameterSetOperation>> each = bindings.isEmpty() ? List.of(List.of()) : bindings;
-      for (List<ParameterSetOperation> binding : each) {
+      Pending p = byKey;
+      if (capture == Capture.NONE) {
+        // Nothing of the table itself: the driver counts its rows; the cascades are read below.
+        p = new Pending(table, Capture.NONE, tk, List.of(), List.of(), new ArrayList<>(), null);
+        p.countOnly = true;
+      } else if (p == null) {
+        String select =
+            "select " + (keysOnly ? columns(quote, tk.storedKey()) : "*") + " from " + from + lock;
         p =
-            read(
-                raw, select, binding, table, keysOnly ? Capture.KEYS : Capture.ROWS, tk, p, budget);
+            readEach(
+                raw,
+                select,
+                each,
+                table,
+                keysOnly ? Capture.KEYS : Capture.ROWS,
+                tk,
+                budget,
+                false);
+      }
+      Pending root = p;
+      if (cascades) {
+        List<String> chain = new ArrayList<>(List.of(tk.displayName().toLowerCase(Locale.ROOT)));
+        cascade(raw, root, root, tk, from, each, quote, lock, captureOf, budget, chain);
       }
       if (sp != null) {
         raw.releaseSavepoint(sp);
       }
-      return Optional.ofNullable(p);
+      return Optional.of(root);
     } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
       if (sp != null) {
         raw.rollback(sp);
       }
       throw new SQLException("cannot read the rows this delete removes: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads the rows {@code ON DELETE CASCADE} removes with the rows {@code parentFrom} selects of
+   * {@code parentTable} into {@code parent}'s cascades, and theirs, down the chain.
+   */
+  private void cascade(
+      Connection raw,
+      Pending root,
+      Pending parent,
+      TableMetadata.Table parentTable,
+      String parentFrom,
+      List<List<ParameterSetOperation>> each,
+      String quote,
+      String lock,
+      Function<String, Capture> captureOf,
+      long budget,
+      List<String> chain)
+      throws SQLException, ReflectiveOperationException {
+    if (chain.size() >= MAX_CASCADE_DEPTH) {
+      return;
+    }
+    for (TableMetadata.Cascade fk : parentTable.cascades()) {
+      TableMetadata.Table child = metadata.stored(raw, fk.childSchema(), fk.child());
+      String name = child.displayName();
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (chain.contains(lower)) {
+        continue; // a cycle, or a table referencing itself: the chain ends here
+      }
+      Capture mode = captureOf.apply(name);
+      boolean keysOnly = mode == Capture.KEYS && !child.key().isEmpty();
+      String qualified =
+          (child.schema() == null ? "" : quote + child.schema() + quote + ".")
+              + quote
+              + child.name()
+              + quote;
+      List<String> fkColumns = fk.childColumns().stream().map(k -> quote + k + quote).toList();
+      // The parent's WHERE may end in a -- comment: the closing parenthesis goes on its own line.
+      String from =
+          qualified
+              + " where "
+              + (fkColumns.size() == 1
+                  ? fkColumns.get(0)
+                  : "(" + String.join(", ", fkColumns) + ")")
+              + " in (select "
+              + columns(quote, fk.parentColumns())
+              + " from "
+              + parentFrom
+              + "\n)";
+      String select =
+          "select "
+              + (mode == Capture.NONE ? "1" : keysOnly ? columns(quote, child.storedKey()) : "*")
+              + " from "
+              + from
+              + lock;
+      long left = mode == Capture.NONE ? 0 : Math.max(0, budget - root.totalSize());
+      Pending read =
+          readEach(
+              raw, select, each, name, keysOnly ? Capture.KEYS : Capture.ROWS, child, left, true);
+      read.countOnly = mode == Capture.NONE;
+      parent.cascaded.add(read);
+      chain.add(lower);
+      cascade(raw, root, read, child, from, each, quote, lock, captureOf, budget, chain);
+      chain.remove(chain.size() - 1);
+    }
+  }
+
+  /** {@link #read} once per binding into one capture. */
+  private static Pending readEach(
+      Connection raw,
+      String select,
+      List<List<ParameterSetOperation>> each,
+      String table,
+      Capture capture,
+      TableMetadata.Table tk,
+      long budget,
+      boolean countAll)
+      throws SQLException, ReflectiveOperationException {
+    Pending p = null;
+    for (List<ParameterSetOperation> binding : each) {
+      p = read(raw, select, binding, table, capture, tk, p, budget, countAll);
+    }
+    return Objects.requireNonNull(p, "one read per binding, at least one binding");
+  }
+
+  private static String columns(String quote, List<String> stored) {
+    return String.join(", ", stored.stream().map(k -> quote + k + quote).toList());
   }
 
   /**
@@ -293,7 +462,7 @@ final class RowCapture {
   /** The keys of a delete by key from its bindings, or null if one is bound in a way not seen. */
   private static @Nullable Pending keysFromParameters(
       String table,
-      TableKeys tk,
+      TableMetadata.Table tk,
       Map<String, Integer> position,
       List<List<ParameterSetOperation>> bindings,
       long budget) {
@@ -339,9 +508,10 @@ final class RowCapture {
       List<ParameterSetOperation> binding,
       String table,
       Capture capture,
-      TableKeys tk,
+      TableMetadata.Table tk,
       @Nullable Pending into,
-      long budget)
+      long budget,
+      boolean countAll)
       throws SQLException, ReflectiveOperationException {
     try (PreparedStatement ps = raw.prepareStatement(select)) {
       for (ParameterSetOperation op : binding) {
@@ -361,8 +531,12 @@ final class RowCapture {
           p = new Pending(table, capture, tk, columns, types, new ArrayList<>(), null);
         }
         while (rs.next()) {
+          p.seen++;
           if (p.size() >= budget) {
             p.incomplete = true;
+            if (countAll) {
+              continue; // a cascade: its count is what the database will remove
+            }
             break;
           }
           List<@Nullable Object> row = new ArrayList<>(n);
@@ -418,51 +592,6 @@ final class RowCapture {
   private static String quote(Connection raw) throws SQLException {
     String q = raw.getMetaData().getIdentifierQuoteString();
     return q == null || q.isBlank() ? "" : q.trim();
-  }
-
-  /** The primary key (lower case, in key order) and parent tables of {@code table}, cached. */
-  TableKeys keysOf(Connection raw, String table) throws SQLException {
-    String bare = AuditOptions.bareName(table);
-    TableKeys cached = keys.get(bare);
-    if (cached != null) {
-      return cached;
-    }
-    DatabaseMetaData md = raw.getMetaData();
-    String plain = table.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
-    int dot = plain.lastIndexOf('.');
-    String schema = dot < 0 ? null : plain.substring(0, dot);
-    String name = plain.substring(dot + 1);
-    Map<Short, String> key = new java.util.TreeMap<>();
-    Map<Short, String> stored = new java.util.TreeMap<>();
-    Set<String> parents = new LinkedHashSet<>();
-    for (String candidate :
-        new LinkedHashSet<>(
-            List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)))) {
-      String s =
-          schema == null ? null : candidate.equals(name) ? schema : schema.toUpperCase(Locale.ROOT);
-      try (ResultSet rs = md.getPrimaryKeys(raw.getCatalog(), s, candidate)) {
-        while (rs.next()) {
-          key.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-          stored.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-        }
-      }
-      try (ResultSet rs = md.getImportedKeys(raw.getCatalog(), s, candidate)) {
-        while (rs.next()) {
-          String parent = rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
-          if (!parent.equals(name.toLowerCase(Locale.ROOT))) {
-            parents.add(parent);
-          }
-        }
-      }
-      if (!key.isEmpty() || !parents.isEmpty()) {
-        break;
-      }
-    }
-    TableKeys found =
-        new TableKeys(
-            List.copyOf(key.values()), List.copyOf(stored.values()), List.copyOf(parents));
-    keys.put(bare, found);
-    return found;
   }
 
   /** Merges captures of one table into one batch table (the per-transaction buffer). */

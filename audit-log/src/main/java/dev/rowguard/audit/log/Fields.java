@@ -37,6 +37,13 @@ public final class Fields {
    */
   public static final String TX_DELETED_ROWS = "rowguard.tx.deleted_rows";
 
+  /**
+   * On {@code delete} and {@code tx_aggregate} of a table referenced with {@code ON DELETE
+   * CASCADE}: the rows the database removed with it, per table (an object of integers), as captured
+   * before the delete ran.
+   */
+  public static final String CASCADE_DELETED_ROWS = "rowguard.cascade.deleted_rows";
+
   /** On {@code blocked}: the limit that was exceeded. */
   public static final String GUARD_LIMIT = "rowguard.guard.limit";
 

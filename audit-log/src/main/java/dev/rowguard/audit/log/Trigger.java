@@ -22,6 +22,11 @@ public enum Trigger {
   ROWS_UNKNOWN,
   /** On {@code tx_aggregate}: a transaction's deletes on one table reached {@code rowThreshold}. */
   TX_THRESHOLD,
+  /**
+   * A DELETE whose rows together with those its {@code ON DELETE CASCADE} removed ({@link
+   * Fields#CASCADE_DELETED_ROWS}) reached {@code rowThreshold}, its own rows alone not.
+   */
+  CASCADE_THRESHOLD,
   /** On {@code blocked}: a statement deleted more than {@code maxRowsPerStatement}. */
   MAX_ROWS_PER_STATEMENT,
   /** On {@code blocked}: a transaction deleted more than {@code maxRowsPerTransaction}. */

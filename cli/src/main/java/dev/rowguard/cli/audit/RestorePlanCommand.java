@@ -358,7 +358,18 @@ public final class RestorePlanCommand implements Callable<Integer> {
     Set<String> txLines = new LinkedHashSet<>();
     Set<String> sites = new LinkedHashSet<>();
     Set<String> requests = new LinkedHashSet<>();
+    Set<String> cascades = new LinkedHashSet<>();
     for (LogRecord r : selected) {
+      Map<String, Long> cascaded = r.counts(Fields.CASCADE_DELETED_ROWS);
+      if (!cascaded.isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        cascaded.forEach((table, rows) -> parts.add(table + " " + rows));
+        cascades.add(
+            r.string(Fields.DB_COLLECTION)
+                + " -> "
+                + String.join(", ", parts)
+                + " row(s) by ON DELETE CASCADE");
+      }
       String id = r.string(Fields.TX);
       RecordKind outcome = outcomes.get(id);
       txLines.add(
@@ -384,6 +395,7 @@ public final class RestorePlanCommand implements Callable<Integer> {
     txLines.forEach(t -> h.add("transaction: " + t));
     h.add("request: " + (requests.isEmpty() ? "(none recorded)" : String.join(", ", requests)));
     sites.forEach(s -> h.add("call site: " + s));
+    cascades.forEach(c -> h.add("cascade: " + c));
     if (backupUrl != null) {
       h.add(
           "rows of keys-only captures read from the backup "

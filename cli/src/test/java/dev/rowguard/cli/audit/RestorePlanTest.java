@@ -221,7 +221,7 @@ class RestorePlanTest {
     }
   }
 
-  private static String txOf(Path dir) throws IOException {
+  static String txOf(Path dir) throws IOException {
     for (LogRecord r : LogReader.records(dir)) {
       if (r.kindName().equals("commit")) {
         return r.string(Fields.TX);

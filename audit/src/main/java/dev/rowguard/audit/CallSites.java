@@ -38,7 +38,17 @@ final class CallSites {
           "org.mybatis.",
           "org.eclipse.persistence.",
           "dev.rowguard.audit.DeleteAuditListener",
-          "dev.rowguard.audit.CallSites");
+          "dev.rowguard.audit.CallSites",
+          "dev.rowguard.audit.HibernateDeletes",
+          "dev.rowguard.audit.PendingDeletes");
+
+  /**
+   * Frames kept of a deferred call site: enough for any {@code callSiteExcludes} of a data source.
+   */
+  private static final int DEFERRED_FRAMES = 8;
+
+  /** The default-excluding finder {@link #capture} uses. */
+  private static final CallSites DEFAULTS = new CallSites(List.of());
 
   private static final StackWalker WALKER =
       StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
@@ -56,6 +66,57 @@ final class CallSites {
 
   CallSite find() {
     return WALKER.walk(this::scan);
+  }
+
+  /**
+   * The call site of a delete on {@code table}: where the application asked an ORM to remove the
+   * entity whose delete this is, when {@link PendingDeletes} knows it (the ORM flushes later, from
+   * other code), else the current stack's.
+   */
+  CallSite find(String table) {
+    Deferred asked = PendingDeletes.siteOf(table);
+    if (asked == null) {
+      return find();
+    }
+    for (StackTraceElement f : asked.frames()) {
+      if (!excluded(f.getClassName())) {
+        return new CallSite(
+            f.getClassName() + "." + f.getMethodName(),
+            f.getFileName(),
+            f.getLineNumber(),
+            asked.reason());
+      }
+    }
+    return new CallSite(null, null, -1, asked.reason());
+  }
+
+  /**
+   * The current stack as a call site to be resolved later, when the statement it asks for runs: the
+   * first frames outside the default excludes (a data source's own excludes are applied then) and
+   * the {@code @MassDelete} reason.
+   */
+  static Deferred capture() {
+    return WALKER.walk(DEFAULTS::deferred);
+  }
+
+  /** A call site captured before its statement ran: candidate frames, innermost first. */
+  record Deferred(List<StackTraceElement> frames, String reason) {}
+
+  private Deferred deferred(Stream<StackFrame> frames) {
+    List<StackTraceElement> sites = new ArrayList<>(DEFERRED_FRAMES);
+    String reason = null;
+    for (StackFrame f : (Iterable<StackFrame>) frames::iterator) {
+      if (sites.size() < DEFERRED_FRAMES && !excluded(f.getClassName())) {
+        sites.add(f.toStackTraceElement());
+      }
+      if (reason == null) {
+        reason = reasonOf(f);
+      }
+      if (sites.size() == DEFERRED_FRAMES && reason != null) {
+        break;
+      }
+    }
+    return new Deferred(List.copyOf(sites), reason);
   }
 
   private CallSite scan(Stream<StackFrame> frames) {

@@ -60,6 +60,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     this.options = options;
     this.writer = writer;
     this.callSites = new CallSites(options.callSiteExcludes());
+    PendingDeletes.audited();
     Path keyFile = options.capturePublicKey();
     try {
       this.encryptTo = keyFile == null ? null : RowsEncryption.readPublicKey(keyFile);
@@ -386,7 +387,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       Map<String, ?> extras,
       ConnectionState state) {
     // Walked only for statements that get a record: the stack walk is the costliest part.
-    CallSite site = callSites.find();
+    CallSite site = callSites.find(e.table());
     LogEntry entry =
         LogEntry.of(kind, writer.now())
             .put(Fields.DB_SYSTEM, db.systemName())
@@ -523,6 +524,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   private void endTransaction(MethodExecutionContext ctx, RecordKind kind) {
+    PendingDeletes.clear(); // an ORM's removes not flushed by now never will be
     ConnectionState state = connections.get(ctx.getConnectionInfo().getConnectionId());
     if (state == null) {
       return;

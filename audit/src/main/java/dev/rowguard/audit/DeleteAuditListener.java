@@ -423,7 +423,15 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     if (site.line() > 0) {
       entry.put(Fields.CODE_LINE, site.line());
     }
-    return entry.put(Fields.REASON, site.reason()).put(Fields.CONTEXT, context());
+    return withTrace(entry.put(Fields.REASON, site.reason()).put(Fields.CONTEXT, context()));
+  }
+
+  /** The current OpenTelemetry span's ids, when there is one ({@link Traces}). */
+  private static LogEntry withTrace(LogEntry entry) {
+    Traces.Ids ids = Traces.current();
+    return ids == null
+        ? entry
+        : entry.put(Fields.TRACE_ID, ids.traceId()).put(Fields.SPAN_ID, ids.spanId());
   }
 
   /**
@@ -538,6 +546,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
               .put(Fields.THREAD, Thread.currentThread().getName())
               .put(Fields.HOST, Origin.HOST)
               .put(Fields.PID, Origin.PID);
+      withTrace(e);
       if (kind == RecordKind.COMMIT) {
         try {
           attachRows(e, state, state.takeBufferedOfAggregated());

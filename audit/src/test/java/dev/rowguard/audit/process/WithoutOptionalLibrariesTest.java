@@ -17,18 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hibernate is an optional dependency of rowguard-audit: a JVM without it on the class path records
- * deletes as before and never loads a Hibernate class, nor rowguard's Hibernate integration.
+ * Hibernate and the OpenTelemetry API are optional dependencies of rowguard-audit: a JVM without
+ * them on the class path records deletes as before (without trace ids) and never loads one of their
+ * classes, nor rowguard's Hibernate integration.
  */
-class WithoutHibernateTest {
+class WithoutOptionalLibrariesTest {
 
   @TempDir Path dir;
 
   @Test
-  void auditsPlainJdbcWithoutHibernateClasses() throws Exception {
+  void auditsPlainJdbcWithoutHibernateOrOpenTelemetry() throws Exception {
     String classPath =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(entry -> !entry.contains("hibernate"))
+            .filter(entry -> !entry.contains("hibernate") && !entry.contains("opentelemetry"))
             .collect(Collectors.joining(File.pathSeparator));
     assertThat(classPath).isNotEqualTo(System.getProperty("java.class.path"));
     Path logDir = dir.resolve("audit");
@@ -61,10 +62,13 @@ class WithoutHibernateTest {
         .allSatisfy(
             r ->
                 assertThat(r.string(Fields.CODE_FUNCTION))
-                    .isEqualTo(DeletingChild.class.getName() + ".run"));
+                    .isEqualTo(DeletingChild.class.getName() + ".run"))
+        .allSatisfy(r -> assertThat(r.string(Fields.TRACE_ID)).isNull());
 
     String classes = Files.readString(loaded, StandardCharsets.UTF_8);
     assertThat(classes).contains("dev.rowguard.audit.DeleteAuditListener");
-    assertThat(classes).doesNotContain("org.hibernate.", "dev.rowguard.audit.HibernateDeletes");
+    assertThat(classes)
+        .doesNotContain(
+            "org.hibernate.", "dev.rowguard.audit.HibernateDeletes", "io.opentelemetry.");
   }
 }

@@ -56,6 +56,50 @@ final class CallSites {
   /** Reason per frame method; "" for none. Methods are few and fixed, so the map stays small. */
   private static final Map<String, String> REASONS = new ConcurrentHashMap<>();
 
+  /**
+   * Whether a {@code @MassDelete} can apply to a frame of the class: on the class, one of its
+   * methods or constructors, or an interface it implements (or one of that interface's methods).
+   * Checked once per class, so the walk over framework frames costs a lookup each.
+   */
+  private static final ClassValue<Boolean> MAY_HAVE_REASON =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            if (annotated(type) || type.isAnnotationPresent(MassDelete.class)) {
+              return true;
+            }
+            for (java.lang.reflect.Constructor<?> c : type.getDeclaredConstructors()) {
+              if (c.isAnnotationPresent(MassDelete.class)) {
+                return true;
+              }
+            }
+            for (Class<?> i : allInterfaces(type)) {
+              if (i.isAnnotationPresent(MassDelete.class)) {
+                return true;
+              }
+              for (Method m : i.getMethods()) {
+                if (m.isAnnotationPresent(MassDelete.class)) {
+                  return true;
+                }
+              }
+            }
+            return false;
+          } catch (LinkageError | SecurityException e) {
+            return true; // cannot tell: look the frame up exactly, as lookUp handles this
+          }
+        }
+
+        private boolean annotated(Class<?> type) {
+          for (Method m : type.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(MassDelete.class)) {
+              return true;
+            }
+          }
+          return false;
+        }
+      };
+
   private final String[] excludes;
 
   CallSites(List<String> extraExcludes) {
@@ -161,6 +205,9 @@ final class CallSites {
    * null.
    */
   private static String reasonOf(StackFrame f) {
+    if (!MAY_HAVE_REASON.get(f.getDeclaringClass())) {
+      return null; // almost every frame: no key built, no map looked up
+    }
     String key = f.getClassName() + '#' + f.getMethodName() + f.getDescriptor();
     String r = REASONS.computeIfAbsent(key, k -> lookUp(f).orElse(""));
     return r.isEmpty() ? null : r;

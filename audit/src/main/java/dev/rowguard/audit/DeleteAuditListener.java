@@ -61,6 +61,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     this.options = options;
     this.writer = writer;
     this.callSites = new CallSites(options.callSiteExcludes());
+    PendingDeletes.audited();
     Path keyFile = options.capturePublicKey();
     try {
       this.encryptTo = keyFile == null ? null : RowsEncryption.readPublicKey(keyFile);
@@ -468,7 +469,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       Map<String, ?> extras,
       ConnectionState state) {
     // Walked only for statements that get a record: the stack walk is the costliest part.
-    CallSite site = callSites.find();
+    CallSite site = callSites.find(e.table());
     LogEntry entry =
         LogEntry.of(kind, writer.now())
             .put(Fields.DB_SYSTEM, db.systemName())
@@ -508,7 +509,15 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     if (site.line() > 0) {
       entry.put(Fields.CODE_LINE, site.line());
     }
-    return entry.put(Fields.REASON, site.reason()).put(Fields.CONTEXT, context());
+    return withTrace(entry.put(Fields.REASON, site.reason()).put(Fields.CONTEXT, context()));
+  }
+
+  /** The current OpenTelemetry span's ids, when there is one ({@link Traces}). */
+  private static LogEntry withTrace(LogEntry entry) {
+    Traces.Ids ids = Traces.current();
+    return ids == null
+        ? entry
+        : entry.put(Fields.TRACE_ID, ids.traceId()).put(Fields.SPAN_ID, ids.spanId());
   }
 
   /**
@@ -628,6 +637,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   }
 
   private void endTransaction(MethodExecutionContext ctx, RecordKind kind) {
+    PendingDeletes.clear(); // an ORM's removes not flushed by now never will be
     ConnectionState state = connections.get(ctx.getConnectionInfo().getConnectionId());
     if (state != null) {
       endTransaction(state, kind);
@@ -644,6 +654,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
               .put(Fields.THREAD, Thread.currentThread().getName())
               .put(Fields.HOST, Origin.HOST)
               .put(Fields.PID, Origin.PID);
+      withTrace(e);
       if (kind == RecordKind.COMMIT) {
         try {
           attachRows(e, state, state.takeBufferedOfAggregated());

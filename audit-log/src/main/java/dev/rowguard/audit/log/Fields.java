@@ -91,6 +91,19 @@ public final class Fields {
   public static final String ROWS_CAPTURED = "rowguard.rows.captured";
 
   public static final String CONTEXT = "context";
+
+  /**
+   * The OpenTelemetry trace current when the record was made: 32 lower-case hex digits (the
+   * OpenTelemetry attribute name). Only when the OpenTelemetry API is on the class path and a span
+   * is current.
+   */
+  public static final String TRACE_ID = "trace_id";
+
+  /**
+   * With {@link #TRACE_ID}: the span current when the record was made, 16 lower-case hex digits.
+   */
+  public static final String SPAN_ID = "span_id";
+
   public static final String PREV_HASH = "prev_hash";
   public static final String HASH = "hash";
 

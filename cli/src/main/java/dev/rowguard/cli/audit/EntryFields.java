@@ -18,6 +18,11 @@ final class EntryFields {
   private EntryFields() {}
 
   static Map<String, Object> of(Event e, ZoneId zone) {
+    return of(e, zone, TraceLinks.NONE);
+  }
+
+  /** The entry's fields, with its {@code trace_url} from {@code --trace-url}. */
+  static Map<String, Object> of(Event e, ZoneId zone, TraceLinks traces) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("time", TIME.format(e.ts.atZone(zone)));
     put(m, "host", e.host);
@@ -40,6 +45,9 @@ final class EntryFields {
       put(m, "query", e.record.string(Fields.DB_QUERY_TEXT));
       put(m, "trigger", e.record.string(Fields.TRIGGER));
       put(m, "thread", e.record.string(Fields.THREAD));
+      put(m, "trace_id", e.traceId());
+      put(m, "span_id", e.spanId());
+      put(m, "trace_url", traces.url(e));
       put(m, "seq", e.record.seq());
       if (e.source != null) {
         Map<String, Object> s = new LinkedHashMap<>();

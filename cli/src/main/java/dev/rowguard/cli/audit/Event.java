@@ -150,6 +150,16 @@ final class Event {
     return file == null ? f : f + "(" + file + (line == null ? "" : ":" + line) + ")";
   }
 
+  /** The OpenTelemetry trace the record was made in, or null. */
+  @Nullable String traceId() {
+    return record == null ? null : record.string(Fields.TRACE_ID);
+  }
+
+  /** With {@link #traceId}: the span, or null. */
+  @Nullable String spanId() {
+    return record == null ? null : record.string(Fields.SPAN_ID);
+  }
+
   String reason() {
     return record == null ? null : record.string(Fields.REASON);
   }

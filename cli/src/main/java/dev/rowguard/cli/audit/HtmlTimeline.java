@@ -20,13 +20,15 @@ final class HtmlTimeline implements TimelineWriter {
 
   private final Writer out;
   private final ZoneId zone;
+  private final TraceLinks traces;
   private final String head;
   private final String tail;
   private boolean first = true;
 
-  HtmlTimeline(Writer out, ZoneId zone) throws IOException {
+  HtmlTimeline(Writer out, ZoneId zone, TraceLinks traces) throws IOException {
     this.out = out;
     this.zone = zone;
+    this.traces = traces;
     String page;
     try (InputStream in = HtmlTimeline.class.getResourceAsStream("timeline.html")) {
       page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -47,7 +49,7 @@ final class HtmlTimeline implements TimelineWriter {
   public void entry(Event e) throws IOException {
     out.write(first ? "\n" : ",\n");
     first = false;
-    out.write(safe(JsonTimeline.MAPPER.writeValueAsString(EntryFields.of(e, zone))));
+    out.write(safe(JsonTimeline.MAPPER.writeValueAsString(EntryFields.of(e, zone, traces))));
   }
 
   @Override

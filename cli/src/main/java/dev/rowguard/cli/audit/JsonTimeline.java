@@ -18,11 +18,13 @@ final class JsonTimeline implements TimelineWriter {
 
   private final Writer out;
   private final ZoneId zone;
+  private final TraceLinks traces;
   private boolean first = true;
 
-  JsonTimeline(Writer out, ZoneId zone) {
+  JsonTimeline(Writer out, ZoneId zone, TraceLinks traces) {
     this.out = out;
     this.zone = zone;
+    this.traces = traces;
   }
 
   @Override
@@ -34,7 +36,7 @@ final class JsonTimeline implements TimelineWriter {
   public void entry(Event e) throws IOException {
     out.write(first ? "\n  " : ",\n  ");
     first = false;
-    MAPPER.writeValue(out, EntryFields.of(e, zone));
+    MAPPER.writeValue(out, EntryFields.of(e, zone, traces));
   }
 
   @Override

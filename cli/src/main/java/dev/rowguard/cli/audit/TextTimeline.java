@@ -30,14 +30,16 @@ final class TextTimeline implements TimelineWriter {
 
   private final Writer target;
   private final ZoneId zone;
+  private final TraceLinks traces;
   private final Path spool;
   private final Writer out;
   private long entries;
   private long anomalies;
 
-  TextTimeline(Writer target, ZoneId zone) throws IOException {
+  TextTimeline(Writer target, ZoneId zone, TraceLinks traces) throws IOException {
     this.target = target;
     this.zone = zone;
+    this.traces = traces;
     this.spool = Files.createTempFile("rowguard-timeline-", ".txt");
     spool.toFile().deleteOnExit();
     this.out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
@@ -101,6 +103,14 @@ final class TextTimeline implements TimelineWriter {
     }
     if (!e.context().isEmpty()) {
       detail("context: " + context(e.context()));
+    }
+    if (e.traceId() != null) {
+      String url = traces.url(e);
+      detail(
+          "trace: "
+              + e.traceId()
+              + (e.spanId() == null ? "" : " span " + e.spanId())
+              + (url == null ? "" : "  " + url));
     }
     if (e.match != null) {
       AccessEntry r = e.match.request();

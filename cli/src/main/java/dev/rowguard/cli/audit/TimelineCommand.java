@@ -49,12 +49,12 @@ public final class TimelineCommand implements Callable<Integer> {
     HTML,
     TIMESKETCH;
 
-    TimelineWriter writer(Writer out, ZoneId display) throws IOException {
+    TimelineWriter writer(Writer out, ZoneId display, TraceLinks traces) throws IOException {
       return switch (this) {
-        case TEXT -> new TextTimeline(out, display);
-        case JSON -> new JsonTimeline(out, display);
-        case HTML -> new HtmlTimeline(out, display);
-        case TIMESKETCH -> new TimesketchTimeline(out);
+        case TEXT -> new TextTimeline(out, display, traces);
+        case JSON -> new JsonTimeline(out, display, traces);
+        case HTML -> new HtmlTimeline(out, display, traces);
+        case TIMESKETCH -> new TimesketchTimeline(out, traces);
       };
     }
 
@@ -197,6 +197,13 @@ public final class TimelineCommand implements Callable<Integer> {
   String allowedHours;
 
   @Option(
+      names = "--trace-url",
+      paramLabel = "URL",
+      description =
+          "Link each entry's OpenTelemetry trace: a URL with {trace_id} (and optionally {span_id}) in it, e.g. 'https://tracing.example/trace/{trace_id}'.")
+  String traceUrl;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -215,6 +222,7 @@ public final class TimelineCommand implements Callable<Integer> {
     if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
       throw new InvalidInputException("--from " + from + " is after --to " + to + ": swap them");
     }
+    TraceLinks traces = TraceLinks.parse(traceUrl);
     atLeast("--match-window", matchWindowSeconds, 0);
     atLeast("--min-rows", minRows, 0);
     atLeast("--many-rows", manyRows, 1);
@@ -249,7 +257,8 @@ public final class TimelineCommand implements Callable<Integer> {
     }
     try (Writer out = output.open();
         EventSource events = EventSources.open(audit, specs, accessZone, this::warn)) {
-      new Timeline(anomalies, access, sources, filter, format.writer(out, display)).run(events);
+      new Timeline(anomalies, access, sources, filter, format.writer(out, display, traces))
+          .run(events);
     }
     return 0;
   }

@@ -16,9 +16,11 @@ import java.util.Map;
 final class TimesketchTimeline implements TimelineWriter {
 
   private final Writer out;
+  private final TraceLinks traces;
 
-  TimesketchTimeline(Writer out) {
+  TimesketchTimeline(Writer out, TraceLinks traces) {
     this.out = out;
+    this.traces = traces;
   }
 
   @Override
@@ -31,7 +33,7 @@ final class TimesketchTimeline implements TimelineWriter {
     m.put("datetime", EntryFields.TIME.format(e.ts.atZone(ZoneOffset.UTC)));
     m.put("timestamp_desc", e.isHttp() ? "HTTP request" : "rowguard audit " + e.kind);
     m.put("timestamp", ChronoUnit.MICROS.between(java.time.Instant.EPOCH, e.ts));
-    EntryFields.of(e, ZoneId.of("UTC"))
+    EntryFields.of(e, ZoneId.of("UTC"), traces)
         .forEach((k, v) -> m.putIfAbsent(k.equals("time") ? "time_utc" : k, v));
     JsonTimeline.MAPPER.writeValue(out, m);
     out.write("\n");

@@ -211,6 +211,34 @@ class HtmlTimelineChromiumTest {
       """;
 
   /** The page as Chromium rendered it, scripts run, in a window {@code width} pixels wide. */
+  @Test
+  void traceIdsLinkToTheTracingSystem() throws Exception {
+    Path chromium = chromiumOrSkip();
+    TraceTimelineTest.Traced t = TraceTimelineTest.tracedLog(dir);
+    Path html = dir.resolve("traced.html");
+    CliRun r =
+        CliRun.run(
+            "audit",
+            "timeline",
+            t.log().toString(),
+            "--trace-url",
+            "https://tracing.example/trace/{trace_id}?span={span_id}",
+            "--format",
+            "html",
+            "-o",
+            html.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String rendered = dumpDom(chromium, html, 1400);
+    List<String> entries = Stream.of(rendered.split("<li class=\"row entry")).skip(1).toList();
+    assertThat(entries)
+        .hasSize(2)
+        .allSatisfy(
+            e ->
+                assertThat(e)
+                    .contains("trace: " + t.traceId() + " span " + t.spanId())
+                    .contains("<a href=\"" + t.url() + "\""));
+  }
+
   private String dumpDom(Path chromium, Path html, int width) throws Exception {
     Path profile = Files.createDirectories(dir.resolve("profile-" + width));
     Path err = dir.resolve("chromium-" + width + ".err");

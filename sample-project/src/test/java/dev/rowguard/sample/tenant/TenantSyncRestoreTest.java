@@ -119,11 +119,20 @@ class TenantSyncRestoreTest {
         assertThat(snapshot(raw).get("call_log")).isEmpty();
 
         String tx = null;
+        List<String> callSites = new ArrayList<>();
         for (LogRecord r : LogReader.records(log)) {
           if (r.kindName().equals("commit")) {
             tx = r.string(Fields.TX);
+          } else if (r.kindName().equals("tx_aggregate")) {
+            callSites.add(r.string(Fields.CODE_FUNCTION) + " in " + r.string(Fields.CODE_FILE));
           }
         }
+        // Hibernate deletes at commit, but the call site is where Spring Data was asked to delete.
+        assertThat(callSites)
+            .hasSize(3)
+            .containsOnly(
+                TenantSyncService.class.getName()
+                    + ".removeDepartedTenants in TenantSyncService.java");
         Path plan = tmp.resolve("restore.sql");
         StringWriter err = new StringWriter();
         int exit =

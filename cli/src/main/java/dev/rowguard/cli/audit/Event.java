@@ -100,7 +100,7 @@ final class Event {
 
   static Event of(AccessEntry a, int stream, long order) {
     return new Event(
-        a.time(), a.host(), HTTP, null, a, stream, order, null, null, null, null, List.of());
+        a.at(), a.host(), HTTP, null, a, stream, order, null, null, null, null, List.of());
   }
 
   boolean isHttp() {

@@ -36,11 +36,17 @@ final class EventSources {
                   public void close() throws IOException {
                     cursor.close();
                   }
-                }));
+
+                  @Override
+                  public String where(Event e) {
+                    return log.directory() + " seq " + e.order;
+                  }
+                },
+                warnings));
       }
       for (AccessLogSpec spec : accessLogs) {
         int stream = sources.size();
-        AccessLogCursor cursor = new AccessLogCursor(spec, accessZone);
+        AccessLogCursor cursor = new AccessLogCursor(spec, accessZone, warnings);
         sources.add(
             new Reordered(
                 new Reordered.Reader() {
@@ -56,7 +62,13 @@ final class EventSources {
                   public void close() throws IOException {
                     cursor.close();
                   }
-                }));
+
+                  @Override
+                  public String where(Event e) {
+                    return e.request.where();
+                  }
+                },
+                warnings));
       }
     } catch (IOException | RuntimeException e) {
       new Merge(sources).close();

@@ -25,6 +25,8 @@ final class TextTimeline implements TimelineWriter {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS xxx");
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss     xxx");
   private static final String ROW = "%-30s %-12s %-12s %-16s %9s  %-11s %s%n";
   private static final String DETAIL = " ".repeat(31) + "| ";
 
@@ -75,7 +77,7 @@ final class TextTimeline implements TimelineWriter {
         String.format(
                     Locale.ROOT,
                     ROW,
-                    TIME.format(e.ts.atZone(zone)),
+                    e.isHttp() ? requestTime(e.request) : TIME.format(e.ts.atZone(zone)),
                     cut(e.host, 12),
                     cut(e.kind, 12),
                     cut(e.table(), 16),
@@ -108,7 +110,7 @@ final class TextTimeline implements TimelineWriter {
           "request: "
               + r.summary()
               + " at "
-              + TIME.format(r.time().atZone(zone))
+              + requestTime(r)
               + " from "
               + r.client()
               + (e.match.byId() ? " (same request id)" : " (same host, closest in time)"));
@@ -124,6 +126,16 @@ final class TextTimeline implements TimelineWriter {
         detail("  " + e.source.code());
       }
     }
+  }
+
+  /**
+   * A request's time: its start when the line says how long it took, else the second it was logged
+   * (when it ended, for nginx), without the milliseconds the log does not have.
+   */
+  private String requestTime(AccessEntry r) {
+    return r.duration() == null
+        ? SECONDS.format(r.time().atZone(zone))
+        : TIME.format(r.earliest().atZone(zone));
   }
 
   private void detail(String text) throws IOException {

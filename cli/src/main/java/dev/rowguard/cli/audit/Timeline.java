@@ -100,7 +100,11 @@ final class Timeline {
               && !end
               && now.isBefore(e.ts.plus(TX_HORIZON));
       boolean waitingForRequests =
-          access != null && e.isStatement() && !end && !now.isAfter(e.ts.plus(access.window()));
+          access != null
+              && e.isStatement()
+              && !end
+              && (!now.isAfter(e.ts.plus(access.window()))
+                  || (access.awaitsItsRequest(e) && now.isBefore(e.ts.plus(TX_HORIZON))));
       if ((waitingForOutcome || waitingForRequests) && held.size() <= MAX_HELD) {
         break;
       }

@@ -83,8 +83,13 @@ final class Event {
   }
 
   static Event of(LogRecord r, int stream) {
+    return of(r, r.ts(), stream);
+  }
+
+  /** {@code ts} is {@code r.ts()}, parsed once already. */
+  static Event of(LogRecord r, Instant ts, int stream) {
     return new Event(
-        r.ts(),
+        ts,
         r.string(Fields.HOST),
         r.kindName(),
         r,

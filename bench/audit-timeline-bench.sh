@@ -8,6 +8,7 @@
 #   bench/audit-timeline-bench.sh            # 1000 MB
 #   bench/audit-timeline-bench.sh 200        # another size in MB
 #   JARS="before.jar after.jar" bench/audit-timeline-bench.sh   # those builds (no mvn), alternating
+#   UNFILTERED_JARS="after.jar" ...   # the run without filter only for these (default: JARS)
 #
 # Needs about twice the log size in free space under ${TMPDIR:-/tmp}; removes the log at the end.
 # Run it on an otherwise idle machine.
@@ -76,6 +77,6 @@ echo "== rowguard audit timeline ($(uptime | sed 's/.*load average/load average/
 for j in $jars; do
   run "$j" "$j --from $from --to $to ($share of the log's time)" --from "$from" --to "$to"
 done
-for j in $jars; do
+for j in ${UNFILTERED_JARS-$jars}; do
   run "$j" "$j no filter"
 done

@@ -26,7 +26,12 @@ final class TextTimeline implements TimelineWriter {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS xxx");
   private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx");
+
+  /** {@link #SECONDS} with the offset where {@link #TIME} has it, for the time column. */
+  private static final DateTimeFormatter SECONDS_ALIGNED =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss     xxx");
+
   private static final String ROW = "%-30s %-12s %-12s %-16s %9s  %-11s %s%n";
   private static final String DETAIL = " ".repeat(31) + "| ";
 
@@ -77,7 +82,9 @@ final class TextTimeline implements TimelineWriter {
         String.format(
                     Locale.ROOT,
                     ROW,
-                    e.isHttp() ? requestTime(e.request) : TIME.format(e.ts.atZone(zone)),
+                    e.isHttp()
+                        ? requestTime(e.request, SECONDS_ALIGNED)
+                        : TIME.format(e.ts.atZone(zone)),
                     cut(e.host, 12),
                     cut(e.kind, 12),
                     cut(e.table(), 16),
@@ -110,7 +117,7 @@ final class TextTimeline implements TimelineWriter {
           "request: "
               + r.summary()
               + " at "
-              + requestTime(r)
+              + requestTime(r, SECONDS)
               + " from "
               + r.client()
               + (e.match.byId() ? " (same request id)" : " (same host, closest in time)"));
@@ -132,9 +139,9 @@ final class TextTimeline implements TimelineWriter {
    * A request's time: its start when the line says how long it took, else the second it was logged
    * (when it ended, for nginx), without the milliseconds the log does not have.
    */
-  private String requestTime(AccessEntry r) {
+  private String requestTime(AccessEntry r, DateTimeFormatter seconds) {
     return r.duration() == null
-        ? SECONDS.format(r.time().atZone(zone))
+        ? seconds.format(r.time().atZone(zone))
         : TIME.format(r.earliest().atZone(zone));
   }
 

@@ -7,27 +7,57 @@ import dev.rowguard.audit.log.RecordKind;
 import dev.rowguard.audit.log.WriterOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
  * Writes an audit log of about the given size with the real writer (async durability, default
- * rotation and checkpoints) for bench/audit-verify-bench.sh. Records look like the logger's: deletes
- * with context and call site, each followed by its commit.
+ * rotation and checkpoints) for bench/audit-verify-bench.sh and bench/audit-timeline-bench.sh. Records
+ * look like the logger's: deletes with context and call site, each followed by its commit. The
+ * writer's clock (file opens, checkpoints) follows the records' times, as on a real host.
  *
  * <p>Usage: java -cp cli/target/rowguard.jar bench/WriteAuditLog.java DIR MEGABYTES
  */
 public final class WriteAuditLog {
+  /** The time of the record being written. */
+  static final class LogTime extends Clock {
+    volatile Instant now;
+
+    LogTime(Instant start) {
+      now = start;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     long target = Long.parseLong(args[1]) * 1_000_000L;
     Instant t = Instant.parse("2026-11-21T08:00:00Z");
     long n = 0;
-    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withDurability(Durability.ASYNC))) {
+    LogTime clock = new LogTime(t);
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults().withDurability(Durability.ASYNC).withClock(clock))) {
       while (true) {
         for (int i = 0; i < 10_000; i++, n++) {
           String tx = "k3x9q2-" + n;
           t = t.plusMillis(7);
+          clock.now = t;
           w.append(LogEntry.of(RecordKind.DELETE, t)
               .put(Fields.DB_SYSTEM, "postgresql").put(Fields.DB_NAMESPACE, "shop")
               .put(Fields.DB_COLLECTION, "customer").put(Fields.DB_OPERATION, "DELETE")

@@ -24,12 +24,16 @@ final class EntryFields {
   /** The entry's fields, with its {@code trace_url} from {@code --trace-url}. */
   static Map<String, Object> of(Event e, ZoneId zone, TraceLinks traces) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("time", TIME.format(e.ts.atZone(zone)));
+    // a request without duration is shown at the second its line was logged, placed after it
+    m.put(
+        "time",
+        TIME.format(
+            (e.isHttp() && e.request.duration() == null ? e.request.time() : e.ts).atZone(zone)));
     put(m, "host", e.host);
     m.put("kind", e.kind);
     if (e.isHttp()) {
       AccessEntry a = e.request;
-      m.put("request", request(a));
+      m.put("request", request(a, zone));
       m.put("source_file", a.where());
     } else {
       put(m, "table", e.table());
@@ -58,7 +62,7 @@ final class EntryFields {
         m.put("source", s);
       }
       if (e.match != null) {
-        Map<String, Object> r = request(e.match.request());
+        Map<String, Object> r = request(e.match.request(), zone);
         r.put("matched_by", e.match.byId() ? "request id" : "host and time");
         m.put("request", r);
       }
@@ -110,20 +114,24 @@ final class EntryFields {
     m.put("transactions", i.transactions);
     m.put("deliberate", i.deliberate);
     if (i.match != null) {
-      Map<String, Object> r = request(i.match.request());
+      Map<String, Object> r = request(i.match.request(), zone);
       r.put("matched_by", i.match.byId() ? "request id" : "host and time");
       m.put("request", r);
     }
     return m;
   }
 
-  private static Map<String, Object> request(AccessEntry a) {
+  private static Map<String, Object> request(AccessEntry a, ZoneId zone) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("method", a.method());
     r.put("path", a.path());
     r.put("status", a.status());
     r.put("client", a.client());
     put(r, "request_id", a.requestId());
+    if (a.duration() != null) {
+      r.put("start", TIME.format(a.earliest().atZone(zone)));
+      r.put("duration_ms", a.duration().toNanos() / 1e6);
+    }
     r.put("where", a.where());
     return r;
   }

@@ -83,8 +83,13 @@ final class Event {
   }
 
   static Event of(LogRecord r, int stream) {
+    return of(r, r.ts(), stream);
+  }
+
+  /** {@code ts} is {@code r.ts()}, parsed once already. */
+  static Event of(LogRecord r, Instant ts, int stream) {
     return new Event(
-        r.ts(),
+        ts,
         r.string(Fields.HOST),
         r.kindName(),
         r,
@@ -100,7 +105,7 @@ final class Event {
 
   static Event of(AccessEntry a, int stream, long order) {
     return new Event(
-        a.time(), a.host(), HTTP, null, a, stream, order, null, null, null, null, List.of());
+        a.at(), a.host(), HTTP, null, a, stream, order, null, null, null, null, List.of());
   }
 
   boolean isHttp() {

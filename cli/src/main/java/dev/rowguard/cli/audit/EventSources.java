@@ -2,12 +2,17 @@ package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.LogRecord;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
-/** Opens every audit log and access log as a time-ordered source, merged into one. */
+/**
+ * Opens every audit log and access log as a time-ordered source, merged into one; audit logs from
+ * {@code from} on when it is given (the records before it are not read).
+ */
 final class EventSources {
 
   private EventSources() {}
@@ -16,31 +21,39 @@ final class EventSources {
       List<AuditLog> logs,
       List<AccessLogSpec> accessLogs,
       ZoneId accessZone,
-      Consumer<String> warnings)
+      Consumer<String> warnings,
+      @Nullable Instant from)
       throws IOException {
     List<EventSource> sources = new ArrayList<>();
     try {
       for (AuditLog log : logs) {
         int stream = sources.size();
-        RecordCursor cursor = new RecordCursor(log, warnings);
+        RecordCursor cursor =
+            from == null ? new RecordCursor(log, warnings) : new RecordCursor(log, warnings, from);
         sources.add(
             new Reordered(
                 new Reordered.Reader() {
                   @Override
                   public Event read() throws IOException {
                     LogRecord r = cursor.next();
-                    return r == null ? null : Event.of(r, stream);
+                    return r == null ? null : Event.of(r, cursor.ts(), stream);
                   }
 
                   @Override
                   public void close() throws IOException {
                     cursor.close();
                   }
-                }));
+
+                  @Override
+                  public String where(Event e) {
+                    return log.directory() + " seq " + e.order;
+                  }
+                },
+                warnings));
       }
       for (AccessLogSpec spec : accessLogs) {
         int stream = sources.size();
-        AccessLogCursor cursor = new AccessLogCursor(spec, accessZone);
+        AccessLogCursor cursor = new AccessLogCursor(spec, accessZone, warnings);
         sources.add(
             new Reordered(
                 new Reordered.Reader() {
@@ -56,7 +69,13 @@ final class EventSources {
                   public void close() throws IOException {
                     cursor.close();
                   }
-                }));
+
+                  @Override
+                  public String where(Event e) {
+                    return e.request.where();
+                  }
+                },
+                warnings));
       }
     } catch (IOException | RuntimeException e) {
       new Merge(sources).close();

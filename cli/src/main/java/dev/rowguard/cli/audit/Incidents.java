@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,12 +145,20 @@ final class Incidents {
     }
     i.deliberate &= deliberate;
     if (groups.size() > MAX_GROUPS) {
-      for (Iterator<Incident> it = groups.values().iterator();
-          it.hasNext() && groups.size() > MAX_GROUPS / 2; ) {
-        if (it.next().rows() < manyRows) {
-          it.remove();
-        }
-      }
+      shrink();
+    }
+  }
+
+  /**
+   * Drops groups down to half of {@link #MAX_GROUPS}, those with the fewest rows first (the oldest
+   * of equal ones). Every record of a real log is a mass delete, so all groups can be incidents:
+   * dropping only the small ones would scan them all on every record past the limit.
+   */
+  private void shrink() {
+    List<Map.Entry<String, Incident>> byRows = new ArrayList<>(groups.entrySet());
+    byRows.sort(Comparator.comparingLong(g -> g.getValue().rows()));
+    for (int n = 0; n < byRows.size() && groups.size() > MAX_GROUPS / 2; n++) {
+      groups.remove(byRows.get(n).getKey());
     }
   }
 

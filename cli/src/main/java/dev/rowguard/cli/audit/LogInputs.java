@@ -3,6 +3,7 @@ package dev.rowguard.cli.audit;
 import dev.rowguard.audit.log.LogFiles;
 import dev.rowguard.cli.InvalidInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,5 +81,27 @@ final class LogInputs {
         "no audit records in "
             + log.directory()
             + ": its files are empty or hold only a torn line; pass the directory the audit logger writes to");
+  }
+
+  /** How many lines end in the first {@code bytes} bytes of {@code file}. */
+  static long newlines(Path file, long bytes) throws IOException {
+    long n = 0;
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      long left = bytes;
+      while (left > 0) {
+        int got = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (got < 0) {
+          break;
+        }
+        for (int i = 0; i < got; i++) {
+          if (buf[i] == '\n') {
+            n++;
+          }
+        }
+        left -= got;
+      }
+    }
+    return n;
   }
 }

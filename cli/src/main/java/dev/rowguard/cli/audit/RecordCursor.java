@@ -6,6 +6,8 @@ import dev.rowguard.audit.log.LogRecord;
 import dev.rowguard.cli.InvalidInputException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -21,23 +23,66 @@ final class RecordCursor implements Closeable {
   private final LogReader reader;
   private final Consumer<String> warnings;
   private long records;
+  private @Nullable Instant ts;
+
+  /** Where reading started: the file and byte offset, when records before a time were skipped. */
+  private final @Nullable Path seekFile;
+
+  private final long seekOffset;
+  private long linesSkipped = -1;
+  private boolean hadRecords;
 
   RecordCursor(AuditLog log, Consumer<String> warnings) {
     this.log = log;
     this.reader = LogReader.open(log.files());
     this.warnings = warnings;
+    this.seekFile = null;
+    this.seekOffset = 0;
+    this.hadRecords = false;
+  }
+
+  /**
+   * Reads the records at or after {@code from}, and a few before it; those further before are not
+   * read at all ({@link TimeSeek}).
+   */
+  RecordCursor(AuditLog log, Consumer<String> warnings, Instant from) throws IOException {
+    this.log = log;
+    TimeSeek seek = TimeSeek.of(log.files(), from);
+    this.reader = LogReader.open(seek.files(), seek.offset());
+    this.warnings = warnings;
+    boolean skipped = seek.offset() > 0 || seek.files().size() < log.files().size();
+    this.seekFile = skipped && !seek.files().isEmpty() ? seek.files().get(0) : null;
+    this.seekOffset = seek.offset();
+    this.hadRecords = skipped; // the records before those read
+  }
+
+  /** The time of the record {@link #next()} returned last. */
+  Instant ts() {
+    return ts;
+  }
+
+  /** {@code file:line}; a file read from an offset counts the lines before it, when asked. */
+  private String where(LogLine l) throws IOException {
+    long line = l.lineNumber();
+    if (l.file().equals(seekFile) && seekOffset > 0) {
+      if (linesSkipped < 0) {
+        linesSkipped = LogInputs.newlines(l.file(), seekOffset);
+      }
+      line += linesSkipped;
+    }
+    return l.file() + ":" + line;
   }
 
   /** The next record, or null at the end of the log. */
   @Nullable LogRecord next() throws IOException {
     for (LogLine l = reader.next(); l != null; l = reader.next()) {
-      String where = l.file() + ":" + l.lineNumber();
       switch (l.type()) {
         case RECORD -> {
           LogRecord r = l.record();
-          if (r == null || r.ts() == null) {
+          ts = r == null ? null : r.ts();
+          if (ts == null) {
             throw new InvalidInputException(
-                where
+                where(l)
                     + ": record without a valid ts; the log was edited: run 'rowguard audit verify' on it");
           }
           records++;
@@ -45,18 +90,18 @@ final class RecordCursor implements Closeable {
         }
         case TORN ->
             warnings.accept(
-                where
+                where(l)
                     + ": torn line skipped (a write a crash interrupted; it was never acknowledged)");
         case FOREIGN ->
             throw new InvalidInputException(
-                where
+                where(l)
                     + ": "
                     + (l.text().isEmpty()
                         ? "empty line in an audit log: it was edited; run 'rowguard audit verify' on it"
                         : "not an audit record; the log was edited or is not an audit log: run 'rowguard audit verify' on it"));
       }
     }
-    if (records == 0) {
+    if (records == 0 && !hadRecords) {
       throw LogInputs.noRecords(log);
     }
     return null;

@@ -25,6 +25,13 @@ final class TextTimeline implements TimelineWriter {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS xxx");
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx");
+
+  /** {@link #SECONDS} with the offset where {@link #TIME} has it, for the time column. */
+  private static final DateTimeFormatter SECONDS_ALIGNED =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss     xxx");
+
   private static final String ROW = "%-30s %-12s %-12s %-16s %9s  %-11s %s%n";
   private static final String DETAIL = " ".repeat(31) + "| ";
 
@@ -77,7 +84,9 @@ final class TextTimeline implements TimelineWriter {
         String.format(
                     Locale.ROOT,
                     ROW,
-                    TIME.format(e.ts.atZone(zone)),
+                    e.isHttp()
+                        ? requestTime(e.request, SECONDS_ALIGNED)
+                        : TIME.format(e.ts.atZone(zone)),
                     cut(e.host, 12),
                     cut(e.kind, 12),
                     cut(e.table(), 16),
@@ -118,7 +127,7 @@ final class TextTimeline implements TimelineWriter {
           "request: "
               + r.summary()
               + " at "
-              + TIME.format(r.time().atZone(zone))
+              + requestTime(r, SECONDS)
               + " from "
               + r.client()
               + (e.match.byId() ? " (same request id)" : " (same host, closest in time)"));
@@ -134,6 +143,16 @@ final class TextTimeline implements TimelineWriter {
         detail("  " + e.source.code());
       }
     }
+  }
+
+  /**
+   * A request's time: its start when the line says how long it took, else the second it was logged
+   * (when it ended, for nginx), without the milliseconds the log does not have.
+   */
+  private String requestTime(AccessEntry r, DateTimeFormatter seconds) {
+    return r.duration() == null
+        ? seconds.format(r.time().atZone(zone))
+        : TIME.format(r.earliest().atZone(zone));
   }
 
   private void detail(String text) throws IOException {

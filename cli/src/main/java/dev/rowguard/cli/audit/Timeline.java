@@ -66,12 +66,38 @@ final class Timeline {
   void run(EventSource events) throws IOException {
     out.begin();
     for (Event e = events.next(); e != null; e = events.next()) {
+      if (pastTheEnd(e)) {
+        break; // nothing after --to is shown, and nothing shown waits for what comes later
+      }
       accept(e);
       release(e.ts, false);
     }
     release(null, true);
     out.end(incidents);
   }
+
+  /**
+   * Whether {@code e} and all that follows are after {@code --to} while no entry that can be shown
+   * waits for an outcome or a request: the rest of the logs can change nothing, and is not read.
+   */
+  private boolean pastTheEnd(Event e) {
+    Instant to = filter.to();
+    return to != null
+        && e.ts.isAfter(to)
+        && (held.isEmpty() || held.peekFirst().event().ts.isAfter(to));
+  }
+
+  /**
+   * How long before {@code --from} the logs are read: the statements whose outcome or request comes
+   * after it (a transaction that began earlier shows its outcome record's totals only).
+   */
+  static Duration lookBack(Duration matchWindow) {
+    Duration twoWindows = matchWindow.multipliedBy(2);
+    return twoWindows.compareTo(LOOK_BACK) > 0 ? twoWindows : LOOK_BACK;
+  }
+
+  /** At least this much of the logs is read before {@code --from}. */
+  static final Duration LOOK_BACK = Duration.ofMinutes(5);
 
   private void accept(Event e) {
     Transactions.Tx tx = null;
@@ -100,7 +126,11 @@ final class Timeline {
               && !end
               && now.isBefore(e.ts.plus(TX_HORIZON));
       boolean waitingForRequests =
-          access != null && e.isStatement() && !end && !now.isAfter(e.ts.plus(access.window()));
+          access != null
+              && e.isStatement()
+              && !end
+              && (!now.isAfter(e.ts.plus(access.window()))
+                  || (access.awaitsItsRequest(e) && now.isBefore(e.ts.plus(TX_HORIZON))));
       if ((waitingForOutcome || waitingForRequests) && held.size() <= MAX_HELD) {
         break;
       }

@@ -256,7 +256,15 @@ public final class TimelineCommand implements Callable<Integer> {
       }
     }
     try (Writer out = output.open();
-        EventSource events = EventSources.open(audit, specs, accessZone, this::warn)) {
+        EventSource events =
+            EventSources.open(
+                audit,
+                specs,
+                accessZone,
+                this::warn,
+                fromTime == null
+                    ? null
+                    : fromTime.minus(Timeline.lookBack(Duration.ofSeconds(matchWindowSeconds))))) {
       new Timeline(anomalies, access, sources, filter, format.writer(out, display, traces))
           .run(events);
     }

@@ -31,7 +31,7 @@ final class RecordCursor implements Closeable {
   /** The next record, or null at the end of the log. */
   @Nullable LogRecord next() throws IOException {
     for (LogLine l = reader.next(); l != null; l = reader.next()) {
-      String where = l.file() + ":" + l.lineNumber();
+      String where = log.where().apply(l.file() + ":" + l.lineNumber());
       switch (l.type()) {
         case RECORD -> {
           LogRecord r = l.record();

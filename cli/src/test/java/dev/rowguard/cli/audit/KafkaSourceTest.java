@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -206,6 +208,55 @@ class KafkaSourceTest {
 
     assertThat(after.exit()).as(after.out() + after.err()).isEqualTo(1);
     assertThat(after.out()).contains(dir + ": BROKEN").contains("newest records missing");
+  }
+
+  @Test
+  void threeWritersInTwoProcessesShipConcurrentlyAndNothingIsLostOrRepeated() throws Exception {
+    String topic = newTopic(3);
+    Path a = tmp.resolve("first-a");
+    Path b = tmp.resolve("second-b");
+    Path c = tmp.resolve("second-c");
+    Path childOut = tmp.resolve("second-process.out");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ShippingWriters.class.getName(),
+                kafka.bootstrapServers(),
+                topic,
+                b.toString(),
+                c.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(childOut.toFile())
+            .start();
+    try {
+      ShippingWriters.run(kafka.bootstrapServers(), topic, List.of(a));
+      assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("the second process ended").isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    assertThat(child.exitValue()).as(Files.readString(childOut)).isZero();
+
+    CliRun r = run(List.of("audit", "verify", uri(topic)));
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    for (Path dir : List.of(a, b, c)) {
+      int n = lines(dir).size();
+      assertThat(n).isGreaterThan(ShippingWriters.RECORDS);
+      assertThat(r.out())
+          .contains(
+              String.format(
+                  Locale.ROOT,
+                  "%s %s: intact (1 file(s), %,d records, seq 1..%d,",
+                  uri(topic),
+                  Shipper.writerKey(dir),
+                  n,
+                  n));
+    }
+    CliRun statsDirs = run(args("audit stats", List.of(a, b, c)));
+    CliRun statsTopic = run(args("audit stats", List.of(uri(topic))));
+    assertThat(statsTopic.out()).isNotBlank().isEqualTo(statsDirs.out());
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,6 +29,7 @@ public final class KraftBroker implements AutoCloseable {
 
   private final KafkaClusterTestKit cluster;
   private final int brokerId;
+  private final AtomicInteger topics = new AtomicInteger();
 
   private KraftBroker(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
@@ -56,6 +58,13 @@ public final class KraftBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return cluster.bootstrapServers();
+  }
+
+  /** A topic of its own for one test: {@code audit-N}. */
+  public String newTopic(int partitions) throws Exception {
+    String topic = "audit-" + topics.incrementAndGet();
+    createTopic(topic, partitions);
+    return topic;
   }
 
   public void createTopic(String topic, int partitions) throws Exception {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaSourceTest {
 
   private static final Instant T0 = Instant.parse("2026-11-21T13:00:00Z");
-  private static final AtomicInteger TOPICS = new AtomicInteger();
 
   private static KraftBroker kafka;
 
@@ -54,12 +52,6 @@ class KafkaSourceTest {
     if (kafka != null) {
       kafka.close();
     }
-  }
-
-  private static String newTopic(int partitions) throws Exception {
-    String topic = "audit-" + TOPICS.incrementAndGet();
-    kafka.createTopic(topic, partitions);
-    return topic;
   }
 
   private static String uri(String topic) {
@@ -100,39 +92,41 @@ class KafkaSourceTest {
 
   @Test
   void theTimelineOverTheTopicIsTheTimelineOverTheDirectories() throws Exception {
-    String topic = newTopic(2);
+    String topic = kafka.newTopic(2);
     List<Path> dirs = fleet();
     ship(topic, dirs);
-    for (String format : List.of("text", "json")) {
-      CliRun fromDirs = run(args("audit timeline --format " + format, dirs));
-      CliRun fromTopic = run(args("audit timeline --format " + format, List.of(uri(topic))));
-      assertThat(fromDirs.exit()).as(fromDirs.err()).isZero();
-      assertThat(fromTopic.exit()).as(fromTopic.err()).isZero();
-      assertThat(fromTopic.out()).isNotBlank().isEqualTo(fromDirs.out());
-    }
-    CliRun statsDirs = run(args("audit stats", dirs));
-    CliRun statsTopic = run(args("audit stats", List.of(uri(topic))));
-    assertThat(statsTopic.exit()).as(statsTopic.err()).isZero();
-    assertThat(statsTopic.out()).isEqualTo(statsDirs.out());
+    sameOverTopicAsOverDirectories("audit timeline --format text", topic, dirs);
+    sameOverTopicAsOverDirectories("audit timeline --format json", topic, dirs);
+    sameOverTopicAsOverDirectories("audit stats", topic, dirs);
+  }
+
+  /** {@code command} prints the same over the topic as over the directories shipped to it. */
+  private static String sameOverTopicAsOverDirectories(
+      String command, String topic, List<Path> dirs) {
+    CliRun fromDirs = run(args(command, dirs));
+    CliRun fromTopic = run(args(command, List.of(uri(topic))));
+    assertThat(fromDirs.exit()).as(fromDirs.err()).isZero();
+    assertThat(fromTopic.exit()).as(fromTopic.err()).isZero();
+    assertThat(fromTopic.out()).isNotBlank().isEqualTo(fromDirs.out());
+    return fromTopic.out();
   }
 
   @Test
   void fromIsMappedToOffsetsByTime() throws Exception {
-    String topic = newTopic(1);
+    String topic = kafka.newTopic(1);
     List<Path> dirs = fleet();
     ship(topic, dirs);
     String from = T0.plusSeconds(15).toString();
-    CliRun fromDirs = run(args("audit timeline --format json --from " + from, dirs));
-    CliRun fromTopic =
-        run(args("audit timeline --format json --from " + from, List.of(uri(topic))));
-    assertThat(fromTopic.exit()).as(fromTopic.err()).isZero();
-    assertThat(fromTopic.out()).contains("app-1-tx2").doesNotContain("app-1-tx1");
-    assertThat(fromTopic.out()).isEqualTo(fromDirs.out());
+    assertThat(
+            sameOverTopicAsOverDirectories(
+                "audit timeline --format json --from " + from, topic, dirs))
+        .contains("app-1-tx2")
+        .doesNotContain("app-1-tx1");
   }
 
   @Test
   void verifyFromTheTopicIsIntactAndDropsRepeatedDeliveries() throws Exception {
-    String topic = newTopic(2);
+    String topic = kafka.newTopic(2);
     List<Path> dirs = fleet();
     ship(topic, dirs);
     // At least once: a shipper that lost its position sends everything again.
@@ -154,7 +148,7 @@ class KafkaSourceTest {
 
   @Test
   void verifyFromTheTopicReportsAMissingRecord() throws Exception {
-    String topic = newTopic(1);
+    String topic = kafka.newTopic(1);
     Path dir = IncidentLogs.host(tmp, "app-1", T0, T0.plusSeconds(20), T0.plusSeconds(40));
     List<String> lines = lines(dir);
     // Records of the log as a shipper would send them, but seq 3 never arrived.
@@ -180,7 +174,7 @@ class KafkaSourceTest {
 
   @Test
   void aTruncatedLocalTailIsReportedThroughTheTopic() throws Exception {
-    String topic = newTopic(1);
+    String topic = kafka.newTopic(1);
     Path dir = tmp.resolve("app");
     // A checkpoint every 2 records, so that the witness has one beyond a cut-off tail.
     try (var w =
@@ -212,7 +206,7 @@ class KafkaSourceTest {
 
   @Test
   void threeWritersInTwoProcessesShipConcurrentlyAndNothingIsLostOrRepeated() throws Exception {
-    String topic = newTopic(3);
+    String topic = kafka.newTopic(3);
     Path a = tmp.resolve("first-a");
     Path b = tmp.resolve("second-b");
     Path c = tmp.resolve("second-c");
@@ -254,14 +248,12 @@ class KafkaSourceTest {
                   n,
                   n));
     }
-    CliRun statsDirs = run(args("audit stats", List.of(a, b, c)));
-    CliRun statsTopic = run(args("audit stats", List.of(uri(topic))));
-    assertThat(statsTopic.out()).isNotBlank().isEqualTo(statsDirs.out());
+    sameOverTopicAsOverDirectories("audit stats", topic, List.of(a, b, c));
   }
 
   @Test
   void badSourcesAreOneLineAndExitTwo() throws Exception {
-    newTopic(1);
+    kafka.newTopic(1);
     CliRun unknown = run(List.of("audit", "verify", uri("no-such-topic")));
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err().strip())

@@ -57,6 +57,9 @@ public final class Shipper implements AutoCloseable {
   /** Records read and sent before the shipper waits for their acknowledgement. */
   static final int MAX_BATCH = 20_000;
 
+  /** The producer's {@code batch.size} unless given: 1 MiB. */
+  static final int BATCH_BYTES = 1 << 20;
+
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
   private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
 
@@ -395,6 +398,9 @@ public final class Shipper implements AutoCloseable {
     c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     c.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // Audit lines are about 0.5 KB: Kafka's 16 KB batches would hold 32 of them, and five such
+    // requests in flight per partition bound a catch-up to a few 10k records/s (PERFORMANCE.md).
+    c.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
     c.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "rowguard-audit-ship-" + Origin.HOST);
     return c;

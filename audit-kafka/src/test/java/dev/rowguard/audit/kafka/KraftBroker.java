@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,17 +25,18 @@ import org.apache.kafka.common.test.TestKitNodes;
  * and one broker as separate nodes, so the broker can be stopped and started again while the
  * controller keeps the metadata.
  */
-final class KraftBroker implements AutoCloseable {
+public final class KraftBroker implements AutoCloseable {
 
   private final KafkaClusterTestKit cluster;
   private final int brokerId;
+  private final AtomicInteger topics = new AtomicInteger();
 
   private KraftBroker(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
     this.brokerId = cluster.brokers().keySet().iterator().next();
   }
 
-  static KraftBroker start() throws Exception {
+  public static KraftBroker start() throws Exception {
     KafkaClusterTestKit cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -54,31 +56,38 @@ final class KraftBroker implements AutoCloseable {
     return new KraftBroker(cluster);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 
-  void createTopic(String topic, int partitions) throws Exception {
+  /** A topic of its own for one test: {@code audit-N}. */
+  public String newTopic(int partitions) throws Exception {
+    String topic = "audit-" + topics.incrementAndGet();
+    createTopic(topic, partitions);
+    return topic;
+  }
+
+  public void createTopic(String topic, int partitions) throws Exception {
     try (Admin admin = cluster.admin()) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
   }
 
   /** Stops the broker (the controller keeps running); {@link #startBroker()} brings it back. */
-  void stopBroker() {
+  public void stopBroker() {
     BrokerServer b = cluster.brokers().get(brokerId);
     b.shutdown();
     b.awaitShutdown();
   }
 
   /** Starts the stopped broker again on its port, with its data. */
-  void startBroker() throws Exception {
+  public void startBroker() throws Exception {
     cluster.restartBroker(brokerId, Map.of());
     cluster.waitForReadyBrokers();
   }
 
   /** Every record of {@code topic}, from the beginning to the end offsets as of now. */
-  List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+  public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -103,12 +112,12 @@ final class KraftBroker implements AutoCloseable {
     return out;
   }
 
-  static String text(byte[] b) {
+  public static String text(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);
   }
 
   /** Waits for a condition the test made happen; fails after a minute (a hang, not a speed). */
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
+  public static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

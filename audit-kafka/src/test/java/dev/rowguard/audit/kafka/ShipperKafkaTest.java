@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ShipperKafkaTest {
 
   private static final Instant T0 = Instant.parse("2026-11-21T13:00:00Z");
-  private static final AtomicInteger TOPICS = new AtomicInteger();
 
   private static KraftBroker kafka;
 
@@ -60,12 +58,6 @@ class ShipperKafkaTest {
     if (kafka != null) {
       kafka.close();
     }
-  }
-
-  private static String newTopic(int partitions) throws Exception {
-    String topic = "audit-" + TOPICS.incrementAndGet();
-    kafka.createTopic(topic, partitions);
-    return topic;
   }
 
   /** A writer whose clock starts at T0 and moves 1 ms per reading: no dependence on the day. */
@@ -184,7 +176,7 @@ class ShipperKafkaTest {
 
   @Test
   void threeWritersArriveCompleteAndInOrderPerWriter() throws Exception {
-    String topic = newTopic(3);
+    String topic = kafka.newTopic(3);
     List<Path> dirs = List.of(tmp.resolve("a"), tmp.resolve("b"), tmp.resolve("c"));
     try (Shipper shipper = new Shipper(options(topic, dirs), Clock.systemUTC())) {
       shipper.start();
@@ -230,7 +222,7 @@ class ShipperKafkaTest {
 
   @Test
   void aBrokerOutageLosesNothing() throws Exception {
-    String topic = newTopic(1);
+    String topic = kafka.newTopic(1);
     Path dir = tmp.resolve("outage");
     Instant now = T0.plus(Duration.ofHours(1));
     java.util.concurrent.atomic.AtomicReference<Instant> time =
@@ -287,7 +279,7 @@ class ShipperKafkaTest {
 
   @Test
   void aShipperKilledWithSigkillResumesFromItsPosition() throws Exception {
-    String topic = newTopic(1);
+    String topic = kafka.newTopic(1);
     Path dir = tmp.resolve("killed");
     ShipPosition atKill;
     try (AuditLogWriter w = writer(dir)) {

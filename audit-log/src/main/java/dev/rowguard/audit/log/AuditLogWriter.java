@@ -142,6 +142,9 @@ public final class AuditLogWriter implements AutoCloseable {
             .put(Fields.HOST, Origin.HOST)
             .put(Fields.PID, Origin.PID)
             .put(Fields.THREAD, Thread.currentThread().getName());
+    if (!options.heartbeatInterval().isZero()) {
+      w.openEntry.put(Fields.HEARTBEAT_INTERVAL_MS, options.heartbeatInterval().toMillis());
+    }
     w.thread.start();
     Runtime.getRuntime().addShutdownHook(w.shutdownHook);
     try {

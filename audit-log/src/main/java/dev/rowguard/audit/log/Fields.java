@@ -53,6 +53,13 @@ public final class Fields {
   /** On {@code log_open}: the format version, currently 1. */
   public static final String LOG_FORMAT = "rowguard.log.format";
 
+  /**
+   * On {@code log_open}: the writer's heartbeat interval in milliseconds (a checkpoint at least
+   * this often while it runs), absent when heartbeats are off; verify reports longer gaps ({@link
+   * Heartbeats}).
+   */
+  public static final String HEARTBEAT_INTERVAL_MS = "rowguard.log.heartbeat_interval_ms";
+
   /** On {@code checkpoint}: base64 Ed25519 signature, absent when no key is configured. */
   public static final String CHECKPOINT_SIGNATURE = "rowguard.checkpoint.signature";
 

@@ -70,6 +70,9 @@ public final class LogVerifier {
   private long problemCount;
   private final Map<String, Long> byKind = new TreeMap<>();
 
+  /** The current writer run's heartbeats. */
+  private final Heartbeats beats = new Heartbeats();
+
   /** Lines that are not records, waiting for the next record to tell torn from corrupt. */
   private final List<BadLine> pendingBad = new ArrayList<>();
 
@@ -133,9 +136,7 @@ public final class LogVerifier {
         LineBlocks.read(
             f,
             (data, length) -> {
-              inFlight.add(
-                  pool.submit(
-                      () -> ScannedLine.scanBlock(data, length, DIGESTS.get(), publicKey != null)));
+              inFlight.add(pool.submit(() -> ScannedLine.scanBlock(data, length, DIGESTS.get())));
               if (inFlight.size() > 2 * SCANNERS) {
                 v.lines(take(inFlight.poll()));
               }
@@ -261,6 +262,10 @@ public final class LogVerifier {
     }
     if (RecordKind.CHECKPOINT.wireName().equals(link.kind())) {
       checkCheckpoint(link, parsed);
+    }
+    Heartbeats.Gap gap = beats.next(link.kind(), link.seq(), parsed);
+    if (gap != null) {
+      report(Problem.Type.HEARTBEAT_GAP, where(link), ordinal, link.seq(), gap.message());
     }
     if (line.rows() != null) {
       rowsRefs.add(new RowsRef(line.rows(), link));

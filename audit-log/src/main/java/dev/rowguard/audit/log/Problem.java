@@ -87,6 +87,12 @@ public record Problem(Type type, String where, long seq, String message) {
     WITNESS_AHEAD("newest records missing (the witness holds later checkpoints)", true),
     /** A witnessed checkpoint the log holds with other bytes, or another record at its seq. */
     WITNESS_MISMATCH("record differs from its witnessed checkpoint", true),
+    /**
+     * Two checkpoints of one writer run further apart than its heartbeat interval allows ({@link
+     * Heartbeats}): the writer stalled while the application ran, or the records of that time were
+     * removed and the chain after them rewritten.
+     */
+    HEARTBEAT_GAP("heartbeat gap", true),
     /** A witness directory was given but holds nothing for this log. */
     NO_WITNESS("no witness for this log", false);
 

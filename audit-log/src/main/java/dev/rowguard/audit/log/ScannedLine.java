@@ -13,7 +13,8 @@ import java.util.List;
  * @param link the record's chain members, or null when the line is not a record; its position
  *     members are not set yet (see {@link ChainLink#at})
  * @param hashOk whether the stored hash is the hash of the line
- * @param checkpoint the parsed record, for checkpoints when signatures are checked
+ * @param checkpoint the parsed record, for checkpoints and {@code log_open} (signatures and
+ *     heartbeats)
  * @param looksTorn for a line that is not a record: whether it starts like one ({@link
  *     LogCodec#startsLikeRecord}), which is what a crash during a write leaves
  * @param terminated whether a newline ends the line (false only for the last line of a file)
@@ -82,8 +83,7 @@ record ScannedLine(
       ("\"" + Fields.ROWS_SHA256 + "\":\"").getBytes(StandardCharsets.US_ASCII);
 
   /** Scans every line of a block ({@link LineBlocks}). */
-  static List<ScannedLine> scanBlock(
-      byte[] b, int length, MessageDigest digest, boolean parseCheckpoints) {
+  static List<ScannedLine> scanBlock(byte[] b, int length, MessageDigest digest) {
     List<ScannedLine> out = new ArrayList<>(length / 256 + 1);
     int i = 0;
     while (i < length) {
@@ -91,7 +91,7 @@ record ScannedLine(
       int end = nl < 0 ? length : nl;
       if (nl >= 0 && end > i && b[end - 1] == '\r') {
         // A file converted to CRLF line endings: judge the line without the \r, and say so.
-        ScannedLine line = scan(b, i, end - 1 - i, digest, parseCheckpoints, true);
+        ScannedLine line = scan(b, i, end - 1 - i, digest, true);
         out.add(
             new ScannedLine(
                 line.length,
@@ -104,27 +104,19 @@ record ScannedLine(
                 true,
                 line.torn));
       } else {
-        out.add(scan(b, i, end - i, digest, parseCheckpoints, nl >= 0));
+        out.add(scan(b, i, end - i, digest, nl >= 0));
       }
       i = end + 1;
     }
     return out;
   }
 
-  static ScannedLine scan(
-      byte[] b,
-      int off,
-      int len,
-      MessageDigest digest,
-      boolean parseCheckpoints,
-      boolean terminated) {
+  static ScannedLine scan(byte[] b, int off, int len, MessageDigest digest, boolean terminated) {
     int hashAt = ChainLink.storedHashOffset(b, off, len);
     ChainLink link =
         hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, 0, 0, 0, false);
     LogRecord parsed = null;
-    if (hashAt >= 0
-        && (link == null
-            || (parseCheckpoints && RecordKind.CHECKPOINT.wireName().equals(link.kind())))) {
+    if (hashAt >= 0 && (link == null || Heartbeats.isBeat(link.kind()))) {
       parsed = LogRecord.parse(new String(b, off, len, StandardCharsets.UTF_8));
       link =
           parsed == null

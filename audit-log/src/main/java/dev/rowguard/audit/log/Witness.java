@@ -75,7 +75,7 @@ public final class Witness {
   }
 
   /** A checkpoint as the witness holds it. */
-  private record Held(long seq, String hash, String ts) {}
+  private record Held(long seq, String hash, String ts, LogRecord record) {}
 
   /**
    * Compares the log of {@code logDir} ({@code files}, in rotation order) with what {@code
@@ -90,6 +90,7 @@ public final class Witness {
       throws IOException {
     Map<Long, String> logCheckpoints = new HashMap<>();
     Map<Long, String> logWhere = new HashMap<>();
+    Map<Long, LogRecord> opens = new HashMap<>();
     long lastSeq = 0;
     try (LogReader r = LogReader.open(files)) {
       for (LogLine l = r.next(); l != null; l = r.next()) {
@@ -101,6 +102,9 @@ public final class Witness {
         if (rec.kind() == RecordKind.CHECKPOINT) {
           logCheckpoints.put(rec.seq(), rec.hash());
           logWhere.put(rec.seq(), l.where());
+        }
+        if (rec.kind() == RecordKind.LOG_OPEN) {
+          opens.put(rec.seq(), rec);
         }
       }
     }
@@ -141,6 +145,10 @@ public final class Witness {
                     + "): the log was rewritten from here"));
       }
     }
+    Problem gap = heartbeatGap(chosen, held, opens, logCheckpoints);
+    if (gap != null) {
+      problems.add(gap);
+    }
     if (newest != null && newest.seq() > lastSeq) {
       problems.add(
           new Problem(
@@ -162,6 +170,44 @@ public final class Witness {
                   + ") or files were cut off"));
     }
     return problems;
+  }
+
+  /**
+   * The first heartbeat gap ({@link Heartbeats}) among the witnessed checkpoints, in the runs the
+   * log's {@code log_open} records start, that the log's own checkpoints do not show: between
+   * checkpoints the log lost (its cut-off tail) or holds otherwise.
+   */
+  private static Problem heartbeatGap(
+      Path witnessFile,
+      List<Held> held,
+      Map<Long, LogRecord> opens,
+      Map<Long, String> logCheckpoints) {
+    java.util.TreeMap<Long, LogRecord> beats = new java.util.TreeMap<>(opens);
+    for (Held h : held) {
+      beats.putIfAbsent(h.seq(), h.record());
+    }
+    Heartbeats rule = new Heartbeats();
+    for (LogRecord r : beats.values()) {
+      Heartbeats.Gap gap = rule.next(r.kindName(), r.seq(), r);
+      if (gap != null
+          && !(inLog(gap.fromSeq(), beats, logCheckpoints, opens)
+              && inLog(gap.toSeq(), beats, logCheckpoints, opens))) {
+        return new Problem(
+            Problem.Type.HEARTBEAT_GAP,
+            witnessFile.toString(),
+            gap.toSeq(),
+            gap.message() + " (seen in the witness)");
+      }
+    }
+    return null;
+  }
+
+  private static boolean inLog(
+      long seq,
+      Map<Long, LogRecord> beats,
+      Map<Long, String> logCheckpoints,
+      Map<Long, LogRecord> opens) {
+    return opens.containsKey(seq) || beats.get(seq).hash().equals(logCheckpoints.get(seq));
   }
 
   private static Path choose(Path logDir, Path witnessDir, Map<Long, String> logCheckpoints)
@@ -196,7 +242,7 @@ public final class Witness {
         LogRecord rec = LogRecord.parse(line);
         if (rec != null && rec.kind() == RecordKind.CHECKPOINT) {
           Object ts = rec.members().get(Fields.TS);
-          held.add(new Held(rec.seq(), rec.hash(), String.valueOf(ts)));
+          held.add(new Held(rec.seq(), rec.hash(), String.valueOf(ts), rec));
         }
       }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the LOG arguments into logs: a directory stands for all its {@code audit-NNNNNN.jsonl}
@@ -25,14 +27,27 @@ final class LogInputs {
 
   private LogInputs() {}
 
-  static List<AuditLog> resolve(List<Path> args) throws IOException {
-    if (args == null || args.isEmpty()) {
+  /**
+   * An argument with a URI scheme ({@code kafka://host:port/topic}) is a shipped source, read
+   * through {@link ShippedLogs} from {@code from} (all when null) with the client {@code
+   * properties}, giving one log per writer.
+   */
+  static List<AuditLog> resolve(
+      List<String> arguments, Map<String, String> properties, @Nullable Instant from)
+      throws IOException {
+    if (arguments == null || arguments.isEmpty()) {
       throw new InvalidInputException(
           "no log given: pass an audit log directory (or its audit-NNNNNN.jsonl files)");
     }
     Map<Path, Set<Path>> byDir = new LinkedHashMap<>();
+    List<AuditLog> shipped = new ArrayList<>();
     Path skipped = null;
-    for (Path arg : args) {
+    for (String argument : arguments) {
+      if (ShippedLogs.isSource(argument)) {
+        shipped.addAll(ShippedLogs.read(argument, properties, from));
+        continue;
+      }
+      Path arg = Path.of(argument);
       if (Files.isDirectory(arg)) {
         List<Path> files = LogFiles.list(arg);
         if (files.isEmpty()) {
@@ -56,12 +71,13 @@ final class LogInputs {
                 + ": pass an audit log directory or file");
       }
     }
-    if (byDir.isEmpty() && skipped != null) {
+    if (byDir.isEmpty() && shipped.isEmpty() && skipped != null) {
       throw new InvalidInputException(
           skipped + " is not an audit log file: audit logs are named audit-NNNNNN.jsonl");
     }
     List<AuditLog> logs = new ArrayList<>();
     byDir.forEach((dir, files) -> logs.add(new AuditLog(dir, List.copyOf(files))));
+    logs.addAll(shipped);
     return logs;
   }
 
@@ -79,7 +95,7 @@ final class LogInputs {
   static InvalidInputException noRecords(AuditLog log) {
     return new InvalidInputException(
         "no audit records in "
-            + log.directory()
+            + log.name()
             + ": its files are empty or hold only a torn line; pass the directory the audit logger writes to");
   }
 

@@ -70,7 +70,7 @@ final class RecordCursor implements Closeable {
       }
       line += linesSkipped;
     }
-    return l.file() + ":" + line;
+    return log.where().apply(l.file() + ":" + line);
   }
 
   /** The next record, or null at the end of the log. */

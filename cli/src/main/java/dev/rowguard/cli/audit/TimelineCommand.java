@@ -247,7 +247,7 @@ public final class TimelineCommand implements Callable<Integer> {
     AccessMatcher access =
         accessLogs.isEmpty() ? null : new AccessMatcher(Duration.ofSeconds(matchWindowSeconds));
     SourceLocator sources = sourceRoots.isEmpty() ? null : new SourceLocator(sourceRoots);
-    List<AuditLog> audit = logs.resolve();
+    List<AuditLog> audit = logs.resolve(fromTime);
     List<AccessLogSpec> specs = accessLogs.stream().map(AccessLogSpec::parse).toList();
     for (AccessLogSpec s : specs) {
       if (!Files.isRegularFile(s.file())) {

@@ -3,17 +3,22 @@ package dev.rowguard.cli.audit;
 import dev.rowguard.audit.log.CheckpointKeys;
 import dev.rowguard.audit.log.LogVerifier;
 import dev.rowguard.audit.log.Problem;
+import dev.rowguard.audit.log.ShippedLogSource;
 import dev.rowguard.audit.log.VerificationResult;
 import dev.rowguard.audit.log.Witness;
 import dev.rowguard.cli.InvalidInputException;
 import dev.rowguard.cli.Problems;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -57,11 +62,12 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Option(
       names = "--witness",
-      paramLabel = "DIR",
+      paramLabel = "DIR|URI",
       description =
-          "Witness directory (rowguard.audit.witness) holding copies of the checkpoints: reports a"
-              + " log whose newest records or files are missing, or rewritten, relative to it.")
-  Path witness;
+          "Witness directory (rowguard.audit.witness) holding copies of the checkpoints, or the"
+              + " Kafka topic the log is shipped to (kafka://host:port/topic): reports a log whose"
+              + " newest records or files are missing, or rewritten, relative to it.")
+  String witness;
 
   /** Below this a rate says nothing but how long the JVM took to warm up. */
   private static final long RATE_FROM_BYTES = 1_000_000;
@@ -77,21 +83,29 @@ public final class VerifyCommand implements Callable<Integer> {
           "--public-key " + keyProblem + ": give the PEM public key file");
     }
     PublicKey key = publicKey == null ? null : CheckpointKeys.readPublicKey(publicKey);
-    if (witness != null && !java.nio.file.Files.isDirectory(witness)) {
+    boolean shippedWitness = witness != null && ShippedLogs.isSource(witness);
+    if (witness != null && !shippedWitness && !Files.isDirectory(Path.of(witness))) {
       throw new InvalidInputException(
           "--witness "
               + witness
-              + " is not a directory: give the rowguard.audit.witness directory");
+              + " is not a directory: give the rowguard.audit.witness directory or the"
+              + " kafka://host:port/topic the log is shipped to");
     }
+    List<AuditLog> all = logs.resolve();
+    Path witnessDir =
+        witness == null ? null : shippedWitness ? shippedWitness(all) : Path.of(witness);
     boolean intact = true;
-    for (AuditLog log : logs.resolve()) {
+    for (AuditLog log : all) {
       long start = System.nanoTime();
       VerificationResult r = LogVerifier.verify(log.directory(), log.files(), key);
       if (r.records() == 0) {
         throw LogInputs.noRecords(log);
       }
-      if (witness != null) {
-        r = withWitness(r, Witness.check(log.directory(), log.files(), witness));
+      if (log.shipped()) {
+        r = withoutRows(r);
+      }
+      if (witnessDir != null) {
+        r = withWitness(r, Witness.check(log.directory(), log.files(), witnessDir));
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Problem first = firstBreak(r, allowUnsignedTail);
@@ -102,6 +116,52 @@ public final class VerifyCommand implements Callable<Integer> {
     return intact ? 0 : 1;
   }
 
+  /**
+   * The checkpoints the topic {@link #witness} holds, in a witness directory of their own: each
+   * writer's in the file {@link Witness} looks for first for the log it was shipped from ({@link
+   * ShippedLogSource#writerKey}), the others beside them (found by content for a log copied to
+   * another host).
+   */
+  private Path shippedWitness(List<AuditLog> all) throws IOException {
+    ShippedLogSource source = ShippedLogs.source(witness);
+    Map<String, Path> byKey = new HashMap<>();
+    for (AuditLog log : all) {
+      if (!log.shipped()) {
+        byKey.put(source.writerKey(log.directory()), log.directory());
+      }
+    }
+    Path dir = Files.createTempDirectory(ShippedLogs.root(), "witness-");
+    int other = 0;
+    for (Map.Entry<String, List<byte[]>> e :
+        ShippedLogs.checkpoints(witness, logs.kafkaProperties).entrySet()) {
+      Path logDir = byKey.get(e.getKey());
+      Witness.append(
+          dir,
+          logDir == null ? dir.resolve("shipped-" + ++other) : logDir,
+          e.getValue().stream().map(VerifyCommand::withNewline).toList());
+    }
+    return dir;
+  }
+
+  private static byte[] withNewline(byte[] line) {
+    byte[] b = Arrays.copyOf(line, line.length + 1);
+    b[line.length] = '\n';
+    return b;
+  }
+
+  /**
+   * {@code r} without the rows checks: a shipped source holds the records, not the captured rows
+   * files beside them (verify those in the log directory).
+   */
+  private static VerificationResult withoutRows(VerificationResult r) {
+    List<Problem> kept =
+        r.problems().stream()
+            .filter(
+                p -> p.type() != Problem.Type.ROWS_MISSING && p.type() != Problem.Type.ROWS_ALTERED)
+            .toList();
+    return withProblems(r, kept, r.problemCount() - (r.problems().size() - kept.size()));
+  }
+
   /** {@code r} with the witness's problems after the log's own. */
   private static VerificationResult withWitness(VerificationResult r, List<Problem> found) {
     if (found.isEmpty()) {
@@ -109,6 +169,11 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     List<Problem> all = new ArrayList<>(r.problems());
     all.addAll(found);
+    return withProblems(r, all, r.problemCount() + found.size());
+  }
+
+  private static VerificationResult withProblems(
+      VerificationResult r, List<Problem> problems, long count) {
     return new VerificationResult(
         r.directory(),
         r.files(),
@@ -121,8 +186,8 @@ public final class VerifyCommand implements Callable<Integer> {
         r.checkpoints(),
         r.verifiedSignatures(),
         r.lastVerifiedCheckpointSeq(),
-        all,
-        r.problemCount() + found.size());
+        problems,
+        count);
   }
 
   /**
@@ -167,7 +232,7 @@ public final class VerifyCommand implements Callable<Integer> {
             r.firstSeq(),
             r.lastSeq(),
             sizeAndTime(r.bytes(), seconds));
-    String where = log.directory().toString();
+    String where = log.name();
     if (first == null) {
       out.println(where + ": intact (" + size + ")");
     } else {
@@ -176,7 +241,7 @@ public final class VerifyCommand implements Callable<Integer> {
           "  first break: "
               + first.type().label()
               + " at "
-              + first.where()
+              + log.where().apply(first.where())
               + (first.seq() >= 0 ? " (seq " + first.seq() + ")" : "")
               + ": "
               + first.message());
@@ -202,7 +267,7 @@ public final class VerifyCommand implements Callable<Integer> {
               + (p.type().tampering() && first != null ? "also: " : "note: ")
               + p.type().label()
               + " at "
-              + p.where()
+              + log.where().apply(p.where())
               + (p.seq() >= 0 ? " (seq " + p.seq() + ")" : "")
               + ": "
               + p.message());

@@ -112,6 +112,20 @@ public final class LiquibaseChangelogs {
 
   private LiquibaseChangelogs() {}
 
+  /**
+   * Spring Boot's default master changelog under a class path root: the first of {@link
+   * #DEFAULT_MASTERS} there.
+   */
+  public static Optional<Path> defaultMaster(Path root) {
+    for (String master : DEFAULT_MASTERS) {
+      Path candidate = root.resolve(master);
+      if (isChangelog(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** True when {@code file} is a changelog this class reads (by name, and for SQL by header). */
   public static boolean isChangelog(Path file) {
     Format format = format(file);

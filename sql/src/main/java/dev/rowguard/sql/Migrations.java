@@ -42,19 +42,17 @@ public final class Migrations {
     return read ? builder.build() : Schema.EMPTY;
   }
 
-  /** The Liquibase master changelogs of a directory: the first of the default names it has. */
+  /**
+   * The Liquibase master changelogs of a directory: {@code db.changelog-master.*} in it, else
+   * Spring Boot's default under it ({@link LiquibaseChangelogs#defaultMaster}).
+   */
   public static List<Path> masterChangelogs(Path directory) {
     for (String master : LiquibaseChangelogs.DEFAULT_MASTERS) {
       Path name = Path.of(master).getFileName();
-      for (Path candidate :
-          name == null
-              ? List.of(directory.resolve(master))
-              : List.of(directory.resolve(name), directory.resolve(master))) {
-        if (LiquibaseChangelogs.isChangelog(candidate)) {
-          return List.of(candidate);
-        }
+      if (name != null && LiquibaseChangelogs.isChangelog(directory.resolve(name))) {
+        return List.of(directory.resolve(name));
       }
     }
-    return List.of();
+    return LiquibaseChangelogs.defaultMaster(directory).map(List::of).orElse(List.of());
   }
 }

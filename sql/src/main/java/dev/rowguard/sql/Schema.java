@@ -89,14 +89,24 @@ public final class Schema {
    * @param name the constraint's or index's name, if the script gave one
    * @param columns the columns, folded as {@link #column} compares them
    * @param origin the statement or change that created it, when it was read from a file
+   * @param prefixLengths for each column, the prefix length the index keeps (MySQL's {@code
+   *     c(100)}), or 0 for the whole column
    */
-  public record UniqueKey(@Nullable String name, List<String> columns, @Nullable Origin origin) {
+  public record UniqueKey(
+      @Nullable String name,
+      List<String> columns,
+      @Nullable Origin origin,
+      List<Integer> prefixLengths) {
     public UniqueKey {
       columns = List.copyOf(columns);
+      prefixLengths =
+          prefixLengths.size() == columns.size()
+              ? List.copyOf(prefixLengths)
+              : java.util.Collections.nCopies(columns.size(), 0);
     }
 
     public UniqueKey(@Nullable String name, List<String> columns) {
-      this(name, columns, null);
+      this(name, columns, null, List.of());
     }
   }
 
@@ -488,17 +498,42 @@ public final class Schema {
               && upper(create.getTailParameters()).contains("WHERE"))) {
         return;
       }
-      addKey(tableName(create.getTable()), index.getName(), index.getColumnsNames());
+      addKey(tableName(create.getTable()), index);
     }
 
     private void addKey(String table, @Nullable String name, List<String> columns) {
+      addKey(table, name, columns, List.of());
+    }
+
+    /** A key from an index's columns, with their prefix lengths ({@code key_prefix(100)}). */
+    private void addKey(String table, Index index) {
+      List<Integer> lengths = new ArrayList<>();
+      if (index.getColumns() != null) {
+        for (Index.ColumnParams column : index.getColumns()) {
+          int length = 0;
+          if (column.getParams() != null) {
+            for (String param : column.getParams()) {
+              String digits = param.replaceAll("[()\\s]", "");
+              if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+                length = Integer.parseInt(digits);
+              }
+            }
+          }
+          lengths.add(length);
+        }
+      }
+      addKey(table, index.getName(), index.getColumnsNames(), lengths);
+    }
+
+    private void addKey(
+        String table, @Nullable String name, List<String> columns, List<Integer> lengths) {
       if (!tables.containsKey(table) || columns.isEmpty()) {
         return;
       }
       List<String> folded = new ArrayList<>();
       columns.forEach(c -> folded.add(normalise(c)));
       keys.computeIfAbsent(table, t -> new ArrayList<>())
-          .add(new UniqueKey(name == null ? null : normalise(name), folded, origin));
+          .add(new UniqueKey(name == null ? null : normalise(name), folded, origin, lengths));
     }
 
     private static boolean isUnique(@Nullable String indexType) {
@@ -511,12 +546,22 @@ public final class Schema {
         return; // CREATE TABLE ... AS SELECT: columns unknown
       }
       List<Column> definitions = new ArrayList<>();
+      String charset = tableCharset(create.getTableOptionsStrings());
       for (ColumnDefinition definition : create.getColumnDefinitions()) {
-        definitions.add(
+        Column column =
             column(
                 definition.getColumnName(),
                 definition.getColDataType(),
-                definition.getColumnSpecs()));
+                definition.getColumnSpecs());
+        if (charset != null
+            && column.type() != null
+            && !upper(List.of(column.type())).get(0).contains("CHARACTER SET")) {
+          // MySQL's table default applies to the columns that name none
+          column =
+              new Column(
+                  column.name(), column.notNull(), column.type() + " CHARACTER SET " + charset);
+        }
+        definitions.add(column);
       }
       String table = tableName(create.getTable());
       createTable(table, definitions);
@@ -531,7 +576,7 @@ public final class Schema {
         for (Index index : create.getIndexes()) {
           primaryKey(columns, index);
           if (isUnique(index.getType()) && index.getColumnsNames() != null) {
-            addKey(table, index.getName(), index.getColumnsNames());
+            addKey(table, index);
           }
           foreignKeyIndex(table, index);
         }
@@ -564,7 +609,7 @@ public final class Schema {
           if (e.getIndex() != null) {
             primaryKey(columns, e.getIndex());
             if (isUnique(e.getIndex().getType()) && e.getIndex().getColumnsNames() != null) {
-              addKey(table, e.getIndex().getName(), e.getIndex().getColumnsNames());
+              addKey(table, e.getIndex());
             }
             foreignKeyIndex(table, e.getIndex());
           } else if (e.getFkColumns() != null && e.getFkSourceTable() != null) {
@@ -636,7 +681,32 @@ public final class Schema {
       tableKeys.replaceAll(
           k ->
               new UniqueKey(
-                  k.name(), k.columns().stream().map(c -> c.equals(old) ? renamed : c).toList()));
+                  k.name(),
+                  k.columns().stream().map(c -> c.equals(old) ? renamed : c).toList(),
+                  k.origin(),
+                  k.prefixLengths()));
+    }
+
+    /** MySQL's {@code [DEFAULT] CHARSET=x} / {@code CHARACTER SET x} among a table's options. */
+    private static @Nullable String tableCharset(@Nullable List<String> options) {
+      if (options == null) {
+        return null;
+      }
+      List<String> words = upper(options);
+      for (int i = 0; i < words.size(); i++) {
+        boolean charset = words.get(i).equals("CHARSET");
+        if (words.get(i).equals("CHARACTER")
+            && i + 1 < words.size()
+            && words.get(i + 1).equals("SET")) {
+          charset = true;
+          i++;
+        }
+        if (charset) {
+          int value = i + 1 < words.size() && words.get(i + 1).equals("=") ? i + 2 : i + 1;
+          return value < words.size() ? options.get(value) : null;
+        }
+      }
+      return null;
     }
 
     private static Column column(

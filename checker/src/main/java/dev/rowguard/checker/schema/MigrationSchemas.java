@@ -119,6 +119,28 @@ public final class MigrationSchemas {
     return table(entity, schema).map(schema::isFullyRead).orElse(false);
   }
 
+  /**
+   * The foreign key the migrations give {@code child}'s table over {@code field}'s join column into
+   * {@code parent}'s table, if there is one (the first such).
+   */
+  public static Optional<Schema.ForeignKey> foreignKey(
+      Symbol.ClassSymbol child,
+      PersistentField field,
+      Symbol.ClassSymbol parent,
+      VisitorState state) {
+    Schema schema = of(state);
+    Optional<String> childTable = table(child, schema);
+    Optional<String> parentTable = table(parent, schema);
+    if (childTable.isEmpty() || parentTable.isEmpty()) {
+      return Optional.empty();
+    }
+    String referenced = parentTable.get().replaceAll("[\"`\\[\\]]", "");
+    return schema.foreignKeys(childTable.get()).stream()
+        .filter(k -> k.referencedTable().equalsIgnoreCase(referenced))
+        .filter(k -> k.columns().size() == 1 && field.hasColumnName(k.columns().get(0)))
+        .findFirst();
+  }
+
   private static Optional<String> table(Symbol.ClassSymbol entity, Schema schema) {
     if (schema.isEmpty()) {
       return Optional.empty();

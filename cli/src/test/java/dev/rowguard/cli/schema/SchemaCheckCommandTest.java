@@ -72,7 +72,8 @@ final class SchemaCheckCommandTest {
             "The unique key uk_labels on labels (key_prefix, key_name, resource_guid) covers"
                 + " nullable column key_prefix: ");
 
-    CliRun gate = CliRun.run("schema", "check", "--fail-on", "warning", mysql.toString());
+    CliRun gate =
+        CliRun.run("schema", "check", "--fail-on", "warning", mysql.toString(), dir.toString());
     assertThat(gate.exit()).isEqualTo(1);
     assertThat(gate.err())
         .isEqualTo(

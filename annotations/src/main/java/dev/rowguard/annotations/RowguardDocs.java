@@ -11,5 +11,9 @@ public final class RowguardDocs {
   /** Base of the docs pages, {@code docs/checks/<CheckName>.md} in the repository. */
   public static final String CHECKS = "https://github.com/rowguard/rowguard/blob/main/docs/checks/";
 
+  /** The page of {@code rowguard schema check}'s rules, {@code docs/SCHEMA.md}. */
+  public static final String SCHEMA =
+      "https://github.com/rowguard/rowguard/blob/main/docs/SCHEMA.md";
+
   private RowguardDocs() {}
 }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.rowguard.cli.audit.AuditCommand;
 import dev.rowguard.cli.report.BaselineCommand;
 import dev.rowguard.cli.report.ReportCommand;
+import dev.rowguard.cli.schema.SchemaCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
       Rowguard.Help.class,
       ReportCommand.class,
       BaselineCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      SchemaCommand.class
     })
 public final class Rowguard {
 

@@ -81,21 +81,32 @@ public final class FlywayMigrations {
    * none. Scripts that cannot be read are skipped, as are scripts larger than 8 MiB.
    */
   public static Schema schema(List<Path> locations) {
-    List<String> texts = new ArrayList<>();
+    Schema.Builder builder = new Schema.Builder();
+    return apply(locations, builder) ? builder.build() : Schema.EMPTY;
+  }
+
+  /**
+   * Applies the scripts under {@code locations} to {@code builder}, each statement with its file
+   * and line as origin; false when there were none it could read.
+   */
+  static boolean apply(List<Path> locations, Schema.Builder builder) {
+    boolean read = false;
     try {
       for (Path script : scripts(locations)) {
         try {
           if (Files.size(script) <= MAX_FILE_BYTES) {
-            texts.add(Files.readString(script, StandardCharsets.UTF_8));
+            String text = Files.readString(script, StandardCharsets.UTF_8);
+            builder.applyScript(script.toString(), text, 1);
+            read = true;
           }
         } catch (IOException | UncheckedIOException e) {
           // unreadable or not UTF-8: the schema is built from the others
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      return Schema.EMPTY;
+      return read;
     }
-    return texts.isEmpty() ? Schema.EMPTY : Schema.of(texts);
+    return read;
   }
 
   private static Optional<Migration> migration(Path file) {

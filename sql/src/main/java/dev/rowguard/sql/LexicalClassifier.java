@@ -62,17 +62,36 @@ final class LexicalClassifier {
    * dollar-quoted bodies, comments and parentheses, stripped; blank ones left out.
    */
   static List<String> statements(String script) {
-    LexicalClassifier l = new LexicalClassifier(script);
     List<String> out = new ArrayList<>();
+    located(script).forEach(s -> out.add(s.text()));
+    return out;
+  }
+
+  /**
+   * A statement of a script and where it starts.
+   *
+   * @param text the statement, stripped
+   * @param offset the index in the script of its first token (after comments)
+   */
+  record Located(String text, int offset) {}
+
+  /** {@link #statements}, each with the offset of its first token. */
+  static List<Located> located(String script) {
+    LexicalClassifier l = new LexicalClassifier(script);
+    List<Located> out = new ArrayList<>();
     int from = 0;
+    int first = -1;
     do {
       l.advance();
       if (l.type == EOF || (l.type == SEMI && l.depth <= 0)) {
         String statement = script.substring(from, l.start).strip();
         if (!statement.isEmpty()) {
-          out.add(statement);
+          out.add(new Located(statement, first < 0 ? from : first));
         }
         from = l.end;
+        first = -1;
+      } else if (first < 0) {
+        first = l.start;
       }
     } while (l.type != EOF);
     return out;

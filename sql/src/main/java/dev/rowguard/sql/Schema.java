@@ -6,19 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.ReferentialAction;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
 import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.drop.Drop;
 import org.jspecify.annotations.Nullable;
@@ -49,15 +53,34 @@ public final class Schema {
   static final int MAX_PARSED_CHARS = 64 * 1024;
 
   /** The schema of no scripts. */
-  public static final Schema EMPTY = new Schema(Map.of(), Map.of(), Set.of());
+  public static final Schema EMPTY = new Schema(Map.of(), Map.of(), Map.of(), Set.of());
+
+  /**
+   * Where a migration made a change: a file and a line, 1-based.
+   *
+   * @param file the file as it was found (relative when its location was given relative)
+   * @param line the line of the statement or change
+   */
+  public record Origin(String file, int line) {
+    @Override
+    public String toString() {
+      return file + ":" + line;
+    }
+  }
 
   /**
    * A column.
    *
    * @param name the name as written last, without quotes
    * @param notNull whether the database rejects NULL in it (NOT NULL, or a primary key column)
+   * @param type the data type as the migration wrote it ({@code VARCHAR (253)}, {@code
+   *     varchar(253)}), if known
    */
-  public record Column(String name, boolean notNull) {}
+  public record Column(String name, boolean notNull, @Nullable String type) {
+    public Column(String name, boolean notNull) {
+      this(name, notNull, null);
+    }
+  }
 
   /**
    * A set of columns the database keeps unique: a primary key, a unique constraint or a unique
@@ -65,22 +88,73 @@ public final class Schema {
    *
    * @param name the constraint's or index's name, if the script gave one
    * @param columns the columns, folded as {@link #column} compares them
+   * @param origin the statement or change that created it, when it was read from a file
+   * @param prefixLengths for each column, the prefix length the index keeps (MySQL's {@code
+   *     c(100)}), or 0 for the whole column
    */
-  public record UniqueKey(@Nullable String name, List<String> columns) {
+  public record UniqueKey(
+      @Nullable String name,
+      List<String> columns,
+      @Nullable Origin origin,
+      List<Integer> prefixLengths) {
     public UniqueKey {
       columns = List.copyOf(columns);
+      prefixLengths =
+          prefixLengths.size() == columns.size()
+              ? List.copyOf(prefixLengths)
+              : java.util.Collections.nCopies(columns.size(), 0);
+    }
+
+    public UniqueKey(@Nullable String name, List<String> columns) {
+      this(name, columns, null, List.of());
+    }
+  }
+
+  /**
+   * A foreign key of a table: its columns refer to {@code referencedTable}.
+   *
+   * @param name the constraint's name, if the migration gave one
+   * @param columns the referring columns, folded
+   * @param referencedTable the referenced (parent) table, folded
+   * @param onDelete the {@code ON DELETE} action in upper case ({@code CASCADE}, {@code SET NULL}),
+   *     empty when none was declared
+   * @param origin the statement or change that created it, when it was read from a file
+   */
+  public record ForeignKey(
+      @Nullable String name,
+      List<String> columns,
+      String referencedTable,
+      String onDelete,
+      @Nullable Origin origin) {
+    public ForeignKey {
+      columns = List.copyOf(columns);
+    }
+
+    /** True for {@code ON DELETE CASCADE}: deleting the parent row deletes this row. */
+    public boolean cascadesDelete() {
+      return onDelete.equals("CASCADE");
     }
   }
 
   private final Map<String, Map<String, Column>> tables;
   private final Map<String, List<UniqueKey>> keys;
+  private final Map<String, List<ForeignKey>> foreignKeys;
   private final Set<String> partlyRead;
 
   private Schema(
       Map<String, Map<String, Column>> tables,
       Map<String, List<UniqueKey>> keys,
+      Map<String, List<ForeignKey>> foreignKeys,
       Set<String> partlyRead) {
     this.partlyRead = Set.copyOf(partlyRead);
+    Map<String, List<ForeignKey>> foreignCopy = new LinkedHashMap<>();
+    foreignKeys.forEach(
+        (name, list) -> {
+          if (tables.containsKey(name)) {
+            foreignCopy.put(name, List.copyOf(list));
+          }
+        });
+    this.foreignKeys = Map.copyOf(foreignCopy);
     Map<String, Map<String, Column>> copy = new LinkedHashMap<>();
     tables.forEach((name, columns) -> copy.put(name, Map.copyOf(columns)));
     this.tables = Map.copyOf(copy);
@@ -102,7 +176,25 @@ public final class Schema {
         builder.apply(statement);
       }
     }
-    return new Schema(builder.tables, builder.keys, builder.partlyRead);
+    return builder.build();
+  }
+
+  /** The tables the scripts left, folded, in no particular order. */
+  public Set<String> tables() {
+    return tables.keySet();
+  }
+
+  /**
+   * The columns of {@code table} in no particular order: empty when the scripts did not create it.
+   */
+  public List<Column> columns(String table) {
+    Map<String, Column> columns = tables.get(normalise(table));
+    return columns == null ? List.of() : List.copyOf(columns.values());
+  }
+
+  /** The foreign keys of {@code table} (the child): empty when it has none. */
+  public List<ForeignKey> foreignKeys(String table) {
+    return foreignKeys.getOrDefault(normalise(table), List.of());
   }
 
   /** True when no table is known. */
@@ -169,11 +261,197 @@ public final class Schema {
     return dot;
   }
 
-  /** The mutable model while scripts are applied. */
-  private static final class Builder {
+  /**
+   * The mutable model while migrations are applied: SQL statements ({@link #apply}, {@link
+   * #applyScript}) and the changes of other formats (Liquibase) through the same operations.
+   */
+  static final class Builder {
     final Map<String, Map<String, Column>> tables = new LinkedHashMap<>();
     final Map<String, List<UniqueKey>> keys = new LinkedHashMap<>();
+    final Map<String, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
     final Set<String> partlyRead = new HashSet<>();
+
+    /** Where the change being applied is written, recorded on the keys it creates. */
+    private @Nullable Origin origin;
+
+    Schema build() {
+      return new Schema(tables, keys, foreignKeys, partlyRead);
+    }
+
+    /** Sets where the following changes are written ({@code null}: not known). */
+    void at(@Nullable Origin where) {
+      origin = where;
+    }
+
+    /**
+     * Applies each statement of {@code script}, recording {@code file} and the statement's line as
+     * the origin of what it creates; {@code firstLine} is the script's first line in the file.
+     */
+    void applyScript(@Nullable String file, String script, int firstLine) {
+      int line = firstLine;
+      int counted = 0;
+      for (LexicalClassifier.Located statement : LexicalClassifier.located(script)) {
+        for (int i = counted; i < statement.offset(); i++) {
+          if (script.charAt(i) == '\n') {
+            line++;
+          }
+        }
+        counted = statement.offset();
+        at(file == null ? null : new Origin(file, line));
+        apply(statement.text());
+      }
+      at(null);
+    }
+
+    /** Every later statement about {@code table} may differ from the model. */
+    void partlyRead(String table) {
+      partlyRead.add(normalise(table));
+    }
+
+    /** Creates (or replaces) {@code table} with {@code columns}; keys are added separately. */
+    void createTable(String table, List<Column> columns) {
+      String name = normalise(table);
+      Map<String, Column> byName = new LinkedHashMap<>();
+      columns.forEach(c -> byName.put(normalise(c.name()), c));
+      tables.put(name, byName);
+      keys.remove(name);
+      foreignKeys.remove(name);
+      partlyRead.remove(name);
+    }
+
+    /** Adds or redefines a column of a created table. */
+    void putColumn(String table, Column column) {
+      Map<String, Column> columns = tables.get(normalise(table));
+      if (columns != null) {
+        columns.put(normalise(column.name()), column);
+      }
+    }
+
+    /** Sets the nullability of a column of a created table. */
+    void setNotNull(String table, String column, boolean notNull) {
+      Map<String, Column> columns = tables.get(normalise(table));
+      if (columns != null) {
+        setNotNull(columns, column, notNull);
+      }
+    }
+
+    /** Adds a unique key (primary key, unique constraint, unique index) to a created table. */
+    void uniqueKey(String table, @Nullable String name, List<String> columns) {
+      addKey(normalise(table), name, columns);
+    }
+
+    /** Drops the unique keys named {@code name}: of {@code table}, or of every table if null. */
+    void dropKey(@Nullable String table, String name) {
+      String folded = normalise(name);
+      if (table == null) {
+        keys.values().forEach(list -> list.removeIf(k -> folded.equals(k.name())));
+      } else {
+        List<UniqueKey> list = keys.get(normalise(table));
+        if (list != null) {
+          list.removeIf(k -> folded.equals(k.name()));
+        }
+      }
+    }
+
+    /** Adds a foreign key to a created table. */
+    void foreignKey(
+        String table,
+        @Nullable String name,
+        List<String> columns,
+        String referencedTable,
+        @Nullable String onDelete) {
+      String child = normalise(table);
+      if (!tables.containsKey(child) || columns.isEmpty()) {
+        return;
+      }
+      List<String> folded = new ArrayList<>();
+      columns.forEach(c -> folded.add(normalise(c)));
+      foreignKeys
+          .computeIfAbsent(child, t -> new ArrayList<>())
+          .add(
+              new ForeignKey(
+                  name == null ? null : normalise(name),
+                  folded,
+                  normalise(referencedTable),
+                  onDelete == null ? "" : onDelete.strip().toUpperCase(Locale.ROOT),
+                  origin));
+    }
+
+    /** Drops the foreign key named {@code name} of {@code table}. */
+    void dropForeignKey(String table, String name) {
+      List<ForeignKey> list = foreignKeys.get(normalise(table));
+      if (list != null) {
+        String folded = normalise(name);
+        list.removeIf(k -> folded.equals(k.name()));
+      }
+    }
+
+    /** Renames a column, in the table and in its keys. */
+    void renameColumn(String table, String from, String to) {
+      Map<String, Column> columns = tables.get(normalise(table));
+      if (columns == null) {
+        return;
+      }
+      Column old = columns.remove(normalise(from));
+      if (old != null) {
+        columns.put(normalise(to), new Column(unquoted(to), old.notNull(), old.type()));
+        rename(keys.computeIfAbsent(normalise(table), t -> new ArrayList<>()), from, to);
+      }
+    }
+
+    /** Drops a column and the keys over it. */
+    void dropColumn(String table, String column) {
+      Map<String, Column> columns = tables.get(normalise(table));
+      if (columns != null) {
+        String dropped = normalise(column);
+        columns.remove(dropped);
+        List<UniqueKey> list = keys.get(normalise(table));
+        if (list != null) {
+          list.removeIf(k -> k.columns().contains(dropped));
+        }
+      }
+    }
+
+    /** Renames a table with its columns and keys. */
+    void renameTable(String from, String to) {
+      String old = normalise(from);
+      String renamed = normalise(to);
+      Map<String, Column> columns = tables.remove(old);
+      if (columns == null) {
+        return;
+      }
+      tables.put(renamed, columns);
+      List<UniqueKey> tableKeys = keys.remove(old);
+      if (tableKeys != null) {
+        keys.put(renamed, tableKeys);
+      }
+      List<ForeignKey> tableForeignKeys = foreignKeys.remove(old);
+      if (tableForeignKeys != null) {
+        foreignKeys.put(renamed, tableForeignKeys);
+      }
+      foreignKeys.replaceAll(
+          (t, list) ->
+              new ArrayList<>(
+                  list.stream()
+                      .map(
+                          k ->
+                              k.referencedTable().equals(old)
+                                  ? new ForeignKey(
+                                      k.name(), k.columns(), renamed, k.onDelete(), k.origin())
+                                  : k)
+                      .toList()));
+      if (partlyRead.remove(old)) {
+        partlyRead.add(renamed);
+      }
+    }
+
+    /** Drops a table. */
+    void dropTable(String table) {
+      String name = normalise(table);
+      tables.remove(name);
+      keys.remove(name);
+      foreignKeys.remove(name);
+    }
 
     void apply(String statement) {
       String first = LexicalClassifier.firstWord(statement);
@@ -202,11 +480,9 @@ public final class Schema {
         createIndex(index);
       } else if (parsed instanceof Drop drop && drop.getName() != null) {
         if ("TABLE".equalsIgnoreCase(drop.getType())) {
-          tables.remove(tableName(drop.getName()));
-          keys.remove(tableName(drop.getName()));
+          dropTable(drop.getName().getName());
         } else if ("INDEX".equalsIgnoreCase(drop.getType())) {
-          String name = normalise(drop.getName().getName());
-          keys.values().forEach(list -> list.removeIf(k -> name.equals(k.name())));
+          dropKey(null, drop.getName().getName());
         }
       }
     }
@@ -222,17 +498,42 @@ public final class Schema {
               && upper(create.getTailParameters()).contains("WHERE"))) {
         return;
       }
-      addKey(tableName(create.getTable()), index.getName(), index.getColumnsNames());
+      addKey(tableName(create.getTable()), index);
     }
 
     private void addKey(String table, @Nullable String name, List<String> columns) {
+      addKey(table, name, columns, List.of());
+    }
+
+    /** A key from an index's columns, with their prefix lengths ({@code key_prefix(100)}). */
+    private void addKey(String table, Index index) {
+      List<Integer> lengths = new ArrayList<>();
+      if (index.getColumns() != null) {
+        for (Index.ColumnParams column : index.getColumns()) {
+          int length = 0;
+          if (column.getParams() != null) {
+            for (String param : column.getParams()) {
+              String digits = param.replaceAll("[()\\s]", "");
+              if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+                length = Integer.parseInt(digits);
+              }
+            }
+          }
+          lengths.add(length);
+        }
+      }
+      addKey(table, index.getName(), index.getColumnsNames(), lengths);
+    }
+
+    private void addKey(
+        String table, @Nullable String name, List<String> columns, List<Integer> lengths) {
       if (!tables.containsKey(table) || columns.isEmpty()) {
         return;
       }
       List<String> folded = new ArrayList<>();
       columns.forEach(c -> folded.add(normalise(c)));
       keys.computeIfAbsent(table, t -> new ArrayList<>())
-          .add(new UniqueKey(name == null ? null : normalise(name), folded));
+          .add(new UniqueKey(name == null ? null : normalise(name), folded, origin, lengths));
     }
 
     private static boolean isUnique(@Nullable String indexType) {
@@ -244,28 +545,40 @@ public final class Schema {
       if (create.getTable() == null || create.getColumnDefinitions() == null) {
         return; // CREATE TABLE ... AS SELECT: columns unknown
       }
-      Map<String, Column> columns = new LinkedHashMap<>();
+      List<Column> definitions = new ArrayList<>();
+      String charset = tableCharset(create.getTableOptionsStrings());
       for (ColumnDefinition definition : create.getColumnDefinitions()) {
-        String name = definition.getColumnName();
-        columns.put(
-            normalise(name),
-            new Column(unquoted(name), declaresNotNull(definition.getColumnSpecs())));
+        Column column =
+            column(
+                definition.getColumnName(),
+                definition.getColDataType(),
+                definition.getColumnSpecs());
+        if (charset != null
+            && column.type() != null
+            && !upper(List.of(column.type())).get(0).contains("CHARACTER SET")) {
+          // MySQL's table default applies to the columns that name none
+          column =
+              new Column(
+                  column.name(), column.notNull(), column.type() + " CHARACTER SET " + charset);
+        }
+        definitions.add(column);
       }
       String table = tableName(create.getTable());
-      tables.put(table, columns);
-      keys.remove(table);
-      partlyRead.remove(table);
+      createTable(table, definitions);
+      Map<String, Column> columns = Objects.requireNonNull(tables.get(table), "just created");
       for (ColumnDefinition definition : create.getColumnDefinitions()) {
         if (declaresUnique(definition.getColumnSpecs())) {
           addKey(table, null, List.of(definition.getColumnName()));
         }
+        inlineReference(table, definition.getColumnName(), definition.getColumnSpecs());
       }
       if (create.getIndexes() != null) {
         for (Index index : create.getIndexes()) {
           primaryKey(columns, index);
           if (isUnique(index.getType()) && index.getColumnsNames() != null) {
-            addKey(table, index.getName(), index.getColumnsNames());
+            addKey(table, index);
           }
+          foreignKeyIndex(table, index);
         }
       }
     }
@@ -290,15 +603,23 @@ public final class Schema {
             e.getColDataTypeList() == null ? List.of() : e.getColDataTypeList();
         if (operation == AlterOperation.ADD) {
           for (AlterExpression.ColumnDataType c : changed) {
-            columns.put(
-                normalise(c.getColumnName()),
-                new Column(unquoted(c.getColumnName()), declaresNotNull(c.getColumnSpecs())));
+            putColumn(table, column(c.getColumnName(), c.getColDataType(), c.getColumnSpecs()));
+            inlineReference(table, c.getColumnName(), c.getColumnSpecs());
           }
           if (e.getIndex() != null) {
             primaryKey(columns, e.getIndex());
             if (isUnique(e.getIndex().getType()) && e.getIndex().getColumnsNames() != null) {
-              addKey(table, e.getIndex().getName(), e.getIndex().getColumnsNames());
+              addKey(table, e.getIndex());
             }
+            foreignKeyIndex(table, e.getIndex());
+          } else if (e.getFkColumns() != null && e.getFkSourceTable() != null) {
+            ReferentialAction onDelete = e.getReferentialAction(ReferentialAction.Type.DELETE);
+            foreignKey(
+                table,
+                e.getConstraintName(),
+                e.getFkColumns(),
+                e.getFkSourceTable(),
+                onDelete == null ? null : onDelete.getAction().toString());
           }
           if (e.getPkColumns() != null) {
             e.getPkColumns().forEach(c -> setNotNull(columns, c, true));
@@ -326,9 +647,7 @@ public final class Schema {
             }
           }
           for (AlterExpression.ColumnDataType c : changed) {
-            columns.put(
-                normalise(c.getColumnName()),
-                new Column(unquoted(c.getColumnName()), declaresNotNull(c.getColumnSpecs())));
+            putColumn(table, column(c.getColumnName(), c.getColDataType(), c.getColumnSpecs()));
             if (!upper(c.getColumnSpecs()).contains("NULL")) {
               partlyRead.add(table);
             }
@@ -336,26 +655,21 @@ public final class Schema {
         } else if (operation == AlterOperation.RENAME
             && e.getColumnOldName() != null
             && e.getColumnName() != null) {
-          Column old = columns.remove(normalise(e.getColumnOldName()));
-          if (old != null) {
-            columns.put(
-                normalise(e.getColumnName()),
-                new Column(unquoted(e.getColumnName()), old.notNull()));
-            rename(tableKeys, e.getColumnOldName(), e.getColumnName());
-          }
+          renameColumn(table, e.getColumnOldName(), e.getColumnName());
+        } else if (operation == AlterOperation.RENAME_TABLE && e.getNewTableName() != null) {
+          renameTable(table, e.getNewTableName());
+          return;
         } else if (operation == AlterOperation.DROP) {
           if (e.getColumnName() != null) {
-            String dropped = normalise(e.getColumnName());
-            columns.remove(dropped);
-            tableKeys.removeIf(k -> k.columns().contains(dropped));
+            dropColumn(table, e.getColumnName());
           }
           String constraint =
               e.getConstraintName() != null
                   ? e.getConstraintName()
                   : e.getIndex() != null ? e.getIndex().getName() : null;
           if (constraint != null) {
-            String name = normalise(constraint);
-            tableKeys.removeIf(k -> name.equals(k.name()));
+            dropKey(table, constraint);
+            dropForeignKey(table, constraint);
           }
         }
       }
@@ -367,7 +681,82 @@ public final class Schema {
       tableKeys.replaceAll(
           k ->
               new UniqueKey(
-                  k.name(), k.columns().stream().map(c -> c.equals(old) ? renamed : c).toList()));
+                  k.name(),
+                  k.columns().stream().map(c -> c.equals(old) ? renamed : c).toList(),
+                  k.origin(),
+                  k.prefixLengths()));
+    }
+
+    /** MySQL's {@code [DEFAULT] CHARSET=x} / {@code CHARACTER SET x} among a table's options. */
+    private static @Nullable String tableCharset(@Nullable List<String> options) {
+      if (options == null) {
+        return null;
+      }
+      List<String> words = upper(options);
+      for (int i = 0; i < words.size(); i++) {
+        boolean charset = words.get(i).equals("CHARSET");
+        if (words.get(i).equals("CHARACTER")
+            && i + 1 < words.size()
+            && words.get(i + 1).equals("SET")) {
+          charset = true;
+          i++;
+        }
+        if (charset) {
+          int value = i + 1 < words.size() && words.get(i + 1).equals("=") ? i + 2 : i + 1;
+          return value < words.size() ? options.get(value) : null;
+        }
+      }
+      return null;
+    }
+
+    private static Column column(
+        String name, @Nullable ColDataType type, @Nullable List<String> specs) {
+      return new Column(
+          unquoted(name), declaresNotNull(specs), type == null ? null : type.toString());
+    }
+
+    /** {@code FOREIGN KEY (c) REFERENCES parent (id) [ON DELETE action]} in a table's indexes. */
+    private void foreignKeyIndex(String table, Index index) {
+      if (index instanceof ForeignKeyIndex fk
+          && fk.getTable() != null
+          && fk.getColumnsNames() != null) {
+        foreignKey(
+            table,
+            fk.getName(),
+            fk.getColumnsNames(),
+            fk.getTable().getName(),
+            fk.getOnDeleteReferenceOption());
+      }
+    }
+
+    /** {@code c INT REFERENCES parent (id) [ON DELETE action]} among a column's specs. */
+    private void inlineReference(String table, String column, @Nullable List<String> columnSpecs) {
+      if (columnSpecs == null) {
+        return;
+      }
+      List<String> specs = upper(columnSpecs);
+      int references = specs.indexOf("REFERENCES");
+      if (references < 0 || references + 1 >= specs.size()) {
+        return;
+      }
+      String parent = columnSpecs.get(references + 1);
+      int paren = parent.indexOf('(');
+      if (paren >= 0) {
+        parent = parent.substring(0, paren);
+      }
+      String onDelete = null;
+      for (int i = references + 2; i + 2 < specs.size(); i++) {
+        if (specs.get(i).equals("ON") && specs.get(i + 1).equals("DELETE")) {
+          onDelete = specs.get(i + 2);
+          if ((onDelete.equals("SET") || onDelete.equals("NO")) && i + 3 < specs.size()) {
+            onDelete = onDelete + " " + specs.get(i + 3);
+          }
+          break;
+        }
+      }
+      if (!parent.isBlank()) {
+        foreignKey(table, null, List.of(column), parent, onDelete);
+      }
     }
 
     private static void primaryKey(Map<String, Column> columns, Index index) {
@@ -381,7 +770,7 @@ public final class Schema {
     private static void setNotNull(Map<String, Column> columns, String column, boolean notNull) {
       Column old = columns.get(normalise(column));
       if (old != null) {
-        columns.put(normalise(column), new Column(old.name(), notNull));
+        columns.put(normalise(column), new Column(old.name(), notNull, old.type()));
       }
     }
 

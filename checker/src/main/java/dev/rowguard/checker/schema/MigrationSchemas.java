@@ -10,6 +10,8 @@ import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.util.PerCompilation;
 import dev.rowguard.sql.FlywayMigrations;
+import dev.rowguard.sql.LiquibaseChangelogs;
+import dev.rowguard.sql.Migrations;
 import dev.rowguard.sql.Schema;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,11 +29,14 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * The schema the application's Flyway SQL migrations build, read once per compilation and set of
- * locations: the database's own word on NOT NULL where the JPA mapping says nothing.
+ * The schema the application's migrations build (Flyway SQL scripts and Liquibase changelogs), read
+ * once per compilation and set of locations: the database's own word on NOT NULL where the JPA
+ * mapping says nothing.
  *
- * <p>The locations are the directories named by {@code -XepOpt:Rowguard:Migrations=DIR[,DIR...]};
- * without the flag, Flyway's default {@code db/migration} under the class output and class path
+ * <p>The locations are the paths named by {@code -XepOpt:Rowguard:Migrations=PATH[,PATH...]} (read
+ * as {@link Migrations#schema} reads them); without the flag, Flyway's default {@code db/migration}
+ * and Spring Boot's default Liquibase master {@code
+ * db/changelog/db.changelog-master.(yaml|yml|xml|sql)} under the class output and class path
  * directories (Maven copies {@code src/main/resources} there before compiling) and under the {@code
  * src/main/resources} and {@code src/test/resources} beside the source file being compiled.
  */
@@ -52,7 +57,7 @@ public final class MigrationSchemas {
     if (cache.flagged.isEmpty()) {
       locations.addAll(besideSource(state.getPath().getCompilationUnit(), cache));
     }
-    return cache.schemas.computeIfAbsent(List.copyOf(locations), FlywayMigrations::schema);
+    return cache.schemas.computeIfAbsent(List.copyOf(locations), Migrations::schema);
   }
 
   /**
@@ -112,6 +117,28 @@ public final class MigrationSchemas {
   public static boolean isFullyRead(Symbol.ClassSymbol entity, VisitorState state) {
     Schema schema = of(state);
     return table(entity, schema).map(schema::isFullyRead).orElse(false);
+  }
+
+  /**
+   * The foreign key the migrations give {@code child}'s table over {@code field}'s join column into
+   * {@code parent}'s table, if there is one (the first such).
+   */
+  public static Optional<Schema.ForeignKey> foreignKey(
+      Symbol.ClassSymbol child,
+      PersistentField field,
+      Symbol.ClassSymbol parent,
+      VisitorState state) {
+    Schema schema = of(state);
+    Optional<String> childTable = table(child, schema);
+    Optional<String> parentTable = table(parent, schema);
+    if (childTable.isEmpty() || parentTable.isEmpty()) {
+      return Optional.empty();
+    }
+    String referenced = parentTable.get().replaceAll("[\"`\\[\\]]", "");
+    return schema.foreignKeys(childTable.get()).stream()
+        .filter(k -> k.referencedTable().equalsIgnoreCase(referenced))
+        .filter(k -> k.columns().size() == 1 && field.hasColumnName(k.columns().get(0)))
+        .findFirst();
   }
 
   private static Optional<String> table(Symbol.ClassSymbol entity, Schema schema) {
@@ -174,13 +201,19 @@ public final class MigrationSchemas {
         m -> {
           List<Path> out = new ArrayList<>();
           for (String root : RESOURCE_ROOTS) {
-            Path location = m.resolve(root).resolve(FlywayMigrations.DEFAULT_LOCATION);
-            if (Files.isDirectory(location)) {
-              out.add(location);
-            }
+            defaults(m.resolve(root), out);
           }
           return out;
         });
+  }
+
+  /** The default locations under a class path root that exist: Flyway's, then Liquibase's. */
+  private static void defaults(Path root, List<Path> out) {
+    Path flyway = root.resolve(FlywayMigrations.DEFAULT_LOCATION);
+    if (Files.isDirectory(flyway)) {
+      out.add(flyway);
+    }
+    LiquibaseChangelogs.defaultMaster(root).ifPresent(out::add);
   }
 
   /** The directory holding {@code src} for a file under {@code src/main/java} or the like. */
@@ -207,7 +240,7 @@ public final class MigrationSchemas {
       return PerCompilation.get(state, KEY, Cache::new);
     }
 
-    /** The flag's locations, else {@code db/migration} under the output and class path dirs. */
+    /** The flag's locations, else the default ones under the output and class path dirs. */
     List<Path> compilationLocations(VisitorState state) {
       if (compilationLocations != null) {
         return compilationLocations;
@@ -232,10 +265,7 @@ public final class MigrationSchemas {
             Iterable<? extends Path> paths = files.getLocationAsPaths(l);
             if (paths != null) {
               for (Path p : paths) {
-                Path location = p.resolve(FlywayMigrations.DEFAULT_LOCATION);
-                if (Files.isDirectory(location)) {
-                  out.add(location);
-                }
+                defaults(p, out);
               }
             }
           } catch (RuntimeException e) {

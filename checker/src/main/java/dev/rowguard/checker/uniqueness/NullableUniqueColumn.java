@@ -77,7 +77,7 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
   }
 
   /** Under entity inheritance the table and its keys belong to the root entity. */
-  private static boolean extendsEntity(Symbol.ClassSymbol type) {
+  static boolean extendsEntity(Symbol.ClassSymbol type) {
     return type.getSuperclass() != null
         && type.getSuperclass().tsym instanceof Symbol.ClassSymbol parent
         && EntityModels.isEntity(parent);
@@ -230,7 +230,7 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
    * The declaration that carries the field's mapping annotations: the field, or under property
    * access its getter; the bare field when neither is annotated.
    */
-  private static Optional<Tree> declaration(ClassTree tree, PersistentField field) {
+  static Optional<Tree> declaration(ClassTree tree, PersistentField field) {
     Optional<Tree> bareField = Optional.empty();
     for (Tree member : tree.getMembers()) {
       if (member instanceof VariableTree variable
@@ -297,7 +297,7 @@ public final class NullableUniqueColumn extends DocumentedCheck implements Class
   }
 
   /** The JPA annotation {@code simpleName} (jakarta or javax) among {@code modifiers}. */
-  private static Optional<AnnotationTree> annotation(ModifiersTree modifiers, String simpleName) {
+  static Optional<AnnotationTree> annotation(ModifiersTree modifiers, String simpleName) {
     return modifiers.getAnnotations().stream()
         .filter(
             a ->

@@ -2,7 +2,12 @@ package dev.rowguard.checker.deletes;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class CascadeRemoveOnManyToOneTest {
 
@@ -185,6 +190,53 @@ final class CascadeRemoveOnManyToOneTest {
             "  @ManyToOne",
             "  @Cascade({org.hibernate.annotations.CascadeType.PERSIST, org.hibernate.annotations.CascadeType.MERGE, org.hibernate.annotations.CascadeType.REFRESH, org.hibernate.annotations.CascadeType.DETACH, org.hibernate.annotations.CascadeType.LOCK})",
             "  Action all;",
+            "}")
+        .doTest();
+  }
+
+  /** hawkBit's shape with the schema: the database deletes the other actions of the rollout. */
+  @Test
+  void notesOnDeleteCascadeOfTheMigrations(@TempDir Path migrations) throws IOException {
+    Files.writeString(
+        migrations.resolve("V1__rollouts.sql"),
+        """
+        CREATE TABLE rollout (id BIGINT PRIMARY KEY);
+        CREATE TABLE action (
+          id BIGINT PRIMARY KEY,
+          rollout BIGINT,
+          planned BIGINT,
+          CONSTRAINT fk_action_rollout FOREIGN KEY (rollout) REFERENCES rollout (id) ON DELETE CASCADE,
+          CONSTRAINT fk_action_planned FOREIGN KEY (planned) REFERENCES rollout (id)
+        );
+        """);
+    CompilationTestHelper.newInstance(CascadeRemoveOnManyToOne.class, getClass())
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + migrations))
+        .addSourceLines(
+            "Action.java",
+            "package app;",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "public class Action {",
+            "  @Id Long id;",
+            "  // BUG: Diagnostic contains: when its last child goes. The migrations declare rollout"
+                + " ON DELETE CASCADE ("
+                + migrations.resolve("V1__rollouts.sql")
+                + ":2): the"
+                + " database then deletes every other child of that parent too",
+            "  @ManyToOne(cascade = CascadeType.ALL) @JoinColumn(name = \"rollout\") Rollout rollout;",
+            "  // BUG: Diagnostic matches: NO_NOTE",
+            "  @ManyToOne(cascade = CascadeType.REMOVE) @JoinColumn(name = \"planned\") Rollout planned;",
+            "}")
+        .expectErrorMessage(
+            "NO_NOTE",
+            m -> m.contains("when its last child goes") && !m.contains("ON DELETE CASCADE"))
+        .addSourceLines(
+            "Rollout.java",
+            "package app;",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "public class Rollout {",
+            "  @Id Long id;",
             "}")
         .doTest();
   }

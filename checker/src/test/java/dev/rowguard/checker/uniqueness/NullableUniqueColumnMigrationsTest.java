@@ -223,6 +223,107 @@ final class NullableUniqueColumnMigrationsTest {
     assertThat(reportedColumns(source, List.of())).containsExactly("key_prefix");
   }
 
+  /** sechub's migrations as a Liquibase YAML changelog: NOT NULL only there. */
+  private static final String JOBS_YAML =
+      """
+      databaseChangeLog:
+        - changeSet:
+            id: 1
+            author: sechub
+            changes:
+              - createTable:
+                  tableName: job_information
+                  columns:
+                    - column: {name: uuid, type: uuid, constraints: {primaryKey: true}}
+                    - column: {name: project_id, type: varchar(150), constraints: {nullable: false}}
+                    - column: {name: owner, type: varchar(60)}
+                    - column: {name: job_uuid, type: uuid}
+                    - column: {name: info, type: varchar(200)}
+        - include:
+            file: db/changelog/changes/002-owner.xml
+      """;
+
+  private static final String OWNER_XML =
+      """
+      <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+        <changeSet id="2" author="sechub">
+          <addNotNullConstraint tableName="job_information" columnName="owner"/>
+          <addColumn tableName="job_information">
+            <column name="external_ref" type="varchar(40)" defaultValue="x">
+              <constraints nullable="false"/>
+            </column>
+          </addColumn>
+        </changeSet>
+      </databaseChangeLog>
+      """;
+
+  /**
+   * Liquibase: Spring Boot's default master {@code db/changelog/db.changelog-master.yaml} beside
+   * the sources, its include resolved against the resources root; and the same changelog named by
+   * the flag.
+   */
+  @Test
+  void liquibaseChangelogsBesideTheSourcesAndByTheFlag(@TempDir Path root) throws IOException {
+    Path module = root.resolve("sechub-schema");
+    Path source = module.resolve("src/main/java/app/JobInformation.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, String.join("\n", withUuidImport(JOB_INFORMATION)));
+    Path resources = module.resolve("src/main/resources");
+    Files.createDirectories(resources.resolve("db/changelog/changes"));
+    Path master = resources.resolve("db/changelog/db.changelog-master.yaml");
+    Files.writeString(master, JOBS_YAML);
+    Files.writeString(resources.resolve("db/changelog/changes/002-owner.xml"), OWNER_XML);
+    assertThat(reportedColumns(source, List.of())).containsExactly("info", "job_uuid");
+
+    CompilationTestHelper.newInstance(NullableUniqueColumn.class, getClass())
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + master))
+        .addSourceLines("JobInformation.java", withUuidImport(JOB_INFORMATION))
+        .addSourceLines("ProjectWhitelist.java", NOT_MIGRATED)
+        .doTest();
+  }
+
+  /** A change the model does not read (modifyDataType) leaves the mapping to decide. */
+  @Test
+  void liquibaseChangeNotUnderstoodSilencesTheMigrationKey(@TempDir Path dir) throws IOException {
+    Path changelog = dir.resolve("changelog.xml");
+    Files.writeString(
+        changelog,
+        """
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+          <changeSet id="1" author="cf">
+            <createTable tableName="labels">
+              <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+              <column name="key_prefix" type="varchar(253)"/>
+              <column name="key_name" type="varchar(63)"><constraints nullable="false"/></column>
+              <column name="resource_guid" type="varchar(255)"><constraints nullable="false"/></column>
+            </createTable>
+            <addUniqueConstraint tableName="labels" constraintName="uk_labels"
+                columnNames="key_prefix, key_name, resource_guid"/>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    CompilationTestHelper.newInstance(NullableUniqueColumn.class, getClass())
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + changelog))
+        .addSourceLines(
+            "Label.java",
+            label(
+                "@Table(name = \"labels\")",
+                "// BUG: Diagnostic contains: The unique key uk_labels that the migrations create on"
+                    + " key_prefix, key_name, resource_guid covers nullable column key_prefix"))
+        .doTest();
+    Files.writeString(
+        changelog,
+        Files.readString(changelog)
+            .replace(
+                "</changeSet>",
+                "<modifyDataType tableName=\"labels\" columnName=\"key_prefix\""
+                    + " newDataType=\"varchar(400)\"/></changeSet>"));
+    CompilationTestHelper.newInstance(NullableUniqueColumn.class, getClass())
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + changelog))
+        .addSourceLines("Label.java", label("@Table(name = \"labels\")"))
+        .doTest();
+  }
+
   private static List<String> reportedColumns(Path source, List<File> extraClassPath)
       throws IOException {
     List<File> classPath =

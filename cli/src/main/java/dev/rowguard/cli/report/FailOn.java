@@ -6,7 +6,7 @@ import dev.rowguard.cli.findings.Severity;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code --fail-on} threshold: a reported finding at or above it makes the exit code 1. */
-enum FailOn {
+public enum FailOn {
   ERROR(Severity.ERROR),
   WARNING(Severity.WARNING),
   NOTE(Severity.NOTE),
@@ -19,7 +19,7 @@ enum FailOn {
     this.threshold = threshold;
   }
 
-  boolean fails(Finding f) {
+  public boolean fails(Finding f) {
     return threshold != null && f.severity().atLeast(threshold);
   }
 

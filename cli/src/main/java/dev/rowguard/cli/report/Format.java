@@ -2,8 +2,8 @@ package dev.rowguard.cli.report;
 
 import dev.rowguard.cli.EnumConverter;
 
-/** The {@code --format} values of {@code rowguard report}. */
-enum Format {
+/** The {@code --format} values of {@code rowguard report} and {@code rowguard schema check}. */
+public enum Format {
   SARIF,
   GITHUB,
   GITLAB,
@@ -11,7 +11,7 @@ enum Format {
   JSON,
   TEXT;
 
-  ReportFormat writer() {
+  public ReportFormat writer() {
     return switch (this) {
       case SARIF -> new SarifFormat();
       case GITHUB -> new GithubFormat();
@@ -23,7 +23,7 @@ enum Format {
   }
 
   /** Whether the format itself lists stale baseline entries; the others get a line on stderr. */
-  boolean listsStaleEntries() {
+  public boolean listsStaleEntries() {
     return this == TEXT || this == JSON || this == GITHUB;
   }
 

@@ -48,7 +48,7 @@ public record Report(
     return accepted == 0 ? text : text + " (" + accepted + " more accepted by the baseline)";
   }
 
-  static String plural(long n, String noun) {
+  public static String plural(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 

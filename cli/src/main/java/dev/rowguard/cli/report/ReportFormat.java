@@ -4,6 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 
 /** Writes a report in one output format. */
-interface ReportFormat {
+public interface ReportFormat {
   void write(Report report, Writer out) throws IOException;
 }

@@ -89,29 +89,16 @@ record ScannedLine(
     while (i < length) {
       int nl = LineBlocks.indexOfNewline(b, i, length);
       int end = nl < 0 ? length : nl;
-      if (nl >= 0 && end > i && b[end - 1] == '\r') {
-        // A file converted to CRLF line endings: judge the line without the \r, and say so.
-        ScannedLine line = scan(b, i, end - 1 - i, digest, true);
-        out.add(
-            new ScannedLine(
-                line.length,
-                line.link,
-                line.hashOk,
-                line.checkpoint,
-                line.looksTorn,
-                true,
-                line.rows,
-                true,
-                line.torn));
-      } else {
-        out.add(scan(b, i, end - i, digest, nl >= 0));
-      }
+      // A file converted to CRLF line endings: judge the line without the \r, and say so.
+      boolean crlf = nl >= 0 && end > i && b[end - 1] == '\r';
+      out.add(scan(b, i, (crlf ? end - 1 : end) - i, digest, nl >= 0, crlf));
       i = end + 1;
     }
     return out;
   }
 
-  static ScannedLine scan(byte[] b, int off, int len, MessageDigest digest, boolean terminated) {
+  static ScannedLine scan(
+      byte[] b, int off, int len, MessageDigest digest, boolean terminated, boolean crlf) {
     int hashAt = ChainLink.storedHashOffset(b, off, len);
     ChainLink link =
         hashAt < 0 ? null : ChainLink.fromCanonical(b, off, len, hashAt, 0, 0, 0, false);
@@ -134,7 +121,7 @@ record ScannedLine(
           torn,
           terminated,
           null,
-          false,
+          crlf,
           torn ? TornPrefix.of(b, off, len) : null);
     }
     return new ScannedLine(
@@ -145,7 +132,7 @@ record ScannedLine(
         false,
         terminated,
         mayReferenceRows(link.kind()) ? rowsReference(b, off, len) : null,
-        false,
+        crlf,
         null);
   }
 

@@ -247,25 +247,18 @@ final class LexicalClassifier {
     }
     if (type == WORD) {
       // an unsigned integer
-      for (int i = start; i < end; i++) {
-        if (!Character.isDigit(s.charAt(i))) {
-          return false;
-        }
-      }
+      boolean number = digits();
       advance();
-      return true;
+      return number;
     }
     if (punct('?')) {
       int at = end;
       advance();
       if (type == WORD && start == at) {
         // ?1: its digits follow the mark
-        for (int i = start; i < end; i++) {
-          if (!Character.isDigit(s.charAt(i))) {
-            return false;
-          }
-        }
+        boolean number = digits();
         advance();
+        return number;
       }
       return true;
     }
@@ -279,6 +272,16 @@ final class LexicalClassifier {
       return true;
     }
     return false;
+  }
+
+  /** Is the current word all digits? */
+  private boolean digits() {
+    for (int i = start; i < end; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean punct(char c) {

@@ -111,9 +111,7 @@ final class NullableUniqueColumnMigrationsTest {
   @Test
   void migrationsFoundBesideTheSourcesAndOnTheClassPath(@TempDir Path root) throws IOException {
     Path module = root.resolve("sechub-schema");
-    Path source = module.resolve("src/main/java/app/JobInformation.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, String.join("\n", withUuidImport(JOB_INFORMATION)));
+    Path source = jobInformationSource(module);
     Path besideSources = module.resolve("src/main/resources/db/migration");
     Files.createDirectories(besideSources);
     Files.writeString(besideSources.resolve("V1__jobs.sql"), V1);
@@ -131,6 +129,29 @@ final class NullableUniqueColumnMigrationsTest {
     Files.writeString(classes.resolve("db/migration/V2__owner_required.sql"), V2);
     assertThat(reportedColumns(elsewhere, List.of(classes.toFile())))
         .containsExactly("info", "job_uuid");
+  }
+
+  /**
+   * A location configured in application.properties ({@code spring.flyway.locations}) instead of
+   * Flyway's default: read there, and the default directory (here a stale copy) is not.
+   */
+  @Test
+  void migrationsAtTheLocationsSpringBootIsConfiguredWith(@TempDir Path root) throws IOException {
+    Path module = root.resolve("sechub-schema");
+    Path source = jobInformationSource(module);
+    Path resources = module.resolve("src/main/resources");
+    Files.createDirectories(resources.resolve("db/changes"));
+    Files.createDirectories(resources.resolve("db/migration"));
+    Files.writeString(
+        resources.resolve("application.properties"),
+        "spring.flyway.locations=classpath:db/changes,filesystem:sql\n");
+    Files.writeString(resources.resolve("db/changes/V1__jobs.sql"), V1);
+    Files.createDirectories(module.resolve("sql"));
+    Files.writeString(module.resolve("sql/V2__owner_required.sql"), V2);
+    Files.writeString(
+        resources.resolve("db/migration/V3__stale.sql"),
+        "ALTER TABLE job_information ALTER COLUMN info SET NOT NULL;");
+    assertThat(reportedColumns(source, List.of())).containsExactly("info", "job_uuid");
   }
 
   /** Cloud Foundry's labels: the unique key exists only in the MySQL migration. */
@@ -265,9 +286,7 @@ final class NullableUniqueColumnMigrationsTest {
   @Test
   void liquibaseChangelogsBesideTheSourcesAndByTheFlag(@TempDir Path root) throws IOException {
     Path module = root.resolve("sechub-schema");
-    Path source = module.resolve("src/main/java/app/JobInformation.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, String.join("\n", withUuidImport(JOB_INFORMATION)));
+    Path source = jobInformationSource(module);
     Path resources = module.resolve("src/main/resources");
     Files.createDirectories(resources.resolve("db/changelog/changes"));
     Path master = resources.resolve("db/changelog/db.changelog-master.yaml");
@@ -322,6 +341,14 @@ final class NullableUniqueColumnMigrationsTest {
         .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + changelog))
         .addSourceLines("Label.java", label("@Table(name = \"labels\")"))
         .doTest();
+  }
+
+  /** {@code JobInformation.java} under {@code module}'s {@code src/main/java}. */
+  private static Path jobInformationSource(Path module) throws IOException {
+    Path source = module.resolve("src/main/java/app/JobInformation.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, String.join("\n", withUuidImport(JOB_INFORMATION)));
+    return source;
   }
 
   private static List<String> reportedColumns(Path source, List<File> extraClassPath)

@@ -301,6 +301,50 @@ final class NullableUniqueColumnMigrationsTest {
         .doTest();
   }
 
+  /**
+   * A NOT NULL that a Liquibase changeSet adds only in some contexts (or under a precondition that
+   * marks it ran) may be missing in production: it silences nothing, and the table, now only partly
+   * read, gives no finding from the migrations either.
+   */
+  @Test
+  void aNotNullThatMayNotRunSilencesNothing(@TempDir Path dir) throws IOException {
+    Path changelog = dir.resolve("changelog.xml");
+    Files.writeString(
+        changelog,
+        """
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+          <changeSet id="1" author="sechub">
+            <createTable tableName="job_information">
+              <column name="uuid" type="uuid"><constraints primaryKey="true"/></column>
+              <column name="project_id" type="varchar(150)"><constraints nullable="false"/></column>
+              <column name="owner" type="varchar(60)"/>
+              <column name="job_uuid" type="uuid"/>
+              <column name="info" type="varchar(200)"/>
+              <column name="external_ref" type="varchar(40)"><constraints nullable="false"/></column>
+            </createTable>
+          </changeSet>
+          <changeSet id="2" author="sechub" context="test">
+            <addNotNullConstraint tableName="job_information" columnName="owner"/>
+          </changeSet>
+          <changeSet id="3" author="sechub">
+            <preConditions onFail="MARK_RAN"><sqlCheck expectedResult="0">SELECT 1</sqlCheck></preConditions>
+            <addNotNullConstraint tableName="job_information" columnName="info"/>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    List<String> lines = new ArrayList<>(Arrays.asList(withUuidImport(JOB_INFORMATION)));
+    lines.add(
+        lines.indexOf("@Table(name = JobInformation.TABLE_NAME,"),
+        "// BUG: Diagnostic contains: nullable column owner");
+    lines.add(
+        lines.indexOf("  @Column(name = \"owner\", unique = true) String owner;"),
+        "  // BUG: Diagnostic contains: nullable column owner");
+    CompilationTestHelper.newInstance(NullableUniqueColumn.class, getClass())
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + changelog))
+        .addSourceLines("JobInformation.java", lines.toArray(String[]::new))
+        .doTest();
+  }
+
   /** A change the model does not read (modifyDataType) leaves the mapping to decide. */
   @Test
   void liquibaseChangeNotUnderstoodSilencesTheMigrationKey(@TempDir Path dir) throws IOException {

@@ -317,10 +317,21 @@ public final class LiquibaseChangelogs {
       }
     }
 
+    /**
+     * An included changelog; one that cannot be found (on a jar of the class path, or named with an
+     * unresolved {@code ${...}}) or read may have changed any table known so far.
+     */
     private void include(Path file, Node include) {
       String target = include.attribute("file");
-      if (target != null) {
-        resolve(file, target, include.isTrue("relativeToChangelogFile")).ifPresent(this::changelog);
+      if (target == null) {
+        return;
+      }
+      Optional<Path> found = resolve(file, target, include.isTrue("relativeToChangelogFile"));
+      if (found.isEmpty()) {
+        builder.partlyReadAll();
+      } else if (!seen.contains(found.get().toAbsolutePath().normalize())
+          && !changelog(found.get())) {
+        builder.partlyReadAll();
       }
     }
 
@@ -331,6 +342,7 @@ public final class LiquibaseChangelogs {
       }
       Optional<Path> dir = resolve(file, target, includeAll.isTrue("relativeToChangelogFile"));
       if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+        builder.partlyReadAll(); // not found here: what it changes is unknown
         return;
       }
       List<Path> files;
@@ -579,9 +591,14 @@ public final class LiquibaseChangelogs {
           }
         }
         case "sql" -> builder.applyScript(file.toString(), sqlText(change), change.line());
-        case "sqlfile" ->
-            sqlFileText(file, change)
-                .ifPresent(s -> builder.applyScript(s.file().toString(), s.text(), 1));
+        case "sqlfile" -> {
+          Optional<Script> script = sqlFileText(file, change);
+          if (script.isPresent()) {
+            builder.applyScript(script.get().file().toString(), script.get().text(), 1);
+          } else {
+            builder.partlyReadAll(); // a script not found or not read may change any table
+          }
+        }
         default -> {
           if (!DATA_ONLY.contains(name)) {
             // modifyDataType (MySQL drops NOT NULL with it), mergeColumns, customChange, ...

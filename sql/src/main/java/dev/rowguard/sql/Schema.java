@@ -318,6 +318,11 @@ public final class Schema {
       partlyRead.add(normalise(table));
     }
 
+    /** Every table known so far may have changed in a way not read (a changelog not found). */
+    void partlyReadAll() {
+      partlyRead.addAll(tables.keySet());
+    }
+
     /**
      * Nothing is known any more of {@code table}'s columns and keys (a change that could not be
      * resolved touched it): the table stays, empty and partly read, so the mapping decides.

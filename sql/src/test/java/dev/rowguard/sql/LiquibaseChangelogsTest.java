@@ -437,6 +437,37 @@ final class LiquibaseChangelogsTest {
     assertThat(sql.isFullyRead("s")).isFalse();
   }
 
+  /**
+   * An include, includeAll or sqlFile that cannot be found here (a jar on the class path, an
+   * unresolved name) may have changed every table created before it; later ones are read whole.
+   */
+  @Test
+  void whatCannotBeFoundLeavesEarlierTablesPartlyRead(@TempDir Path root) throws IOException {
+    String table =
+        "<changeSet id=\"%s\" author=\"a\"><createTable tableName=\"%s\">"
+            + "<column name=\"x\" type=\"int\"/></createTable></changeSet>";
+    for (String missing :
+        List.of(
+            "<include file=\"classpath:db/common/changelog.xml\"/>",
+            "<include file=\"${common}/changelog.xml\"/>",
+            "<includeAll path=\"db/elsewhere/\"/>",
+            "<changeSet id=\"2\" author=\"a\"><sqlFile path=\"missing.sql\"/></changeSet>")) {
+      write(
+          root,
+          Map.of(
+              "changelog.xml",
+              "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">"
+                  + table.formatted("1", "before")
+                  + missing
+                  + table.formatted("3", "after")
+                  + "<include file=\"changelog.xml\" relativeToChangelogFile=\"true\"/>"
+                  + "</databaseChangeLog>"));
+      Schema schema = LiquibaseChangelogs.schema(List.of(root.resolve("changelog.xml")));
+      assertThat(schema.isFullyRead("before")).as(missing).isFalse();
+      assertThat(schema.isFullyRead("after")).as(missing).isTrue();
+    }
+  }
+
   /** What a {@code ${...}} without a value shapes is unknown, never a guess. */
   @Test
   void unresolvedPropertiesMakeWhatTheyShapeUnknown(@TempDir Path root) throws IOException {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -82,21 +83,23 @@ public final class FlywayMigrations {
    */
   public static Schema schema(List<Path> locations) {
     Schema.Builder builder = new Schema.Builder();
-    return apply(locations, builder) ? builder.build() : Schema.EMPTY;
+    return apply(locations, builder, Map.of()) ? builder.build() : Schema.EMPTY;
   }
 
   /**
    * Applies the scripts under {@code locations} to {@code builder}, each statement with its file
-   * and line as origin; false when there were none it could read.
+   * and line as origin, {@code placeholders} replaced (a statement with one left is unknown); false
+   * when there were none it could read.
    */
-  static boolean apply(List<Path> locations, Schema.Builder builder) {
+  static boolean apply(
+      List<Path> locations, Schema.Builder builder, Map<String, String> placeholders) {
     boolean read = false;
     try {
       for (Path script : scripts(locations)) {
         try {
           if (Files.size(script) <= MAX_FILE_BYTES) {
             String text = Files.readString(script, StandardCharsets.UTF_8);
-            builder.applyScript(script.toString(), text, 1);
+            builder.applyScript(script.toString(), Placeholders.expand(text, placeholders), 1);
             read = true;
           }
         } catch (IOException | UncheckedIOException e) {

@@ -32,19 +32,27 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Liquibase changelogs (XML, YAML and formatted SQL) read into the {@link Schema} their changes
- * build, in Liquibase's order: the changeSets of a changelog as written, an {@code include} where
- * it stands, an {@code includeAll} directory's changelogs by path. The changes that shape tables
- * are applied ({@code createTable} with its columns' {@code constraints}, {@code addColumn}, {@code
- * dropColumn}, {@code addNotNullConstraint}, {@code dropNotNullConstraint}, {@code
+ * Liquibase changelogs (XML, YAML, JSON and formatted SQL) read into the {@link Schema} their
+ * changes build, in Liquibase's order: the changeSets of a changelog as written, an {@code include}
+ * where it stands, an {@code includeAll} directory's changelogs by path. The changes that shape
+ * tables are applied ({@code createTable} with its columns' {@code constraints}, {@code addColumn},
+ * {@code dropColumn}, {@code addNotNullConstraint}, {@code dropNotNullConstraint}, {@code
  * addUniqueConstraint}, {@code dropUniqueConstraint}, {@code addPrimaryKey}, {@code createIndex}
  * with {@code unique="true"}, {@code dropIndex}, {@code addForeignKeyConstraint} with {@code
  * onDelete}, {@code dropForeignKeyConstraint}, {@code renameColumn}, {@code renameTable}, {@code
  * dropTable}, and {@code sql}/{@code sqlFile} through {@link Schema}'s SQL reading); changes that
  * touch data only ({@code insert}, {@code loadData}, views, sequences, remarks, defaults) change
- * nothing; any other change, and any change of a changeSet limited to some databases ({@code
- * dbms}), marks the table it names only partly read. Property substitution ({@code ${...}}),
- * preconditions and contexts are not evaluated: every changeSet counts.
+ * nothing; any other change marks the table it names only partly read.
+ *
+ * <p>Properties {@code ${name}} take the parameters given from outside first, then the changelogs'
+ * {@code <property>}s (and {@code --property} lines, and {@code <property file>}), the first value
+ * of a name winning; a property defined only for some contexts, labels or databases has no value. A
+ * change that still holds a {@code ${...}} where it shapes the schema is unknown: the tables it
+ * names are {@link Schema.Builder#forget forgotten} (a column of {@code createTable} is left out),
+ * and a {@code ${...}} in a type makes the type unknown. A changeSet, include or change that may
+ * not run ({@link Runs}: {@code dbms}, contexts, labels, skipping preconditions) is kept only where
+ * the model with and without it agrees ({@link Schema.Builder#keepAgreed}): it neither makes nor
+ * silences a finding. {@code ignore="true"} changeSets are skipped.
  */
 public final class LiquibaseChangelogs {
 
@@ -63,7 +71,6 @@ public final class LiquibaseChangelogs {
       Pattern.compile("\\A\\s*--\\s*liquibase\\s+formatted\\s+sql", Pattern.CASE_INSENSITIVE);
   private static final Pattern CHANGESET =
       Pattern.compile("(?im)^\\s*--\\s*changeset\\s+\\S+(.*)$");
-  private static final Pattern DBMS = Pattern.compile("(?i)\\bdbms\\s*:\\s*(\\S+)");
 
   /** Changes that leave every table's columns, nullability and keys as they were. */
   private static final Set<String> DATA_ONLY =
@@ -106,6 +113,9 @@ public final class LiquibaseChangelogs {
   private static final Set<String> NOT_CHANGES =
       Set.of("comment", "preconditions", "rollback", "validchecksum", "tagdatabase", "property");
 
+  /** Keys whose YAML sequence is one element (its items inside), not items of its parent. */
+  private static final Set<String> YAML_ELEMENTS = Set.of("preconditions", "rollback");
+
   private static final int MAX_DEPTH = 8;
   private static final int MAX_FILES = 10_000;
   private static final long MAX_FILE_BYTES = 8L << 20;
@@ -140,14 +150,17 @@ public final class LiquibaseChangelogs {
     Schema.Builder builder = new Schema.Builder();
     boolean read = false;
     for (Path changelog : changelogs) {
-      read |= new ChangelogReader(builder).changelog(changelog);
+      read |= new ChangelogReader(builder, Map.of()).changelog(changelog);
     }
     return read ? builder.build() : Schema.EMPTY;
   }
 
-  /** Applies {@code changelog} to {@code builder}; false when it could not be read at all. */
-  static boolean apply(Path changelog, Schema.Builder builder) {
-    return new ChangelogReader(builder).changelog(changelog);
+  /**
+   * Applies {@code changelog} to {@code builder}, {@code parameters} (given from outside, so they
+   * win over the changelogs' own properties) substituted; false when it could not be read at all.
+   */
+  static boolean apply(Path changelog, Schema.Builder builder, Map<String, String> parameters) {
+    return new ChangelogReader(builder, parameters).changelog(changelog);
   }
 
   private enum Format {
@@ -167,7 +180,8 @@ public final class LiquibaseChangelogs {
     if (lower.endsWith(".xml")) {
       return Format.XML;
     }
-    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+    if (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")) {
+      // JSON is read as YAML, as Liquibase's own JSON parser does
       return Format.YAML;
     }
     if (lower.endsWith(".sql")) {
@@ -212,8 +226,16 @@ public final class LiquibaseChangelogs {
     private final Set<Path> seen = new HashSet<>();
     private final Deque<Path> roots = new ArrayDeque<>();
 
-    ChangelogReader(Schema.Builder builder) {
+    /** Property values, the first definition of a name winning, as in Liquibase. */
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    /** Names already defined, including those defined only in some contexts (no value then). */
+    private final Set<String> defined = new HashSet<>();
+
+    ChangelogReader(Schema.Builder builder, Map<String, String> parameters) {
       this.builder = builder;
+      properties.putAll(parameters);
+      defined.addAll(parameters.keySet());
     }
 
     boolean changelog(Path file) {
@@ -279,22 +301,37 @@ public final class LiquibaseChangelogs {
       return dir == null ? Path.of("") : dir;
     }
 
-    private void changes(Path file, Node root) {
+    private void changes(Path file, Node unexpanded) {
+      for (Node property : unexpanded.children("property")) {
+        property(file, property);
+      }
+      Node root = expand(unexpanded);
       for (Node child : root.children()) {
         String name = child.name().toLowerCase(Locale.ROOT);
         switch (name) {
-          case "changeset" -> changeSet(file, child);
-          case "include" -> include(file, child);
-          case "includeall" -> includeAll(file, child);
+          case "changeset" -> maybe(Runs.of(child), () -> changeSet(file, child));
+          case "include" -> maybe(Runs.of(child), () -> include(file, child));
+          case "includeall" -> maybe(Runs.of(child), () -> includeAll(file, child));
           default -> {}
         }
       }
     }
 
+    /**
+     * An included changelog; one that cannot be found (on a jar of the class path, or named with an
+     * unresolved {@code ${...}}) or read may have changed any table known so far.
+     */
     private void include(Path file, Node include) {
       String target = include.attribute("file");
-      if (target != null) {
-        resolve(file, target, include.isTrue("relativeToChangelogFile")).ifPresent(this::changelog);
+      if (target == null) {
+        return;
+      }
+      Optional<Path> found = resolve(file, target, include.isTrue("relativeToChangelogFile"));
+      if (found.isEmpty()) {
+        builder.partlyReadAll();
+      } else if (!seen.contains(found.get().toAbsolutePath().normalize())
+          && !changelog(found.get())) {
+        builder.partlyReadAll();
       }
     }
 
@@ -305,6 +342,7 @@ public final class LiquibaseChangelogs {
       }
       Optional<Path> dir = resolve(file, target, includeAll.isTrue("relativeToChangelogFile"));
       if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+        builder.partlyReadAll(); // not found here: what it changes is unknown
         return;
       }
       List<Path> files;
@@ -343,34 +381,109 @@ public final class LiquibaseChangelogs {
       }
     }
 
+    /**
+     * Applies {@code changes} as they stand when they surely run; when they may not ({@link Runs}),
+     * keeps only what the model with and without them agrees on ({@link
+     * Schema.Builder#keepAgreed}); when they never run, nothing.
+     */
+    private void maybe(Runs conditions, Runnable changes) {
+      if (conditions == Runs.NEVER) {
+        return;
+      }
+      if (conditions == Runs.ALWAYS) {
+        changes.run();
+        return;
+      }
+      Schema.Builder without = builder.copy();
+      changes.run();
+      builder.keepAgreed(without);
+    }
+
     private void changeSet(Path file, Node changeSet) {
-      String dbms = changeSet.attribute("dbms");
-      boolean limited = dbms != null && !dbms.equalsIgnoreCase("all");
       for (Node change : changeSet.children()) {
         String name = change.name().toLowerCase(Locale.ROOT);
         if (NOT_CHANGES.contains(name)) {
           continue;
         }
         builder.at(new Schema.Origin(file.toString(), change.line()));
-        change(file, change, name, limited);
+        maybe(Runs.ofChange(change), () -> change(file, change, name));
       }
       builder.at(null);
     }
 
-    private void change(Path file, Node change, String name, boolean changeSetLimited) {
-      String table = change.attribute("tableName");
-      String dbms = change.attribute("dbms");
-      boolean limited = changeSetLimited || (dbms != null && !dbms.equalsIgnoreCase("all"));
-      apply(file, change, name, table);
-      if (limited) {
-        // Runs on some databases only: what it leaves depends on which one.
-        markTables(change);
-        if (name.equals("sql")) {
-          markNamedTables(sqlText(change));
-        } else if (name.equals("sqlfile")) {
-          sqlFileText(file, change).ifPresent(s -> markNamedTables(s.text()));
-        }
+    /** A {@code <property>}: its value, unless the name has one already (or is conditional). */
+    private void property(Path file, Node property) {
+      String fromFile = property.attribute("file");
+      if (fromFile != null) {
+        resolve(file, fromFile, property.isTrue("relativeToChangelogFile"))
+            .ifPresent(
+                f -> {
+                  try (Reader in = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+                    java.util.Properties values = new java.util.Properties();
+                    values.load(in);
+                    values.stringPropertyNames().stream()
+                        .sorted()
+                        .forEach(
+                            n -> {
+                              String v = values.getProperty(n);
+                              if (v != null) {
+                                define(n, v, Runs.of(property));
+                              }
+                            });
+                  } catch (IOException | IllegalArgumentException e) {
+                    // unreadable: its names stay unresolved
+                  }
+                });
       }
+      String name = property.attribute("name");
+      String value = property.attributes().get("value");
+      if (name != null && value != null) {
+        define(name, value, Runs.of(property));
+      }
+    }
+
+    private void define(String name, String value, Runs conditions) {
+      if (defined.add(name) && conditions == Runs.ALWAYS) {
+        properties.put(name, value);
+      } // a value for some contexts or databases only: the name stays unresolved
+    }
+
+    /** {@code node} with the properties' values substituted in its attributes and text. */
+    private Node expand(Node node) {
+      if (properties.isEmpty()) {
+        return node;
+      }
+      Map<String, String> attributes = new LinkedHashMap<>();
+      node.attributes().forEach((k, v) -> attributes.put(k, Placeholders.expand(v, properties)));
+      List<Node> children = new ArrayList<>();
+      node.children().forEach(c -> children.add(expand(c)));
+      return new Node(
+          node.name(),
+          attributes,
+          children,
+          Placeholders.expand(node.text(), properties),
+          node.line());
+    }
+
+    private void change(Path file, Node change, String name) {
+      String table = change.attribute("tableName");
+      if (!name.equals("sql") && unresolved(change)) {
+        // a value no property gives: the tables it names are unknown from here
+        if (name.equals("createtable") || name.equals("addcolumn")) {
+          if (table != null && !Placeholders.isUnresolved(table)) {
+            apply(file, change, name, table); // its unresolved columns are left out
+          }
+          return;
+        }
+        for (String key : TABLE_ATTRIBUTES) {
+          String named = change.attribute(key);
+          if (named != null && !Placeholders.isUnresolved(named)) {
+            builder.forget(named);
+          }
+        }
+        return;
+      }
+      apply(file, change, name, table);
     }
 
     private void apply(Path file, Node change, String name, @Nullable String table) {
@@ -478,9 +591,14 @@ public final class LiquibaseChangelogs {
           }
         }
         case "sql" -> builder.applyScript(file.toString(), sqlText(change), change.line());
-        case "sqlfile" ->
-            sqlFileText(file, change)
-                .ifPresent(s -> builder.applyScript(s.file().toString(), s.text(), 1));
+        case "sqlfile" -> {
+          Optional<Script> script = sqlFileText(file, change);
+          if (script.isPresent()) {
+            builder.applyScript(script.get().file().toString(), script.get().text(), 1);
+          } else {
+            builder.partlyReadAll(); // a script not found or not read may change any table
+          }
+        }
         default -> {
           if (!DATA_ONLY.contains(name)) {
             // modifyDataType (MySQL drops NOT NULL with it), mergeColumns, customChange, ...
@@ -491,7 +609,7 @@ public final class LiquibaseChangelogs {
     }
 
     private void markTables(Node change) {
-      for (String key : List.of("tableName", "baseTableName", "oldTableName", "newTableName")) {
+      for (String key : TABLE_ATTRIBUTES) {
         String table = change.attribute(key);
         if (table != null) {
           builder.partlyRead(table);
@@ -501,16 +619,21 @@ public final class LiquibaseChangelogs {
 
     private void createTable(String table, Node change) {
       List<Schema.Column> columns = new ArrayList<>();
+      List<Node> known = new ArrayList<>();
       for (Node column : change.children("column")) {
         String name = column.attribute("name");
-        if (name != null) {
-          columns.add(new Schema.Column(name, notNull(column), column.attribute("type")));
+        if (name != null && !unresolved(column)) {
+          columns.add(new Schema.Column(name, notNull(column), type(column)));
+          known.add(column);
         }
       }
       builder.createTable(table, columns);
+      if (known.size() < change.children("column").size()) {
+        builder.partlyRead(table); // a column with an unresolved ${...} is unknown
+      }
       List<String> primaryKey = new ArrayList<>();
       String primaryKeyName = null;
-      for (Node column : change.children("column")) {
+      for (Node column : known) {
         String name = column.attribute("name");
         for (Node constraints : column.children("constraints")) {
           if (name != null && constraints.isTrue("primaryKey")) {
@@ -524,7 +647,7 @@ public final class LiquibaseChangelogs {
       if (!primaryKey.isEmpty()) {
         builder.uniqueKey(table, primaryKeyName, primaryKey);
       }
-      for (Node column : change.children("column")) {
+      for (Node column : known) {
         columnConstraints(table, column);
       }
     }
@@ -534,7 +657,11 @@ public final class LiquibaseChangelogs {
       if (name == null) {
         return;
       }
-      builder.putColumn(table, new Schema.Column(name, notNull(column), column.attribute("type")));
+      if (unresolved(column)) {
+        builder.forget(table); // a column with an unresolved ${...}: which one is unknown
+        return;
+      }
+      builder.putColumn(table, new Schema.Column(name, notNull(column), type(column)));
       for (Node constraints : column.children("constraints")) {
         if (constraints.isTrue("primaryKey")) {
           builder.uniqueKey(table, constraints.attribute("primaryKeyName"), List.of(name));
@@ -606,7 +733,10 @@ public final class LiquibaseChangelogs {
       try {
         if (script.isPresent() && Files.size(script.get()) <= MAX_FILE_BYTES) {
           return Optional.of(
-              new Script(script.get(), Files.readString(script.get(), StandardCharsets.UTF_8)));
+              new Script(
+                  script.get(),
+                  Placeholders.expand(
+                      Files.readString(script.get(), StandardCharsets.UTF_8), properties)));
         }
       } catch (IOException | UncheckedIOException e) {
         // unreadable: the tables it changes are unknown, as for any other unread script
@@ -619,41 +749,152 @@ public final class LiquibaseChangelogs {
      * whose statements run as written ({@code --rollback} lines are comments).
      */
     private void formattedSql(Path file, String text) {
+      Matcher declared = SQL_PROPERTY.matcher(text);
+      while (declared.find()) {
+        Map<String, String> attributes = sqlAttributes(declared.group(1));
+        String name = attributes.get("name");
+        String value = attributes.get("value");
+        if (name != null && value != null) {
+          define(name, value, Runs.of(new Node("property", attributes, List.of(), "", 0)));
+        }
+      }
       Matcher changeSets = CHANGESET.matcher(text);
       List<int[]> bounds = new ArrayList<>();
-      List<Boolean> limited = new ArrayList<>();
+      List<String> headers = new ArrayList<>();
       while (changeSets.find()) {
         bounds.add(new int[] {changeSets.start(), changeSets.end()});
-        Matcher dbms = DBMS.matcher(changeSets.group(1));
-        limited.add(dbms.find() && !dbms.group(1).equalsIgnoreCase("all"));
+        headers.add(changeSets.group(1));
       }
       for (int i = 0; i < bounds.size(); i++) {
         int from = bounds.get(i)[1];
         int to = i + 1 < bounds.size() ? bounds.get(i + 1)[0] : text.length();
         String body = text.substring(from, to);
         int line = 1 + (int) text.substring(0, from).chars().filter(c -> c == '\n').count();
-        builder.applyScript(file.toString(), body, line);
-        if (limited.get(i)) {
-          markNamedTables(body);
-        }
-      }
-    }
-
-    /** Marks every table a statement of {@code script} creates or alters as partly read. */
-    private void markNamedTables(String script) {
-      Matcher named = TABLE_NAMED.matcher(script);
-      while (named.find()) {
-        builder.partlyRead(named.group(1));
+        maybe(
+            Runs.ofSqlHeader(headers.get(i), body),
+            () ->
+                builder.applyScript(file.toString(), Placeholders.expand(body, properties), line));
       }
     }
   }
 
   private record Script(Path file, String text) {}
 
-  private static final Pattern TABLE_NAMED =
-      Pattern.compile(
-          "(?i)\\b(?:create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?|alter\\s+table\\s+"
-              + "(?:if\\s+exists\\s+)?|\\bon\\s+)([\\w.\"`\\[\\]]+)");
+  /**
+   * Whether a changeSet, an include or a change runs wherever the migrations run. {@code MAYBE}
+   * when Liquibase may skip it: limited by {@code dbms} (other than {@code all}), {@code context}/
+   * {@code contextFilter} or {@code labels}, preconditions with {@code onFail} or {@code onError}
+   * {@code MARK_RAN} or {@code CONTINUE}, or {@code failOnError="false"}; {@code NEVER} with {@code
+   * ignore="true"}. Preconditions that {@code HALT} (the default) or {@code WARN} do not count:
+   * where the migrations succeeded, the change ran.
+   */
+  private enum Runs {
+    ALWAYS,
+    MAYBE,
+    NEVER;
+
+    private static final Pattern SKIPPING = Pattern.compile("(?i)^(MARK_RAN|CONTINUE)$");
+    private static final Pattern SQL_PRECONDITIONS =
+        Pattern.compile(
+            "(?im)^\\s*--\\s*preconditions\\b.*\\bon(?:Fail|Error)\\s*:\\s*(?:MARK_RAN|CONTINUE)\\b");
+
+    static Runs of(Node node) {
+      if (node.isTrue("ignore")) {
+        return NEVER;
+      }
+      String dbms = node.attribute("dbms");
+      boolean maybe =
+          (dbms != null && !dbms.equalsIgnoreCase("all"))
+              || node.attribute("context") != null
+              || node.attribute("contexts") != null
+              || node.attribute("contextFilter") != null
+              || node.attribute("labels") != null
+              || node.isFalse("failOnError");
+      for (Node preconditions : node.children("preConditions")) {
+        maybe |=
+            skips(preconditions.attribute("onFail")) || skips(preconditions.attribute("onError"));
+        for (Node item : preconditions.children()) {
+          if (item.name().equalsIgnoreCase("onFail") || item.name().equalsIgnoreCase("onError")) {
+            maybe |= skips(item.text().strip()); // YAML: - onFail: MARK_RAN
+          }
+        }
+      }
+      return maybe ? MAYBE : ALWAYS;
+    }
+
+    /** A change's own {@code dbms} ({@code <sql dbms="postgresql">}). */
+    static Runs ofChange(Node change) {
+      String dbms = change.attribute("dbms");
+      return dbms != null && !dbms.equalsIgnoreCase("all") ? MAYBE : ALWAYS;
+    }
+
+    /** A formatted SQL changeSet: its {@code --changeset} line's attributes and its body. */
+    static Runs ofSqlHeader(String header, String body) {
+      Runs runs = of(new Node("changeSet", sqlAttributes(header), List.of(), "", 0));
+      return runs == ALWAYS && SQL_PRECONDITIONS.matcher(body).find() ? MAYBE : runs;
+    }
+
+    private static boolean skips(@Nullable String onFail) {
+      return onFail != null && SKIPPING.matcher(onFail.strip()).matches();
+    }
+  }
+
+  /** {@code name:value} on a formatted SQL {@code --changeset} or {@code --property} line. */
+  private static final Pattern SQL_ATTRIBUTE = Pattern.compile("\\b([A-Za-z]+)\\s*:\\s*(\\S+)");
+
+  private static Map<String, String> sqlAttributes(String line) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    Matcher m = SQL_ATTRIBUTE.matcher(line);
+    while (m.find()) {
+      attributes.put(m.group(1), m.group(2));
+    }
+    return attributes;
+  }
+
+  /** The attributes of a change that name the tables it changes. */
+  private static final List<String> TABLE_ATTRIBUTES =
+      List.of("tableName", "baseTableName", "oldTableName", "newTableName");
+
+  private static final Pattern SQL_PROPERTY = Pattern.compile("(?im)^\\s*--\\s*property\\s+(.*)$");
+
+  /**
+   * True when an attribute or text of {@code node} that shapes the schema still holds an unresolved
+   * {@code ${...}}: a schema or catalog name, a type, a default, a remark or a value does not count
+   * (the model leaves them out, or {@link #type} makes the type unknown).
+   */
+  private static boolean unresolved(Node node) {
+    for (Map.Entry<String, String> e : node.attributes().entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      boolean shapes =
+          !(key.equals("type")
+              || key.endsWith("schemaname")
+              || key.endsWith("catalogname")
+              || key.endsWith("datatype")
+              || key.startsWith("defaultvalue")
+              || key.startsWith("value")
+              || key.equals("remarks")
+              || key.equals("tablespace")
+              || key.equals("encoding"));
+      if (shapes && Placeholders.isUnresolved(e.getValue())) {
+        return true;
+      }
+    }
+    if (Placeholders.isUnresolved(node.text()) && !node.name().equalsIgnoreCase("comment")) {
+      return true;
+    }
+    for (Node child : node.children()) {
+      if (unresolved(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A column's type, unknown when it holds an unresolved {@code ${...}}. */
+  private static @Nullable String type(Node column) {
+    String type = column.attribute("type");
+    return type == null || Placeholders.isUnresolved(type) ? null : type;
+  }
 
   /** Liquibase's {@code onDelete} values as the SQL ones ({@code SET NULL}). */
   private static @Nullable String onDelete(@Nullable String value) {
@@ -830,7 +1071,19 @@ public final class LiquibaseChangelogs {
           } else if (entry instanceof org.yaml.snakeyaml.nodes.MappingNode) {
             node.children().add(element(key.getValue(), entry));
           } else if (entry instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {
-            items(node, sequence);
+            if (YAML_ELEMENTS.contains(key.getValue().toLowerCase(Locale.ROOT))) {
+              Node element =
+                  new Node(
+                      key.getValue(),
+                      new LinkedHashMap<>(),
+                      new ArrayList<>(),
+                      "",
+                      key.getStartMark().getLine() + 1);
+              items(element, sequence);
+              node.children().add(element);
+            } else {
+              items(node, sequence);
+            }
           }
         }
       } else if (value instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence) {

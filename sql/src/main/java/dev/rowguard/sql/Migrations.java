@@ -22,9 +22,39 @@ public final class Migrations {
 
   /** The schema the migrations at {@code paths} build; {@link Schema#EMPTY} when none is read. */
   public static Schema schema(List<Path> paths) {
+    return schema(MigrationHistory.of(paths));
+  }
+
+  /** The schema one database's migrations build; {@link Schema#EMPTY} when none is read. */
+  public static Schema schema(MigrationHistory history) {
+    return agreed(List.of(history));
+  }
+
+  /**
+   * What the histories of several databases (or configurations) agree on ({@link
+   * Schema.Builder#keepAgreed}): a fact one of them does not share is unknown, so it neither makes
+   * nor silences a finding. Histories that read nothing are left out; {@link Schema#EMPTY} when all
+   * are.
+   */
+  public static Schema agreed(List<MigrationHistory> histories) {
+    Schema.Builder agreed = null;
+    for (MigrationHistory history : histories) {
+      Schema.Builder builder = new Schema.Builder();
+      if (apply(history, builder)) {
+        if (agreed == null) {
+          agreed = builder;
+        } else {
+          agreed.keepAgreed(builder);
+        }
+      }
+    }
+    return agreed == null ? Schema.EMPTY : agreed.build();
+  }
+
+  private static boolean apply(MigrationHistory history, Schema.Builder builder) {
     List<Path> flyway = new ArrayList<>();
     Set<Path> changelogs = new LinkedHashSet<>();
-    for (Path path : paths) {
+    for (Path path : history.paths()) {
       if (Files.isDirectory(path)) {
         flyway.add(path);
         changelogs.addAll(masterChangelogs(path));
@@ -34,12 +64,11 @@ public final class Migrations {
         flyway.add(path);
       }
     }
-    Schema.Builder builder = new Schema.Builder();
-    boolean read = FlywayMigrations.apply(flyway, builder);
+    boolean read = FlywayMigrations.apply(flyway, builder, history.flywayPlaceholders());
     for (Path changelog : changelogs) {
-      read |= LiquibaseChangelogs.apply(changelog, builder);
+      read |= LiquibaseChangelogs.apply(changelog, builder, history.liquibaseParameters());
     }
-    return read ? builder.build() : Schema.EMPTY;
+    return read;
   }
 
   /**

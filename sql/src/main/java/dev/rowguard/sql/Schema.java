@@ -49,6 +49,16 @@ public final class Schema {
               + "|create\\s+(?:unique\\s+)?index\\b.*?\\bon\\s+(?:only\\s+)?)"
               + "([\\w.\"`\\[\\]]+)");
 
+  /**
+   * The tables a statement creates, alters or indexes ({@code CREATE TABLE t}, {@code ALTER TABLE
+   * t}, {@code ... ON t}), for statements that are not read but may change them.
+   */
+  static final Pattern TABLE_NAMED =
+      Pattern.compile(
+          "(?i)\\b(?:create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?|alter\\s+table\\s+"
+              + "(?:if\\s+exists\\s+)?|drop\\s+table\\s+(?:if\\s+exists\\s+)?|\\bon\\s+)"
+              + "([\\w.\"`\\[\\]]+)");
+
   /** Statements longer than this are not parsed (a seed-data INSERT is no DDL anyway). */
   static final int MAX_PARSED_CHARS = 64 * 1024;
 
@@ -308,6 +318,113 @@ public final class Schema {
       partlyRead.add(normalise(table));
     }
 
+    /** Every table known so far may have changed in a way not read (a changelog not found). */
+    void partlyReadAll() {
+      partlyRead.addAll(tables.keySet());
+    }
+
+    /**
+     * Nothing is known any more of {@code table}'s columns and keys (a change that could not be
+     * resolved touched it): the table stays, empty and partly read, so the mapping decides.
+     */
+    void forget(String table) {
+      String name = normalise(table);
+      Map<String, Column> columns = tables.get(name);
+      if (columns != null) {
+        columns.clear();
+        keys.remove(name);
+        foreignKeys.remove(name);
+        partlyRead.add(name);
+      }
+    }
+
+    /** {@link #forget}s every table a statement of {@code script} creates, alters or indexes. */
+    void forgetNamedTables(String script) {
+      Matcher named = TABLE_NAMED.matcher(script);
+      while (named.find()) {
+        forget(named.group(1));
+      }
+    }
+
+    /** A deep copy, to apply a change that may not run on it and {@link #keepAgreed} after. */
+    Builder copy() {
+      Builder copy = new Builder();
+      tables.forEach((t, columns) -> copy.tables.put(t, new LinkedHashMap<>(columns)));
+      keys.forEach((t, list) -> copy.keys.put(t, new ArrayList<>(list)));
+      foreignKeys.forEach((t, list) -> copy.foreignKeys.put(t, new ArrayList<>(list)));
+      copy.partlyRead.addAll(partlyRead);
+      return copy;
+    }
+
+    /**
+     * Keeps only what this model and {@code other} agree on: the same migrations with and without a
+     * change that may not run, or the histories of two databases. A table only one of them has is
+     * dropped (unknown: the mapping decides); in a table both have, a column whose nullability
+     * differs or that only one has, and a key or foreign key only one has, are dropped and the
+     * table is marked partly read, so it gives no finding from the migrations; a column type that
+     * differs becomes unknown. Keys are compared without their origin (another file may create the
+     * same key).
+     */
+    void keepAgreed(Builder other) {
+      tables
+          .entrySet()
+          .removeIf(
+              entry -> {
+                Map<String, Column> theirs = other.tables.get(entry.getKey());
+                if (theirs == null) {
+                  keys.remove(entry.getKey());
+                  foreignKeys.remove(entry.getKey());
+                  partlyRead.remove(entry.getKey());
+                  return true;
+                }
+                return false;
+              });
+      for (Map.Entry<String, Map<String, Column>> entry : tables.entrySet()) {
+        String table = entry.getKey();
+        Map<String, Column> mine = entry.getValue();
+        Map<String, Column> theirs = other.tables.getOrDefault(table, Map.of());
+        boolean differs = !mine.keySet().equals(theirs.keySet());
+        differs |=
+            mine.entrySet()
+                .removeIf(
+                    c -> {
+                      Column their = theirs.get(c.getKey());
+                      return their == null || their.notNull() != c.getValue().notNull();
+                    });
+        mine.replaceAll(
+            (name, c) -> {
+              Column their = theirs.get(name);
+              return their != null && Objects.equals(c.type(), their.type())
+                  ? c
+                  : new Column(c.name(), c.notNull(), null);
+            });
+        List<UniqueKey> theirKeys = other.keys.getOrDefault(table, List.of());
+        List<UniqueKey> myKeys = keys.getOrDefault(table, new ArrayList<>());
+        differs |= myKeys.size() != theirKeys.size();
+        differs |= myKeys.removeIf(k -> theirKeys.stream().noneMatch(t -> sameKey(k, t)));
+        List<ForeignKey> theirForeign = other.foreignKeys.getOrDefault(table, List.of());
+        List<ForeignKey> myForeign = foreignKeys.getOrDefault(table, new ArrayList<>());
+        differs |= myForeign.size() != theirForeign.size();
+        differs |= myForeign.removeIf(k -> theirForeign.stream().noneMatch(t -> sameKey(k, t)));
+        if (differs || other.partlyRead.contains(table)) {
+          partlyRead.add(table);
+        }
+      }
+    }
+
+    private static boolean sameKey(UniqueKey a, UniqueKey b) {
+      return Objects.equals(a.name(), b.name())
+          && a.columns().equals(b.columns())
+          && a.prefixLengths().equals(b.prefixLengths());
+    }
+
+    private static boolean sameKey(ForeignKey a, ForeignKey b) {
+      return Objects.equals(a.name(), b.name())
+          && a.columns().equals(b.columns())
+          && a.referencedTable().equals(b.referencedTable())
+          && a.onDelete().equals(b.onDelete());
+    }
+
     /** Creates (or replaces) {@code table} with {@code columns}; keys are added separately. */
     void createTable(String table, List<Column> columns) {
       String name = normalise(table);
@@ -460,9 +577,15 @@ public final class Schema {
           || LexicalClassifier.maxDepth(statement) > StatementClassifier.MAX_PARSED_DEPTH) {
         return;
       }
+      String text = Placeholders.withoutQualifiers(statement);
+      if (Placeholders.isUnresolved(text)) {
+        // ${name} that no configuration gives a value: what the statement changes is unknown
+        forgetNamedTables(text);
+        return;
+      }
       Statement parsed;
       try {
-        parsed = CCJSqlParserUtil.newParser(statement).Statement();
+        parsed = CCJSqlParserUtil.newParser(text).Statement();
       } catch (Exception | StackOverflowError e) {
         // Vendor DDL JSqlParser does not know: it changes nothing we model, but the table it names
         // may now differ from the model.

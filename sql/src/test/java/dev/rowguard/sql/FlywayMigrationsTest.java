@@ -212,6 +212,56 @@ final class FlywayMigrationsTest {
     assertThat(dropped.uniqueKeys("t")).isEmpty();
   }
 
+  /**
+   * Real Flyway migrating the locations and placeholders a Spring Boot configuration names ({@link
+   * MigrationConfig}) builds the schema the model reads from them.
+   */
+  @Test
+  void configuredLocationsAgreeWithFlywayOnH2(@TempDir Path project) throws Exception {
+    Path resources = project.resolve("src/main/resources");
+    Files.createDirectories(resources.resolve("db/changes"));
+    Files.createDirectories(project.resolve("sql"));
+    Files.writeString(
+        resources.resolve("application.properties"),
+        "spring.flyway.locations=classpath:db/changes,filesystem:sql\n"
+            + "spring.flyway.placeholders.owner_type=VARCHAR(60)\n");
+    Files.writeString(
+        resources.resolve("db/changes/V1__jobs.sql"),
+        "CREATE TABLE jobs (id INT PRIMARY KEY, owner ${owner_type}, note ${owner_type});");
+    Files.writeString(
+        project.resolve("sql/V2__owner.sql"),
+        "ALTER TABLE ${flyway:defaultSchema}.jobs ALTER COLUMN owner SET NOT NULL;");
+    List<MigrationHistory> histories = MigrationConfig.histories(List.of(resources), project);
+    assertThat(histories).hasSize(1);
+    MigrationHistory history = histories.get(0);
+    Schema schema = Migrations.schema(history);
+
+    String url = "jdbc:h2:mem:flywayconfig;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+    org.flywaydb.core.Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations(history.paths().stream().map(p -> "filesystem:" + p).toArray(String[]::new))
+        .placeholders(history.flywayPlaceholders())
+        .load()
+        .migrate();
+    Map<String, Boolean> database = new TreeMap<>();
+    Map<String, Boolean> model = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT column_name, is_nullable FROM information_schema.columns"
+                    + " WHERE table_name = 'jobs'")) {
+      while (rows.next()) {
+        database.put(rows.getString(1), "NO".equals(rows.getString(2)));
+        model.put(
+            rows.getString(1),
+            schema.column("jobs", rows.getString(1)).map(Schema.Column::notNull).orElse(null));
+      }
+    }
+    assertThat(database).containsEntry("owner", true).containsEntry("note", false);
+    assertThat(model).isEqualTo(database);
+  }
+
   /** Applies the scripts to H2 in Flyway's order and compares every column's nullability. */
   private static void assertAgreesWithH2(Path dir, Map<String, String> files, String url)
       throws IOException, SQLException {

@@ -271,6 +271,248 @@ final class LiquibaseChangelogsTest {
         .isSameAs(Schema.EMPTY);
   }
 
+  /** A JSON changelog whose names and types come from properties, given and declared. */
+  @Test
+  void jsonChangelogWithPropertiesAgreesWithLiquibaseOnH2(@TempDir Path root) throws Exception {
+    write(
+        root,
+        Map.of(
+            "db/changelog/db.changelog-master.json",
+            """
+            {"databaseChangeLog": [
+              {"property": {"name": "text_type", "value": "varchar(40)"}},
+              {"property": {"name": "owner_column", "value": "owner"}},
+              {"property": {"name": "suffix", "value": "_ignored"}},
+              {"changeSet": {"id": "1", "author": "a", "changes": [
+                {"createTable": {"tableName": "jobs${suffix}", "columns": [
+                  {"column": {"name": "id", "type": "int", "constraints": {"primaryKey": true}}},
+                  {"column": {"name": "${owner_column}", "type": "${text_type}"}},
+                  {"column": {"name": "code", "type": "${text_type}",
+                              "constraints": {"nullable": false, "unique": true}}},
+                  {"column": {"name": "note", "type": "${text_type}"}}
+                ]}},
+                {"addNotNullConstraint": {"tableName": "jobs${suffix}",
+                    "columnName": "${owner_column}", "columnDataType": "${text_type}"}}
+              ]}}
+            ]}
+            """));
+    String master = "db/changelog/db.changelog-master.json";
+    Schema schema =
+        Migrations.schema(
+            new MigrationHistory(List.of(root.resolve(master)), Map.of(), Map.of("suffix", "_x")));
+
+    String url = "jdbc:h2:mem:lbjson;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+    Database db =
+        DatabaseFactory.getInstance()
+            .findCorrectDatabaseImplementation(
+                new JdbcConnection(DriverManager.getConnection(url)));
+    List<String> database;
+    try (Connection c = DriverManager.getConnection(url)) {
+      try (Liquibase liquibase = new Liquibase(master, new DirectoryResourceAccessor(root), db)) {
+        liquibase.setChangeLogParameter("suffix", "_x");
+        liquibase.update(new Contexts(), new LabelExpression());
+      }
+      database = describe(c.getMetaData(), "jobs_x");
+    }
+    assertThat(database).isNotEmpty();
+    assertThat(describe(schema, "jobs_x")).isEqualTo(database);
+    assertThat(schema.column("jobs_x", "owner").orElseThrow().type()).isEqualTo("varchar(40)");
+    assertThat(schema.isFullyRead("jobs_x")).isTrue();
+  }
+
+  /**
+   * A changeSet that may not run (contexts, labels, dbms, preconditions that mark it ran or
+   * continue) neither makes nor silences a finding: what it changes is unknown, its table partly
+   * read. Preconditions that halt (the default) do not count; ignored changeSets never run.
+   */
+  @Test
+  void changeSetsThatMayNotRunLeaveWhatTheyChangeUnknown(@TempDir Path root) throws IOException {
+    write(
+        root,
+        Map.of(
+            "changelog.xml",
+            """
+            <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+              <changeSet id="1" author="a">
+                <createTable tableName="t">
+                  <column name="a" type="int"><constraints nullable="false"/></column>
+                  <column name="b" type="int"/>
+                  <column name="c" type="int"/>
+                  <column name="d" type="int"><constraints nullable="false"/></column>
+                  <column name="e" type="int"/>
+                </createTable>
+                <addUniqueConstraint tableName="t" columnNames="e" constraintName="uk_e"/>
+              </changeSet>
+              <changeSet id="2" author="a" context="test">
+                <addNotNullConstraint tableName="t" columnName="b"/>
+              </changeSet>
+              <changeSet id="3" author="a" labels="eu">
+                <dropNotNullConstraint tableName="t" columnName="d"/>
+              </changeSet>
+              <changeSet id="4" author="a">
+                <preConditions onFail="MARK_RAN"><columnExists tableName="t" columnName="c"/></preConditions>
+                <addUniqueConstraint tableName="t" columnNames="c" constraintName="uk_c"/>
+              </changeSet>
+              <changeSet id="5" author="a">
+                <preConditions><tableExists tableName="t"/></preConditions>
+                <addNotNullConstraint tableName="t" columnName="e"/>
+              </changeSet>
+              <changeSet id="6" author="a" ignore="true">
+                <dropTable tableName="t"/>
+              </changeSet>
+              <changeSet id="7" author="a" contextFilter="!prod">
+                <createTable tableName="test_only">
+                  <column name="x" type="int"><constraints nullable="false"/></column>
+                </createTable>
+              </changeSet>
+              <include file="more.yaml" relativeToChangelogFile="true"/>
+              <include file="more.sql" relativeToChangelogFile="true" context="dev"/>
+            </databaseChangeLog>
+            """,
+            "more.yaml",
+            """
+            databaseChangeLog:
+              - changeSet:
+                  id: 8
+                  author: a
+                  preConditions:
+                    - onFail: MARK_RAN
+                    - not:
+                        - tableExists:
+                            tableName: u
+                  changes:
+                    - createTable:
+                        tableName: u
+                        columns:
+                          - column: {name: x, type: int}
+                  rollback:
+                    - dropTable:
+                        tableName: t
+              - changeSet:
+                  id: 9
+                  author: a
+                  changes:
+                    - createTable:
+                        tableName: v
+                        columns:
+                          - column: {name: x, type: int}
+                  rollback:
+                    - dropTable:
+                        tableName: t
+            """,
+            "more.sql",
+            """
+            --liquibase formatted sql
+            --changeset a:10
+            CREATE TABLE w (x INT NOT NULL);
+            """,
+            "other.sql",
+            """
+            --liquibase formatted sql
+            --changeset a:11
+            CREATE TABLE s (x INT, y INT NOT NULL);
+            --changeset a:12 context:test
+            ALTER TABLE s ALTER COLUMN x SET NOT NULL;
+            --changeset a:13
+            --preconditions onFail:MARK_RAN
+            --precondition-sql-check expectedResult:0 SELECT COUNT(*) FROM s
+            ALTER TABLE s ALTER COLUMN y DROP NOT NULL;
+            """));
+    Schema schema = LiquibaseChangelogs.schema(List.of(root.resolve("changelog.xml")));
+    assertThat(schema.column("t", "a").orElseThrow().notNull()).isTrue();
+    assertThat(schema.column("t", "b")).isEmpty();
+    assertThat(schema.column("t", "c").orElseThrow().notNull()).isFalse();
+    assertThat(schema.column("t", "d")).isEmpty();
+    assertThat(schema.column("t", "e").orElseThrow().notNull()).isTrue();
+    assertThat(schema.uniqueKeys("t")).extracting(Schema.UniqueKey::name).containsExactly("uk_e");
+    assertThat(schema.isFullyRead("t")).isFalse();
+    assertThat(schema.hasTable("test_only")).isFalse();
+    assertThat(schema.hasTable("u")).isFalse();
+    assertThat(schema.isFullyRead("v")).isTrue();
+    assertThat(schema.hasTable("w")).isFalse();
+
+    Schema sql = LiquibaseChangelogs.schema(List.of(root.resolve("other.sql")));
+    assertThat(sql.column("s", "x")).isEmpty();
+    assertThat(sql.column("s", "y")).isEmpty();
+    assertThat(sql.isFullyRead("s")).isFalse();
+  }
+
+  /**
+   * An include, includeAll or sqlFile that cannot be found here (a jar on the class path, an
+   * unresolved name) may have changed every table created before it; later ones are read whole.
+   */
+  @Test
+  void whatCannotBeFoundLeavesEarlierTablesPartlyRead(@TempDir Path root) throws IOException {
+    String table =
+        "<changeSet id=\"%s\" author=\"a\"><createTable tableName=\"%s\">"
+            + "<column name=\"x\" type=\"int\"/></createTable></changeSet>";
+    for (String missing :
+        List.of(
+            "<include file=\"classpath:db/common/changelog.xml\"/>",
+            "<include file=\"${common}/changelog.xml\"/>",
+            "<includeAll path=\"db/elsewhere/\"/>",
+            "<changeSet id=\"2\" author=\"a\"><sqlFile path=\"missing.sql\"/></changeSet>")) {
+      write(
+          root,
+          Map.of(
+              "changelog.xml",
+              "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">"
+                  + table.formatted("1", "before")
+                  + missing
+                  + table.formatted("3", "after")
+                  + "<include file=\"changelog.xml\" relativeToChangelogFile=\"true\"/>"
+                  + "</databaseChangeLog>"));
+      Schema schema = LiquibaseChangelogs.schema(List.of(root.resolve("changelog.xml")));
+      assertThat(schema.isFullyRead("before")).as(missing).isFalse();
+      assertThat(schema.isFullyRead("after")).as(missing).isTrue();
+    }
+  }
+
+  /** What a {@code ${...}} without a value shapes is unknown, never a guess. */
+  @Test
+  void unresolvedPropertiesMakeWhatTheyShapeUnknown(@TempDir Path root) throws IOException {
+    write(
+        root,
+        Map.of(
+            "changelog.xml",
+            """
+            <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+              <property name="labels" value="labels"/>
+              <property name="uuid_type" value="uuid" dbms="postgresql"/>
+              <changeSet id="1" author="a">
+                <createTable tableName="${labels}" schemaName="${schema}">
+                  <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+                  <column name="ext" type="${uuid_type}"><constraints nullable="false"/></column>
+                  <column name="${mystery}" type="int"><constraints nullable="false"/></column>
+                </createTable>
+                <createTable tableName="other">
+                  <column name="x" type="int"><constraints nullable="false"/></column>
+                </createTable>
+                <addNotNullConstraint tableName="other" columnName="${column}"/>
+                <createTable tableName="third">
+                  <column name="x" type="int"/>
+                  <column name="y" type="int"/>
+                </createTable>
+                <sql>ALTER TABLE ${schema}.third ALTER COLUMN x SET NOT NULL</sql>
+                <sql>ALTER TABLE third ALTER COLUMN ${column} SET NOT NULL</sql>
+                <createTable tableName="${unknown_table}">
+                  <column name="x" type="int"/>
+                </createTable>
+              </changeSet>
+            </databaseChangeLog>
+            """));
+    Schema schema = LiquibaseChangelogs.schema(List.of(root.resolve("changelog.xml")));
+    assertThat(schema.column("labels", "ext").orElseThrow())
+        .isEqualTo(new Schema.Column("ext", true, null));
+    assertThat(schema.columns("labels")).hasSize(2);
+    assertThat(schema.isFullyRead("labels")).isFalse();
+    assertThat(schema.hasTable("other")).isTrue();
+    assertThat(schema.columns("other")).isEmpty();
+    assertThat(schema.isFullyRead("other")).isFalse();
+    assertThat(schema.columns("third")).isEmpty();
+    assertThat(schema.tables()).containsExactlyInAnyOrder("labels", "other", "third");
+  }
+
   /** Columns with nullability, unique keys and foreign keys, as sorted text. */
   private static List<String> describe(DatabaseMetaData meta, String table) throws Exception {
     List<String> out = new ArrayList<>();

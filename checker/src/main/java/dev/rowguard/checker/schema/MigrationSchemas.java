@@ -9,8 +9,8 @@ import dev.rowguard.checker.jpa.Jpa;
 import dev.rowguard.checker.jpa.PersistentField;
 import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.util.PerCompilation;
-import dev.rowguard.sql.FlywayMigrations;
-import dev.rowguard.sql.LiquibaseChangelogs;
+import dev.rowguard.sql.MigrationConfig;
+import dev.rowguard.sql.MigrationHistory;
 import dev.rowguard.sql.Migrations;
 import dev.rowguard.sql.Schema;
 import java.net.URI;
@@ -34,11 +34,13 @@ import javax.tools.StandardLocation;
  * mapping says nothing.
  *
  * <p>The locations are the paths named by {@code -XepOpt:Rowguard:Migrations=PATH[,PATH...]} (read
- * as {@link Migrations#schema} reads them); without the flag, Flyway's default {@code db/migration}
- * and Spring Boot's default Liquibase master {@code
- * db/changelog/db.changelog-master.(yaml|yml|xml|sql)} under the class output and class path
- * directories (Maven copies {@code src/main/resources} there before compiling) and under the {@code
- * src/main/resources} and {@code src/test/resources} beside the source file being compiled.
+ * as {@link Migrations#schema} reads them); without the flag, those the application's configuration
+ * names ({@link MigrationConfig}: {@code spring.flyway.locations}, {@code
+ * spring.liquibase.change-log}, {@code flyway.conf}, ..., else Flyway's default {@code
+ * db/migration} and Spring Boot's default Liquibase master) under the class output and class path
+ * directories (Maven copies {@code src/main/resources} there before compiling) and the {@code
+ * src/main/resources} and {@code src/test/resources} beside the source file being compiled; when
+ * they name several histories (profiles, {@code {vendor}} directories), what they agree on.
  */
 public final class MigrationSchemas {
 
@@ -53,11 +55,11 @@ public final class MigrationSchemas {
   /** The schema of the migrations this compilation sees; {@link Schema#EMPTY} when it sees none. */
   public static Schema of(VisitorState state) {
     Cache cache = Cache.instance(state);
-    List<Path> locations = new ArrayList<>(cache.compilationLocations(state));
-    if (cache.flagged.isEmpty()) {
-      locations.addAll(besideSource(state.getPath().getCompilationUnit(), cache));
+    List<MigrationHistory> histories = cache.flaggedHistories(state);
+    if (histories.isEmpty()) {
+      histories = besideSource(state.getPath().getCompilationUnit(), cache);
     }
-    return cache.schemas.computeIfAbsent(List.copyOf(locations), Migrations::schema);
+    return cache.schemas.computeIfAbsent(histories, Migrations::agreed);
   }
 
   /**
@@ -175,45 +177,35 @@ public final class MigrationSchemas {
   }
 
   /**
-   * {@code db/migration} under the resource roots of the module the compilation unit belongs to:
-   * {@code <module>/src/main/java/...} gives {@code <module>/src/main/resources/db/migration}.
+   * The histories the configuration of the compilation unit's module names ({@link
+   * MigrationConfig}): its class output and class path directories, then {@code src/main/resources}
+   * and {@code src/test/resources} of the module ({@code <module>/src/main/java/...} gives {@code
+   * <module>}), which is also where {@code filesystem:} locations and {@code flyway.conf} are
+   * found.
    */
-  private static List<Path> besideSource(CompilationUnitTree unit, Cache cache) {
-    if (unit == null || unit.getSourceFile() == null) {
-      return List.of();
-    }
-    Path module;
-    try {
-      URI uri = unit.getSourceFile().toUri();
-      if (!"file".equals(uri.getScheme())) {
-        return List.of();
+  private static List<MigrationHistory> besideSource(CompilationUnitTree unit, Cache cache) {
+    Path module = null;
+    if (unit != null && unit.getSourceFile() != null) {
+      try {
+        URI uri = unit.getSourceFile().toUri();
+        if ("file".equals(uri.getScheme())) {
+          module = moduleOf(Path.of(uri));
+        }
+      } catch (RuntimeException e) {
+        // not a file system path (an in-memory source): nothing beside it
       }
-      module = moduleOf(Path.of(uri));
-    } catch (RuntimeException e) {
-      // not a file system path (an in-memory source): nothing beside it
-      return List.of();
     }
-    if (module == null) {
-      return List.of();
-    }
+    Path key = module == null ? Path.of("") : module;
+    Path moduleDir = module;
     return cache.besideSource.computeIfAbsent(
-        module,
+        key,
         m -> {
-          List<Path> out = new ArrayList<>();
-          for (String root : RESOURCE_ROOTS) {
-            defaults(m.resolve(root), out);
+          List<Path> roots = new ArrayList<>(cache.classpathRoots);
+          if (moduleDir != null) {
+            RESOURCE_ROOTS.forEach(r -> roots.add(moduleDir.resolve(r)));
           }
-          return out;
+          return MigrationConfig.histories(roots, moduleDir);
         });
-  }
-
-  /** The default locations under a class path root that exist: Flyway's, then Liquibase's. */
-  private static void defaults(Path root, List<Path> out) {
-    Path flyway = root.resolve(FlywayMigrations.DEFAULT_LOCATION);
-    if (Files.isDirectory(flyway)) {
-      out.add(flyway);
-    }
-    LiquibaseChangelogs.defaultMaster(root).ifPresent(out::add);
   }
 
   /** The directory holding {@code src} for a file under {@code src/main/java} or the like. */
@@ -231,19 +223,22 @@ public final class MigrationSchemas {
   private static final class Cache {
     private static final Context.Key<Cache> KEY = new Context.Key<>();
 
-    final Map<List<Path>, Schema> schemas = new HashMap<>();
-    final Map<Path, List<Path>> besideSource = new HashMap<>();
-    List<Path> flagged = List.of();
-    List<Path> compilationLocations;
+    final Map<List<MigrationHistory>, Schema> schemas = new HashMap<>();
+    final Map<Path, List<MigrationHistory>> besideSource = new HashMap<>();
+    List<Path> classpathRoots = List.of();
+    List<MigrationHistory> flagged;
 
     static Cache instance(VisitorState state) {
       return PerCompilation.get(state, KEY, Cache::new);
     }
 
-    /** The flag's locations, else the default ones under the output and class path dirs. */
-    List<Path> compilationLocations(VisitorState state) {
-      if (compilationLocations != null) {
-        return compilationLocations;
+    /**
+     * The flag's locations as one history; empty without the flag, after noting the class output
+     * and class path directories for {@link #besideSource}.
+     */
+    List<MigrationHistory> flaggedHistories(VisitorState state) {
+      if (flagged != null) {
+        return flagged;
       }
       List<Path> out = new ArrayList<>();
       String flag = state.errorProneOptions().getFlags().get(FLAG).orElse("");
@@ -256,7 +251,7 @@ public final class MigrationSchemas {
           // a location that is no path names no migrations
         }
       }
-      flagged = List.copyOf(out);
+      List<Path> roots = new ArrayList<>();
       if (out.isEmpty()
           && state.context.get(JavaFileManager.class) instanceof StandardJavaFileManager files) {
         for (StandardLocation l :
@@ -265,7 +260,9 @@ public final class MigrationSchemas {
             Iterable<? extends Path> paths = files.getLocationAsPaths(l);
             if (paths != null) {
               for (Path p : paths) {
-                defaults(p, out);
+                if (Files.isDirectory(p)) {
+                  roots.add(p);
+                }
               }
             }
           } catch (RuntimeException e) {
@@ -273,8 +270,9 @@ public final class MigrationSchemas {
           }
         }
       }
-      compilationLocations = List.copyOf(out);
-      return compilationLocations;
+      classpathRoots = List.copyOf(roots);
+      flagged = out.isEmpty() ? List.of() : List.of(MigrationHistory.of(out));
+      return flagged;
     }
   }
 }

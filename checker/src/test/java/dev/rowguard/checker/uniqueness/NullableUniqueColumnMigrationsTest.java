@@ -111,9 +111,7 @@ final class NullableUniqueColumnMigrationsTest {
   @Test
   void migrationsFoundBesideTheSourcesAndOnTheClassPath(@TempDir Path root) throws IOException {
     Path module = root.resolve("sechub-schema");
-    Path source = module.resolve("src/main/java/app/JobInformation.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, String.join("\n", withUuidImport(JOB_INFORMATION)));
+    Path source = jobInformationSource(module);
     Path besideSources = module.resolve("src/main/resources/db/migration");
     Files.createDirectories(besideSources);
     Files.writeString(besideSources.resolve("V1__jobs.sql"), V1);
@@ -131,6 +129,29 @@ final class NullableUniqueColumnMigrationsTest {
     Files.writeString(classes.resolve("db/migration/V2__owner_required.sql"), V2);
     assertThat(reportedColumns(elsewhere, List.of(classes.toFile())))
         .containsExactly("info", "job_uuid");
+  }
+
+  /**
+   * A location configured in application.properties ({@code spring.flyway.locations}) instead of
+   * Flyway's default: read there, and the default directory (here a stale copy) is not.
+   */
+  @Test
+  void migrationsAtTheLocationsSpringBootIsConfiguredWith(@TempDir Path root) throws IOException {
+    Path module = root.resolve("sechub-schema");
+    Path source = jobInformationSource(module);
+    Path resources = module.resolve("src/main/resources");
+    Files.createDirectories(resources.resolve("db/changes"));
+    Files.createDirectories(resources.resolve("db/migration"));
+    Files.writeString(
+        resources.resolve("application.properties"),
+        "spring.flyway.locations=classpath:db/changes,filesystem:sql\n");
+    Files.writeString(resources.resolve("db/changes/V1__jobs.sql"), V1);
+    Files.createDirectories(module.resolve("sql"));
+    Files.writeString(module.resolve("sql/V2__owner_required.sql"), V2);
+    Files.writeString(
+        resources.resolve("db/migration/V3__stale.sql"),
+        "ALTER TABLE job_information ALTER COLUMN info SET NOT NULL;");
+    assertThat(reportedColumns(source, List.of())).containsExactly("info", "job_uuid");
   }
 
   /** Cloud Foundry's labels: the unique key exists only in the MySQL migration. */
@@ -265,9 +286,7 @@ final class NullableUniqueColumnMigrationsTest {
   @Test
   void liquibaseChangelogsBesideTheSourcesAndByTheFlag(@TempDir Path root) throws IOException {
     Path module = root.resolve("sechub-schema");
-    Path source = module.resolve("src/main/java/app/JobInformation.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, String.join("\n", withUuidImport(JOB_INFORMATION)));
+    Path source = jobInformationSource(module);
     Path resources = module.resolve("src/main/resources");
     Files.createDirectories(resources.resolve("db/changelog/changes"));
     Path master = resources.resolve("db/changelog/db.changelog-master.yaml");
@@ -279,6 +298,50 @@ final class NullableUniqueColumnMigrationsTest {
         .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + master))
         .addSourceLines("JobInformation.java", withUuidImport(JOB_INFORMATION))
         .addSourceLines("ProjectWhitelist.java", NOT_MIGRATED)
+        .doTest();
+  }
+
+  /**
+   * A NOT NULL that a Liquibase changeSet adds only in some contexts (or under a precondition that
+   * marks it ran) may be missing in production: it silences nothing, and the table, now only partly
+   * read, gives no finding from the migrations either.
+   */
+  @Test
+  void aNotNullThatMayNotRunSilencesNothing(@TempDir Path dir) throws IOException {
+    Path changelog = dir.resolve("changelog.xml");
+    Files.writeString(
+        changelog,
+        """
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+          <changeSet id="1" author="sechub">
+            <createTable tableName="job_information">
+              <column name="uuid" type="uuid"><constraints primaryKey="true"/></column>
+              <column name="project_id" type="varchar(150)"><constraints nullable="false"/></column>
+              <column name="owner" type="varchar(60)"/>
+              <column name="job_uuid" type="uuid"/>
+              <column name="info" type="varchar(200)"/>
+              <column name="external_ref" type="varchar(40)"><constraints nullable="false"/></column>
+            </createTable>
+          </changeSet>
+          <changeSet id="2" author="sechub" context="test">
+            <addNotNullConstraint tableName="job_information" columnName="owner"/>
+          </changeSet>
+          <changeSet id="3" author="sechub">
+            <preConditions onFail="MARK_RAN"><sqlCheck expectedResult="0">SELECT 1</sqlCheck></preConditions>
+            <addNotNullConstraint tableName="job_information" columnName="info"/>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    List<String> lines = new ArrayList<>(Arrays.asList(withUuidImport(JOB_INFORMATION)));
+    lines.add(
+        lines.indexOf("@Table(name = JobInformation.TABLE_NAME,"),
+        "// BUG: Diagnostic contains: nullable column owner");
+    lines.add(
+        lines.indexOf("  @Column(name = \"owner\", unique = true) String owner;"),
+        "  // BUG: Diagnostic contains: nullable column owner");
+    CompilationTestHelper.newInstance(NullableUniqueColumn.class, getClass())
+        .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + changelog))
+        .addSourceLines("JobInformation.java", lines.toArray(String[]::new))
         .doTest();
   }
 
@@ -322,6 +385,14 @@ final class NullableUniqueColumnMigrationsTest {
         .setArgs(List.of("-XepOpt:Rowguard:Migrations=" + changelog))
         .addSourceLines("Label.java", label("@Table(name = \"labels\")"))
         .doTest();
+  }
+
+  /** {@code JobInformation.java} under {@code module}'s {@code src/main/java}. */
+  private static Path jobInformationSource(Path module) throws IOException {
+    Path source = module.resolve("src/main/java/app/JobInformation.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, String.join("\n", withUuidImport(JOB_INFORMATION)));
+    return source;
   }
 
   private static List<String> reportedColumns(Path source, List<File> extraClassPath)

@@ -35,21 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Mixin FindingsInput input;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "none",
-      description =
-          "Exit 1 when a reported finding is at this severity or above: ${COMPLETION-CANDIDATES}"
-              + " (default: ${DEFAULT-VALUE}, only convert).")
-  FailOn failOn;
+  @Mixin ReportOptions reporting;
 
   @Option(
       names = "--baseline",
@@ -64,9 +50,9 @@ public final class ReportCommand implements Callable<Integer> {
     Report report = report(input.read());
     PrintWriter err = spec.commandLine().getErr();
     try (Writer out = output.open()) {
-      format.writer().write(report, out);
+      reporting.write(report, out);
     }
-    if (!report.stale().isEmpty() && !format.listsStaleEntries()) {
+    if (!report.stale().isEmpty() && !reporting.format().listsStaleEntries()) {
       err.println(
           spec.qualifiedName()
               + ": "
@@ -75,20 +61,8 @@ public final class ReportCommand implements Callable<Integer> {
               + baselineFile
               + " (findings since fixed); '--format text' lists them for removal");
     }
-    long failing = report.findings().stream().filter(t -> failOn.fails(t.finding())).count();
-    if (failing == 0) {
-      return 0;
-    }
-    err.println(
-        spec.qualifiedName()
-            + ": "
-            + Report.plural(failing, "finding")
-            + " at "
-            + failOn
-            + (failOn == FailOn.ERROR ? "" : " or above")
-            + "; failing because of --fail-on "
-            + failOn);
-    return 1;
+    return reporting.exitCode(
+        report.findings().stream().map(TrackedFinding::finding).toList(), spec);
   }
 
   private Report report(List<TrackedFinding> current) throws IOException {

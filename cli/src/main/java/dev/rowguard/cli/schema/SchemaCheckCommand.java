@@ -6,9 +6,9 @@ import dev.rowguard.cli.OutputOption;
 import dev.rowguard.cli.findings.Finding;
 import dev.rowguard.cli.findings.Fingerprints;
 import dev.rowguard.cli.findings.Severity;
-import dev.rowguard.cli.report.FailOn;
-import dev.rowguard.cli.report.Format;
 import dev.rowguard.cli.report.Report;
+import dev.rowguard.cli.report.ReportOptions;
+import dev.rowguard.sql.MigrationConfig;
 import dev.rowguard.sql.Migrations;
 import dev.rowguard.sql.MysqlKeyLength;
 import dev.rowguard.sql.Schema;
@@ -52,15 +52,19 @@ public final class SchemaCheckCommand implements Callable<Integer> {
 
   static final String MYSQL_KEY_TOO_LONG = "MysqlKeyTooLong";
 
+  /** Where a project directory's class path resources are. */
+  private static final String PROJECT_RESOURCES = "src/main/resources";
+
   @Spec CommandSpec spec;
 
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
       description =
-          "The migrations of one database each: a directory (Flyway scripts under it, and a"
-              + " Liquibase db.changelog-master.* in it or in db/changelog/), a Liquibase changelog"
-              + " or a Flyway script.")
+          "The migrations of one database each: a project directory (with src/main/resources:"
+              + " the locations its application.properties/yml or flyway.conf configure), a"
+              + " directory (Flyway scripts under it, and a Liquibase db.changelog-master.* in it"
+              + " or in db/changelog/), a Liquibase changelog or a Flyway script.")
   List<Path> paths = new ArrayList<>();
 
   @Option(
@@ -72,21 +76,7 @@ public final class SchemaCheckCommand implements Callable<Integer> {
               + " mariadb directory).")
   Dialect dialect;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "none",
-      description =
-          "Exit 1 when a finding is at this severity or above: ${COMPLETION-CANDIDATES}"
-              + " (default: ${DEFAULT-VALUE}, only report).")
-  FailOn failOn;
+  @Mixin ReportOptions reporting;
 
   @Mixin OutputOption output;
 
@@ -101,39 +91,47 @@ public final class SchemaCheckCommand implements Callable<Integer> {
         throw new InvalidInputException(
             path + " does not exist: give a migration directory or a Liquibase changelog");
       }
-      Schema schema = Migrations.schema(List.of(path));
-      if (schema.isEmpty()) {
+      List<Schema> schemas = schemas(path);
+      if (schemas.isEmpty()) {
         throw new InvalidInputException(
             "no Flyway migrations (V*__*.sql) or Liquibase changelog found in "
                 + path
                 + ": give the directory of the scripts or the master changelog");
       }
-      for (Finding f : check(schema, root)) {
-        if (!findings.contains(f)) { // PATHs that overlap read the same file twice
-          findings.add(f);
+      for (Schema schema : schemas) {
+        for (Finding f : check(schema, root)) {
+          if (!findings.contains(f)) { // PATHs that overlap read the same file twice
+            findings.add(f);
+          }
         }
       }
     }
     Report report = new Report(Fingerprints.track(findings), 0, List.of(), root);
     try (Writer out = output.open()) {
-      format.writer().write(report, out);
+      reporting.write(report, out);
     }
-    long failing = findings.stream().filter(failOn::fails).count();
-    if (failing == 0) {
-      return 0;
+    return reporting.exitCode(findings, spec);
+  }
+
+  /**
+   * The schemas {@code path} holds: for a project directory (with {@code src/main/resources} or a
+   * {@code flyway.conf}), one per database its configuration names ({@link MigrationConfig}: each
+   * profile's and each {@code {vendor}} directory's history); else the one its migrations build.
+   * Empty when none reads anything.
+   */
+  private static List<Schema> schemas(Path path) {
+    Path resources = path.resolve(PROJECT_RESOURCES);
+    if (Files.isDirectory(path)
+        && (Files.isDirectory(resources)
+            || Files.isRegularFile(path.resolve("flyway.conf"))
+            || Files.isRegularFile(path.resolve("conf/flyway.conf")))) {
+      return MigrationConfig.histories(List.of(resources), path).stream()
+          .map(Migrations::schema)
+          .filter(s -> !s.isEmpty())
+          .toList();
     }
-    spec.commandLine()
-        .getErr()
-        .println(
-            spec.qualifiedName()
-                + ": "
-                + Report.plural(failing, "finding")
-                + " at "
-                + failOn
-                + (failOn == FailOn.ERROR ? "" : " or above")
-                + "; failing because of --fail-on "
-                + failOn);
-    return 1;
+    Schema schema = Migrations.schema(List.of(path));
+    return schema.isEmpty() ? List.of() : List.of(schema);
   }
 
   private List<Finding> check(Schema schema, Path root) {

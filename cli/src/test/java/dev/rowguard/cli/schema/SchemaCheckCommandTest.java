@@ -130,6 +130,38 @@ final class SchemaCheckCommandTest {
         .endsWith("db/changelog/db.changelog-master.yaml");
   }
 
+  /**
+   * A project directory: the locations its application.yml configures, each {@code {vendor}}
+   * directory checked as its own database; scripts elsewhere in the project are not read.
+   */
+  @Test
+  void projectDirectoryByItsConfiguration() throws Exception {
+    Path project = dir.resolve("app");
+    Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+    Files.writeString(
+        resources.resolve("application.yml"),
+        "spring:\n  flyway:\n    locations: classpath:db/migration/{vendor}\n");
+    Path mysql = Files.createDirectories(resources.resolve("db/migration/mysql"));
+    Files.writeString(mysql.resolve("V1__labels.sql"), LABELS);
+    Path postgres = Files.createDirectories(resources.resolve("db/migration/postgresql"));
+    Files.writeString(
+        postgres.resolve("V1__labels.sql"),
+        "CREATE TABLE labels (id BIGSERIAL PRIMARY KEY, key_prefix VARCHAR(253),"
+            + " key_name VARCHAR(63) NOT NULL, CONSTRAINT uk_labels UNIQUE (key_prefix, key_name));");
+    Path test = Files.createDirectories(project.resolve("src/test/resources/db/migration"));
+    Files.writeString(test.resolve("V2__selectors.sql"), SELECTORS);
+    CliRun run = CliRun.run("schema", "check", "--format", "json", project.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode findings = new ObjectMapper().readTree(run.out()).get("findings");
+    assertThat(findings).hasSize(2);
+    assertThat(findings.findValuesAsText("check"))
+        .containsExactly("NullableUniqueColumn", "NullableUniqueColumn");
+    assertThat(findings.findValuesAsText("path"))
+        .containsExactlyInAnyOrder(
+            mysql.resolve("V1__labels.sql").toString(),
+            postgres.resolve("V1__labels.sql").toString());
+  }
+
   @Test
   void pathsWithoutMigrationsAreExitTwoWithOneLine() throws Exception {
     CliRun missing = CliRun.run("schema", "check", dir.resolve("nope").toString());

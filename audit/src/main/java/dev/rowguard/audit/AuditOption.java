@@ -67,7 +67,7 @@ public final class AuditOption<T> {
           0L,
           0,
           true,
-          "guard: refuse a DELETE affecting more rows");
+          "guard: refuse a DELETE affecting more rows, with those ON DELETE CASCADE removes");
 
   public static final AuditOption<Long> MAX_ROWS_PER_TRANSACTION =
       rows(
@@ -76,7 +76,7 @@ public final class AuditOption<T> {
           0L,
           0,
           true,
-          "guard: refuse a DELETE that takes its transaction's deleted rows on one table above this");
+          "guard: refuse a DELETE that takes its transaction's deleted rows on one table (with their cascades) above this");
 
   public static final AuditOption<Boolean> MASK_QUERY_TEXT =
       new AuditOption<>(

@@ -98,6 +98,35 @@ final class ConnectionState {
     return t == null ? 0 : t.rows;
   }
 
+  /** Rows deleted from {@code table} in this transaction, with those its cascades removed. */
+  synchronized long rowsWithCascadesSoFar(String table) {
+    Tally t = tables.get(table);
+    return t == null ? 0 : t.withCascades();
+  }
+
+  /**
+   * The rows {@code table}'s deletes in this transaction removed by cascade, per table, with those
+   * of one more statement ({@code more}).
+   */
+  synchronized Map<String, Long> cascadedSoFar(String table, Map<String, Long> more) {
+    Map<String, Long> out = new java.util.TreeMap<>(more);
+    Tally t = tables.get(table);
+    if (t != null) {
+      t.cascaded.forEach((k, v) -> out.merge(k, v, Long::sum));
+    }
+    return out;
+  }
+
+  /**
+   * Rows {@code ON DELETE CASCADE} removed in this transaction, per table they were removed from
+   * (over the deletes of every table); empty when none.
+   */
+  synchronized Map<String, Long> cascadedByTable() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    tables.values().forEach(t -> t.cascaded.forEach((k, v) -> out.merge(k, v, Long::sum)));
+    return out;
+  }
+
   synchronized void markRecorded() {
     hasRecords = true;
   }

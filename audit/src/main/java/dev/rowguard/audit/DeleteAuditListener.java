@@ -314,13 +314,14 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     DatabaseInfo db = state.database(raw);
     Guard guard = plan.guard();
     try {
+      RowCapture.Pending[] captures = capturesOf(plan, executions.size());
       if (guard != null && options.guarded()) {
-        enforceGuard(guard, executions, state, db);
+        enforceGuard(guard, executions, captures, state, db);
       }
       try {
         recordExecutions(
             executions,
-            capturesOf(plan, executions.size()),
+            captures,
             execInfo.getResult(),
             state,
             db,
@@ -409,28 +410,50 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
+  /**
+   * Refuses the call if a delete in it exceeds a limit. A delete's rows are counted with those its
+   * {@code ON DELETE CASCADE} foreign keys remove ({@link RowCapture}'s read before it ran), as for
+   * {@code rowThreshold}; the transaction's tally likewise.
+   */
   private void enforceGuard(
-      Guard guard, List<Execution> executions, ConnectionState state, DatabaseInfo db)
+      Guard guard,
+      List<Execution> executions,
+      RowCapture.Pending[] captures,
+      ConnectionState state,
+      DatabaseInfo db)
       throws SQLException {
-    for (Execution e : executions) {
-      long soFar = state.rowsSoFar(e.table()) + e.rows();
+    for (int k = 0; k < executions.size(); k++) {
+      Execution e = executions.get(k);
+      RowCapture.Pending capture = captures[k];
+      Map<String, Long> cascaded = capture == null ? Map.of() : capture.cascadedRows();
+      long cascadedRows = cascaded.values().stream().mapToLong(Long::longValue).sum();
+      long statementRows = e.rows() + cascadedRows;
+      long soFar = state.rowsWithCascadesSoFar(e.table()) + statementRows;
       String scope = null;
       long limit = 0;
       long rows = 0;
-      if (options.maxRowsPerStatement() > 0 && e.rows() > options.maxRowsPerStatement()) {
+      long total = 0;
+      Map<String, Long> cascades = cascaded;
+      if (options.maxRowsPerStatement() > 0 && statementRows > options.maxRowsPerStatement()) {
         scope = "statement";
         limit = options.maxRowsPerStatement();
         rows = e.rows();
+        total = statementRows;
       } else if (options.maxRowsPerTransaction() > 0 && soFar > options.maxRowsPerTransaction()) {
         scope = "transaction";
         limit = options.maxRowsPerTransaction();
-        rows = soFar;
+        rows = state.rowsSoFar(e.table()) + e.rows();
+        total = soFar;
+        cascades = state.cascadedSoFar(e.table(), cascaded);
       }
       if (scope != null) {
         guard.rollback();
         Map<String, Object> guardMembers = new LinkedHashMap<>();
         guardMembers.put(Fields.GUARD_LIMIT, limit);
         guardMembers.put(Fields.GUARD_SCOPE, scope);
+        if (!cascades.isEmpty()) {
+          guardMembers.put(Fields.CASCADE_DELETED_ROWS, new java.util.TreeMap<>(cascades));
+        }
         LogEntry blocked =
             statementEntry(
                 RecordKind.BLOCKED,
@@ -451,7 +474,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
               e.table(),
               x.getMessage());
         }
-        throw new MassDeleteBlockedException(e.table(), rows, limit, scope);
+        throw new MassDeleteBlockedException(e.table(), total, total - rows, limit, scope);
       }
     }
   }
@@ -651,6 +674,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
               .put(Fields.TX, state.txId())
               .put(Fields.AFFECTED_ROWS, state.deletedRows())
               .putCounts(Fields.TX_DELETED_ROWS, state.rowsByTable())
+              .putCounts(Fields.CASCADE_DELETED_ROWS, state.cascadedByTable())
               .put(Fields.THREAD, Thread.currentThread().getName())
               .put(Fields.HOST, Origin.HOST)
               .put(Fields.PID, Origin.PID);

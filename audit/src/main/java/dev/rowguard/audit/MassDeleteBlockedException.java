@@ -14,16 +14,19 @@ public final class MassDeleteBlockedException extends SQLException {
 
   private final String table;
   private final long affectedRows;
+  private final long cascadedRows;
   private final long limit;
   private final String scope;
 
-  MassDeleteBlockedException(String table, long affectedRows, long limit, String scope) {
+  MassDeleteBlockedException(
+      String table, long affectedRows, long cascadedRows, long limit, String scope) {
     super(
         "rowguard blocked a delete on "
             + table
             + ": it affected "
             + affectedRows
             + " rows"
+            + (cascadedRows > 0 ? " (" + cascadedRows + " of them by ON DELETE CASCADE)" : "")
             + ("transaction".equals(scope) ? " in this transaction" : "")
             + ", more than the "
             + ("transaction".equals(scope) ? "maxRowsPerTransaction" : "maxRowsPerStatement")
@@ -33,6 +36,7 @@ public final class MassDeleteBlockedException extends SQLException {
         "27000"); // SQLSTATE class 27: triggered data change violation
     this.table = table;
     this.affectedRows = affectedRows;
+    this.cascadedRows = cascadedRows;
     this.limit = limit;
     this.scope = scope;
   }
@@ -42,9 +46,17 @@ public final class MassDeleteBlockedException extends SQLException {
     return table;
   }
 
-  /** Rows the statement (or the transaction, for scope {@code transaction}) would have deleted. */
+  /**
+   * Rows the statement (or the transaction, for scope {@code transaction}) would have deleted, with
+   * those {@code ON DELETE CASCADE} would have removed from other tables.
+   */
   public long affectedRows() {
     return affectedRows;
+  }
+
+  /** Of {@link #affectedRows()}, those {@code ON DELETE CASCADE} would have removed. */
+  public long cascadedRows() {
+    return cascadedRows;
   }
 
   /** The limit that was exceeded. */

@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * rows the database will remove with it are read too, per each child table's own capture mode
  * ({@code none}: only counted): {@code SELECT ... FROM child WHERE fk IN (SELECT pk FROM parent
  * [alias] [WHERE ...])} with the same parameters, recursively over cascade chains up to {@value
- * #MAX_CASCADE_DEPTH} tables deep, a table already on the chain (a cycle) ending it.
+ * #MAX_CASCADE_DEPTH} tables deep, a table already on the chain (a cycle) ending it. A table's
+ * foreign key onto itself (a tree) is read level by level, up to {@value #MAX_TREE_DEPTH} levels,
+ * each level without the rows deleted at the top (which stops cycles in the data).
  *
  * <p>Reading never changes what the application's statement does: a read that fails is logged and
  * leaves the delete uncaptured (on PostgreSQL inside a savepoint, since a failed statement would
@@ -68,6 +70,12 @@ final class RowCapture {
 
   /** Tables in one cascade chain, the deleted table included, that are read. */
   static final int MAX_CASCADE_DEPTH = 8;
+
+  /**
+   * Levels of a table's {@code ON DELETE CASCADE} foreign key onto itself (a tree) that are read
+   * below the rows deleted from it; deeper descendants are not counted.
+   */
+  static final int MAX_TREE_DEPTH = 16;
 
   private final TableMetadata metadata = new TableMetadata();
 
@@ -338,7 +346,7 @@ final class RowCapture {
       Pending root = p;
       if (cascades) {
         List<String> chain = new ArrayList<>(List.of(tk.displayName().toLowerCase(Locale.ROOT)));
-        cascade(raw, root, root, tk, from, each, quote, lock, captureOf, budget, chain);
+        cascade(raw, root, root, tk, from, each, quote, lock, captureOf, budget, chain, true);
       }
       if (sp != null) {
         raw.releaseSavepoint(sp);
@@ -367,7 +375,8 @@ final class RowCapture {
       String lock,
       Function<String, Capture> captureOf,
       long budget,
-      List<String> chain)
+      List<String> chain,
+      boolean trees)
       throws SQLException, ReflectiveOperationException {
     if (chain.size() >= MAX_CASCADE_DEPTH) {
       return;
@@ -377,44 +386,187 @@ final class RowCapture {
       String name = child.displayName();
       String lower = name.toLowerCase(Locale.ROOT);
       if (chain.contains(lower)) {
-        continue; // a cycle, or a table referencing itself: the chain ends here
+        if (trees && lower.equals(chain.get(chain.size() - 1))) {
+          descendants(
+              raw,
+              root,
+              parent,
+              child,
+              fk,
+              parentFrom,
+              each,
+              quote,
+              lock,
+              captureOf,
+              budget,
+              chain);
+        }
+        continue; // a cycle through other tables ends the chain; a tree is read just above
       }
-      Capture mode = captureOf.apply(name);
-      boolean keysOnly = mode == Capture.KEYS && !child.key().isEmpty();
-      String qualified =
-          (child.schema() == null ? "" : quote + child.schema() + quote + ".")
-              + quote
-              + child.name()
-              + quote;
-      List<String> fkColumns = fk.childColumns().stream().map(k -> quote + k + quote).toList();
-      // The parent's WHERE may end in a -- comment: the closing parenthesis goes on its own line.
-      String from =
-          qualified
-              + " where "
-              + (fkColumns.size() == 1
-                  ? fkColumns.get(0)
-                  : "(" + String.join(", ", fkColumns) + ")")
-              + " in (select "
-              + columns(quote, fk.parentColumns())
-              + " from "
-              + parentFrom
-              + "\n)";
-      String select =
-          "select "
-              + (mode == Capture.NONE ? "1" : keysOnly ? columns(quote, child.storedKey()) : "*")
-              + " from "
-              + from
-              + lock;
-      long left = mode == Capture.NONE ? 0 : Math.max(0, budget - root.totalSize());
+      String from = childFrom(quote, child, fk, parentFrom);
       Pending read =
-          readEach(
-              raw, select, each, name, keysOnly ? Capture.KEYS : Capture.ROWS, child, left, true);
-      read.countOnly = mode == Capture.NONE;
+          readCascade(raw, root, child, captureOf.apply(name), from, each, quote, lock, budget);
       parent.cascaded.add(read);
       chain.add(lower);
-      cascade(raw, root, read, child, from, each, quote, lock, captureOf, budget, chain);
+      cascade(raw, root, read, child, from, each, quote, lock, captureOf, budget, chain, true);
       chain.remove(chain.size() - 1);
     }
+  }
+
+  /**
+   * Reads the descendants {@code ON DELETE CASCADE} removes through {@code fk}, a foreign key of
+   * {@code table} onto itself (a tree), below the rows {@code topFrom} selects: level by level (the
+   * rows whose parent is in the level above), each level without the top rows, which the delete
+   * removes anyway (a row is then read once, also when the top holds a row and its descendant, and
+   * a cycle in the data ends at its top row), until a level is empty or {@value #MAX_TREE_DEPTH}
+   * levels were read. Each level is a cascade of the level above (its own other cascades read below
+   * it), so counts add up per table.
+   */
+  private void descendants(
+      Connection raw,
+      Pending root,
+      Pending top,
+      TableMetadata.Table table,
+      TableMetadata.Cascade fk,
+      String topFrom,
+      List<List<ParameterSetOperation>> each,
+      String quote,
+      String lock,
+      Function<String, Capture> captureOf,
+      long budget,
+      List<String> chain)
+      throws SQLException, ReflectiveOperationException {
+    Capture mode = captureOf.apply(table.displayName());
+    String refs = inList(quote, fk.parentColumns());
+    String notTop =
+        "\nand not ("
+            + refs
+            + " in (select "
+            + columns(quote, fk.parentColumns())
+            + " from "
+            + topFrom
+            + "\n))";
+    // Every level repeats the top's text, with its parameters: bound once per copy.
+    int parameters = parameterCount(each);
+    String above = topFrom;
+    Pending parent = top;
+    for (int level = 1; level <= MAX_TREE_DEPTH; level++) {
+      String from = childFrom(quote, table, fk, above) + notTop;
+      List<List<ParameterSetOperation>> bound = repeated(each, parameters, level + 1);
+      Pending read = readCascade(raw, root, table, mode, from, bound, quote, lock, budget);
+      if (read.seen == 0) {
+        return;
+      }
+      parent.cascaded.add(read);
+      cascade(raw, root, read, table, from, bound, quote, lock, captureOf, budget, chain, false);
+      above = from;
+      parent = read;
+    }
+  }
+
+  /**
+   * {@code child where fk in (select <referenced columns> from <parentFrom>)}: the rows of {@code
+   * child} that {@code fk} ties to the rows {@code parentFrom} selects.
+   */
+  private static String childFrom(
+      String quote, TableMetadata.Table child, TableMetadata.Cascade fk, String parentFrom) {
+    String qualified =
+        (child.schema() == null ? "" : quote + child.schema() + quote + ".")
+            + quote
+            + child.name()
+            + quote;
+    // The parent's WHERE may end in a -- comment: the closing parenthesis goes on its own line.
+    return qualified
+        + " where "
+        + inList(quote, fk.childColumns())
+        + " in (select "
+        + columns(quote, fk.parentColumns())
+        + " from "
+        + parentFrom
+        + "\n)";
+  }
+
+  /** One quoted column, or several in parentheses: the left side of an {@code IN}. */
+  private static String inList(String quote, List<String> stored) {
+    String c = columns(quote, stored);
+    return stored.size() == 1 ? c : "(" + c + ")";
+  }
+
+  /**
+   * Reads the rows of {@code child} that {@code from} selects as a cascade of {@code root}, per
+   * {@code mode} ({@code none}: counted only), within what is left of {@code budget}.
+   */
+  private static Pending readCascade(
+      Connection raw,
+      Pending root,
+      TableMetadata.Table child,
+      Capture mode,
+      String from,
+      List<List<ParameterSetOperation>> each,
+      String quote,
+      String lock,
+      long budget)
+      throws SQLException, ReflectiveOperationException {
+    boolean keysOnly = mode == Capture.KEYS && !child.key().isEmpty();
+    String select =
+        "select "
+            + (mode == Capture.NONE ? "1" : keysOnly ? columns(quote, child.storedKey()) : "*")
+            + " from "
+            + from
+            + lock;
+    long left = mode == Capture.NONE ? 0 : Math.max(0, budget - root.totalSize());
+    Pending read =
+        readEach(
+            raw,
+            select,
+            each,
+            child.displayName(),
+            keysOnly ? Capture.KEYS : Capture.ROWS,
+            child,
+            left,
+            true);
+    read.countOnly = mode == Capture.NONE;
+    return read;
+  }
+
+  /** The most parameters one binding sets (their highest index). */
+  private static int parameterCount(List<List<ParameterSetOperation>> each) {
+    int n = 0;
+    for (List<ParameterSetOperation> binding : each) {
+      for (ParameterSetOperation op : binding) {
+        Object[] args = op.getArgs();
+        if (args != null && args.length > 0 && args[0] instanceof Integer i) {
+          n = Math.max(n, i);
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Each binding {@code copies} times in a row, the k-th copy's parameter indexes shifted by k
+   * times {@code parameters}: for a text that repeats a parameterised part.
+   */
+  private static List<List<ParameterSetOperation>> repeated(
+      List<List<ParameterSetOperation>> each, int parameters, int copies) {
+    if (parameters == 0) {
+      return each;
+    }
+    List<List<ParameterSetOperation>> out = new ArrayList<>(each.size());
+    for (List<ParameterSetOperation> binding : each) {
+      List<ParameterSetOperation> ops = new ArrayList<>(binding.size() * copies);
+      for (int k = 0; k < copies; k++) {
+        for (ParameterSetOperation op : binding) {
+          Object[] args = op.getArgs().clone();
+          if (args.length > 0 && args[0] instanceof Integer i) {
+            args[0] = i + k * parameters;
+          }
+          ops.add(new ParameterSetOperation(op.getMethod(), args));
+        }
+      }
+      out.add(ops);
+    }
+    return out;
   }
 
   /** {@link #read} once per binding into one capture. */

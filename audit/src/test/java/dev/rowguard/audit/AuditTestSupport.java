@@ -73,7 +73,11 @@ final class AuditTestSupport {
       VerificationResult r = LogVerifier.verify(dir, null);
       assertThat(r.problems()).isEmpty();
       return LogReader.records(dir).stream()
-          .filter(x -> !x.kindName().equals("log_open") && !x.kindName().equals("checkpoint"))
+          .filter(
+              x ->
+                  !x.kindName().equals("log_open")
+                      && !x.kindName().equals("checkpoint")
+                      && !x.kindName().equals("rotate"))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

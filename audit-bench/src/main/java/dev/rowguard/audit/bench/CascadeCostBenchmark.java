@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * the audited DataSource ({@code capture=keys}, the default): a delete by key on a table that no
  * table references with a cascade ({@code plain}) against the same delete on a table with two
  * cascading children ({@code tenant}: call_log, and recording through it), autocommit and inside a
- * transaction, on H2 and PostgreSQL. The deletes match no row, so the figures are the reads alone.
+ * transaction, on H2 and PostgreSQL; and on a table with a cascading foreign key onto itself
+ * ({@code folder}, a tree: one level read, empty). The deletes match no row, so the figures are the
+ * reads alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,6 +47,7 @@ public class CascadeCostBenchmark {
   private PreparedStatement cascading;
   private PreparedStatement plainInTx;
   private PreparedStatement cascadingInTx;
+  private PreparedStatement tree;
   private int n;
 
   @Setup(Level.Trial)
@@ -70,11 +73,16 @@ public class CascadeCostBenchmark {
           "create table recording (id int primary key,"
               + " call_log_id int not null references call_log(id) on delete cascade)");
       s.execute("create index recording_call_log on recording (call_log_id)");
+      s.execute(
+          "create table folder (id int primary key,"
+              + " parent_id int references folder(id) on delete cascade)");
+      s.execute("create index folder_parent on folder (parent_id)");
       for (int i = 1; i <= 100; i++) {
         s.execute("insert into plain values (" + i + ", 'p')");
         s.execute("insert into tenant values (" + i + ", 't')");
         s.execute("insert into call_log values (" + i + ", " + i + ")");
         s.execute("insert into recording values (" + i + ", " + i + ")");
+        s.execute("insert into folder values (" + i + ", " + (i == 1 ? "null" : i - 1) + ")");
       }
     }
     logDir = BenchDirectories.create();
@@ -86,6 +94,7 @@ public class CascadeCostBenchmark {
     cascading = autoCommit.prepareStatement("delete from tenant where id = ?");
     plainInTx = inTransaction.prepareStatement("delete from plain where id = ?");
     cascadingInTx = inTransaction.prepareStatement("delete from tenant where id = ?");
+    tree = autoCommit.prepareStatement("delete from folder where id = ?");
   }
 
   @TearDown(Level.Trial)
@@ -112,6 +121,16 @@ public class CascadeCostBenchmark {
   public int deleteByKeyWithCascades() throws SQLException {
     cascading.setInt(1, -1);
     return cascading.executeUpdate();
+  }
+
+  /**
+   * The same on a table whose cascading foreign key references itself: one read of the first level
+   * below (empty), which repeats the delete's WHERE twice.
+   */
+  @Benchmark
+  public int deleteByKeyOnATree() throws SQLException {
+    tree.setInt(1, -1);
+    return tree.executeUpdate();
   }
 
   /** {@link #deleteByKey()} inside a transaction (committed every 1000 deletes). */

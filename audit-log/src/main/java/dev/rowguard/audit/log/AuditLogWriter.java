@@ -139,6 +139,7 @@ public final class AuditLogWriter implements AutoCloseable {
     w.openEntry =
         LogEntry.of(RecordKind.LOG_OPEN, w.now())
             .put(Fields.LOG_FORMAT, 1)
+            .put(Fields.LOG_ROTATION_MARKERS, 1)
             .put(Fields.HOST, Origin.HOST)
             .put(Fields.PID, Origin.PID)
             .put(Fields.THREAD, Thread.currentThread().getName());
@@ -471,7 +472,8 @@ public final class AuditLogWriter implements AutoCloseable {
       Path file = tail.file();
       long size = tail.fileSize();
       ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 700 + 1024);
-      if (file == null || size >= options.maxFileBytes()) {
+      boolean rotated = file == null || size >= options.maxFileBytes();
+      if (rotated) {
         file = LogFiles.file(dir, file == null ? 1 : LogFiles.number(file) + 1);
         size = 0;
       } else if (tail.needsNewline()) {
@@ -479,6 +481,12 @@ public final class AuditLogWriter implements AutoCloseable {
       }
       long seq = tail.seq();
       String hash = tail.hash();
+      // Every file after the first starts with its rotation marker, also one a crash left without
+      // a record right after creating it (the marker of that rotation never reached the disk).
+      long number = LogFiles.number(file);
+      if (number > 1 && (rotated || !tail.fileHasRecord())) {
+        hash = appendLine(out, rotation(LogFiles.file(dir, number - 1)), ++seq, hash);
+      }
       // Checkpoint bookkeeping changes only once the batch is on disk.
       long since = sinceCheckpoint;
       boolean checkpointed = false;
@@ -530,7 +538,7 @@ public final class AuditLogWriter implements AutoCloseable {
       if (newFile) {
         syncDirectory(); // the new file's directory entry must survive a power loss too
       }
-      cached = new LogTail(file, ch.size(), seq, hash, false);
+      cached = new LogTail(file, ch.size(), seq, hash, false, true);
       openEntry = null;
       gapEntry = null;
       sinceCheckpoint = since;
@@ -602,6 +610,14 @@ public final class AuditLogWriter implements AutoCloseable {
         witnessFailing = true;
       }
     }
+  }
+
+  /** The first record of a log file after the first: which file it follows. */
+  private LogEntry rotation(Path previous) {
+    return LogEntry.of(RecordKind.ROTATE, now())
+        .put(Fields.ROTATE_PREVIOUS_FILE, String.valueOf(previous.getFileName()))
+        .put(Fields.HOST, Origin.HOST)
+        .put(Fields.PID, Origin.PID);
   }
 
   private LogEntry checkpoint(long seq, String prevHash) {

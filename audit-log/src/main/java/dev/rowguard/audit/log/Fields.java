@@ -38,9 +38,11 @@ public final class Fields {
   public static final String TX_DELETED_ROWS = "rowguard.tx.deleted_rows";
 
   /**
-   * On {@code delete} and {@code tx_aggregate} of a table referenced with {@code ON DELETE
-   * CASCADE}: the rows the database removed with it, per table (an object of integers), as captured
-   * before the delete ran.
+   * On {@code delete}, {@code tx_aggregate} and {@code blocked} of a table referenced with {@code
+   * ON DELETE CASCADE}: the rows the database removed with it (or would have, for {@code blocked}),
+   * per table (an object of integers), as read before the delete ran; on {@code commit} and {@code
+   * rollback}: those of every delete of the transaction, per table they were removed from. Never
+   * part of {@link #AFFECTED_ROWS} or {@link #TX_DELETED_ROWS}, which are the driver's counts.
    */
   public static final String CASCADE_DELETED_ROWS = "rowguard.cascade.deleted_rows";
 
@@ -67,6 +69,15 @@ public final class Fields {
    * On {@code checkpoint}: the first 16 hex digits of SHA-256 of the public key (X.509 encoding).
    */
   public static final String CHECKPOINT_KEY_ID = "rowguard.checkpoint.key_id";
+
+  /**
+   * On {@code log_open}: {@code 1} when the writer starts every log file after the first with a
+   * {@code rotate} record (absent in logs written before rotation markers).
+   */
+  public static final String LOG_ROTATION_MARKERS = "rowguard.log.rotation_markers";
+
+  /** On {@code rotate}: the name of the log file before this one, {@code audit-NNNNNN.jsonl}. */
+  public static final String ROTATE_PREVIOUS_FILE = "rowguard.rotate.previous_file";
 
   /** In a {@code log_gap}: the file the writer was writing when it vanished or was replaced. */
   public static final String GAP_FILE = "rowguard.gap.file";

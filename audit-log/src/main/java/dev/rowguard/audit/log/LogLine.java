@@ -8,10 +8,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param file the log file
  * @param lineNumber 1-based line number in that file
- * @param text the line without its terminating newline, decoded as UTF-8
+ * @param text the line without its terminating newline (nor the {@code \r} of a {@code \r\n}),
+ *     decoded as UTF-8
  * @param terminated whether a newline followed it (false only for the last line of a file)
  * @param type what the line is
  * @param record the parsed record; null unless {@code type} is {@link Type#RECORD}
+ * @param crlf whether the line ended in {@code \r\n}: its file was converted to CRLF line endings
+ *     (an editor, a text-mode copy, git's {@code core.autocrlf}); the line is judged without the
+ *     {@code \r}, as verify judges it
  */
 public record LogLine(
     Path file,
@@ -19,7 +23,19 @@ public record LogLine(
     String text,
     boolean terminated,
     Type type,
-    @Nullable LogRecord record) {
+    @Nullable LogRecord record,
+    boolean crlf) {
+
+  /** A line that ended in {@code \n} alone (or in nothing, at the end of its file). */
+  public LogLine(
+      Path file,
+      long lineNumber,
+      String text,
+      boolean terminated,
+      Type type,
+      @Nullable LogRecord record) {
+    this(file, lineNumber, text, terminated, type, record, false);
+  }
 
   /** What a line of a log is. */
   public enum Type {

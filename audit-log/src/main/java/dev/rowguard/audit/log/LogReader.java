@@ -26,7 +26,7 @@ public final class LogReader implements Closeable {
   private @Nullable InputStream in;
   private Path file;
   private long lineNumber;
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+  private final LineBytes bytes = new LineBytes();
   private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int limit;
@@ -46,9 +46,21 @@ public final class LogReader implements Closeable {
   /** The next line of the current file, read ahead to tell a torn line from a foreign one. */
   private @Nullable Raw ahead;
 
+  /** The bytes of the line being read, readable in place. */
+  private static final class LineBytes extends ByteArrayOutputStream {
+    LineBytes() {
+      super(1024);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+  }
+
   private record Raw(
       String text,
       boolean terminated,
+      boolean crlf,
       @Nullable LogRecord record,
       boolean startsLikeRecord,
       long end) {}
@@ -108,7 +120,8 @@ public final class LogReader implements Closeable {
           if (lineNumber == 1 && type == LogLine.Type.FOREIGN && consumedFrom == 0) {
             throw LogCodec.foreignFile(file, lineNumber);
           }
-          return new LogLine(file, lineNumber, line.text(), line.terminated(), type, line.record());
+          return new LogLine(
+              file, lineNumber, line.text(), line.terminated(), type, line.record(), line.crlf());
         }
         in.close();
         in = null;
@@ -170,9 +183,16 @@ public final class LogReader implements Closeable {
     if (!terminated && bytes.size() == 0) {
       return null;
     }
-    String text = bytes.toString(StandardCharsets.UTF_8);
+    int length = bytes.size();
+    int content = ScannedLine.contentEnd(bytes.array(), 0, length, terminated);
+    String text = new String(bytes.array(), 0, content, StandardCharsets.UTF_8);
     return new Raw(
-        text, terminated, LogCodec.parse(text), LogCodec.startsLikeRecord(text), consumed + pos);
+        text,
+        terminated,
+        content < length,
+        LogCodec.parse(text),
+        LogCodec.startsLikeRecord(text),
+        consumed + pos);
   }
 
   @Override

@@ -19,15 +19,19 @@ import java.util.List;
  * @param seq the last record's seq, 0 for an empty log
  * @param hash the last record's hash, {@link RecordHash#GENESIS} for an empty log
  * @param needsNewline the file ends in a torn line that must be terminated before appending
+ * @param fileHasRecord whether {@code file} holds an intact record (false for a file a crash left
+ *     empty or torn right after it was created: the next batch there still starts with its {@code
+ *     rotate} record)
  */
-record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNewline) {
+record LogTail(
+    Path file, long fileSize, long seq, String hash, boolean needsNewline, boolean fileHasRecord) {
 
   private static final int FIRST_CHUNK = 64 * 1024;
 
   /** Reads the tail of the log made of {@code files} (in rotation order). */
   public static LogTail read(List<Path> files, MessageDigest digest) throws IOException {
     if (files.isEmpty()) {
-      return new LogTail(null, 0, 0, RecordHash.GENESIS, false);
+      return new LogTail(null, 0, 0, RecordHash.GENESIS, false, false);
     }
     Path last = files.get(files.size() - 1);
     long size;
@@ -40,10 +44,15 @@ record LogTail(Path file, long fileSize, long seq, String hash, boolean needsNew
       String found = lastIntactLine(files.get(i), digest);
       if (found != null) {
         return new LogTail(
-            last, size, LogCodec.seqOf(found), RecordHash.storedHash(found), needsNewline);
+            last,
+            size,
+            LogCodec.seqOf(found),
+            RecordHash.storedHash(found),
+            needsNewline,
+            i == files.size() - 1);
       }
     }
-    return new LogTail(last, size, 0, RecordHash.GENESIS, needsNewline);
+    return new LogTail(last, size, 0, RecordHash.GENESIS, needsNewline, false);
   }
 
   private static byte lastByte(FileChannel ch, long size) throws IOException {

@@ -70,6 +70,13 @@ public final class LogVerifier {
   private long problemCount;
   private final Map<String, Long> byKind = new TreeMap<>();
 
+  /**
+   * Whether each writer run (by the ordinal of its {@code log_open}) starts every file after the
+   * first with a {@code rotate} record: older writers do not, and then a gap at a file boundary
+   * stays ambiguous.
+   */
+  private final TreeMap<Long, Boolean> rotationMarkers = new TreeMap<>();
+
   /** The current writer run's heartbeats. */
   private final Heartbeats beats = new Heartbeats();
 
@@ -262,6 +269,10 @@ public final class LogVerifier {
     }
     if (RecordKind.CHECKPOINT.wireName().equals(link.kind())) {
       checkCheckpoint(link, parsed);
+    }
+    if (parsed != null && RecordKind.LOG_OPEN.wireName().equals(link.kind())) {
+      Long markers = parsed.number(Fields.LOG_ROTATION_MARKERS);
+      rotationMarkers.put(ordinal, markers != null && markers == 1);
     }
     Heartbeats.Gap gap = beats.next(link.kind(), link.seq(), parsed);
     if (gap != null) {
@@ -490,6 +501,8 @@ public final class LogVerifier {
             ? "seq " + (p.seq() + 1)
             : "seq " + (p.seq() + 1) + ".." + (next.seq() - 1);
     if (next.firstInFile() && next.fileIndex() == p.fileIndex() + 1) {
+      Path before = files.get(p.fileIndex()).getFileName();
+      Path after = files.get(next.fileIndex()).getFileName();
       long gapFiles =
           LogFiles.number(files.get(next.fileIndex()))
               - LogFiles.number(files.get(p.fileIndex()))
@@ -500,15 +513,48 @@ public final class LogVerifier {
             where(next),
             next.ordinal(),
             next.seq(),
-            gapFiles
-                + " file(s) before "
-                + files.get(next.fileIndex()).getFileName()
-                + " are missing, with "
-                + missing);
+            gapFiles + " file(s) before " + after + " are missing, with " + missing);
+      } else if (RecordKind.ROTATE.wireName().equals(next.kind())) {
+        // The next file starts with its rotation marker: it is whole, the earlier one was cut.
+        report(
+            Problem.Type.TRUNCATED_TAIL,
+            where(p),
+            p.ordinal(),
+            p.seq(),
+            "the end of "
+                + before
+                + " was cut after seq "
+                + p.seq()
+                + ": "
+                + missing
+                + " missing ("
+                + after
+                + " starts with its rotation marker, seq "
+                + next.seq()
+                + ", so "
+                + before
+                + " ended at seq "
+                + (next.seq() - 1)
+                + ")");
+      } else if (writesRotationMarkers(p)) {
+        report(
+            Problem.Type.DELETED_RECORDS,
+            where(next),
+            next.ordinal(),
+            next.seq(),
+            "the first record(s) of "
+                + after
+                + " were deleted: "
+                + missing
+                + " missing, and "
+                + after
+                + " does not start with the rotation marker its writer puts first in every file"
+                + " (it starts at seq "
+                + next.seq()
+                + ")");
       } else {
-        // Both leave the same chain: the end of one file cut, or the start of the next deleted.
-        Path before = files.get(p.fileIndex()).getFileName();
-        Path after = files.get(next.fileIndex()).getFileName();
+        // A log written before rotation markers: both leave the same chain, the end of one file
+        // cut, or the start of the next deleted.
         report(
             Problem.Type.TRUNCATED_TAIL,
             where(p),
@@ -542,6 +588,14 @@ public final class LogVerifier {
               + next.seq()
               + " and the chain breaks there");
     }
+  }
+
+  /**
+   * Whether the writer run that wrote {@code l} starts every file after the first with a marker.
+   */
+  private boolean writesRotationMarkers(ChainLink l) {
+    Map.Entry<Long, Boolean> run = rotationMarkers.floorEntry(l.ordinal());
+    return run != null && run.getValue();
   }
 
   /**

@@ -24,7 +24,10 @@ public record Problem(Type type, String where, long seq, String message) {
      * edited and its hash recomputed.
      */
     REHASHED_RECORD("edited record", true),
-    /** Records missing inside a file: seq jumps forward and the chain breaks there. */
+    /**
+     * Records missing inside a file (seq jumps forward and the chain breaks there), or the first
+     * records of a file after the first: it does not start with its {@code rotate} record.
+     */
     DELETED_RECORDS("deleted record", true),
     /**
      * Records that are not part of the chain: the chain continues past them as if they were absent.
@@ -33,8 +36,9 @@ public record Problem(Type type, String where, long seq, String message) {
     /** Records present but out of seq order, each still linking to its seq predecessor. */
     REORDERED_RECORDS("reordered records", true),
     /**
-     * Records missing where one file ends and the next begins: the end of the earlier file was cut,
-     * or the first lines of the later one deleted (the chain alone cannot tell which).
+     * Records missing where one file ends and the next begins: the end of the earlier file was cut
+     * (the later one starts with its {@code rotate} record); in a log written before rotation
+     * markers, or the first lines of the later one deleted (the chain alone cannot tell which).
      */
     TRUNCATED_TAIL("records missing at a file boundary", true),
     /**

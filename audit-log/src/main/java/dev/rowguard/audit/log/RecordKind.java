@@ -24,7 +24,13 @@ public enum RecordKind {
    * The writer found the file it was writing deleted or replaced (or the directory gone): records
    * it had written there are lost; the record says which seqs and which file.
    */
-  LOG_GAP;
+  LOG_GAP,
+  /**
+   * The first record of every log file after the first: the writer rotated here. Its {@code seq} is
+   * one more than the previous file's last record and its {@code prev_hash} that record's hash, so
+   * verify tells the end of the previous file cut from the start of this one deleted.
+   */
+  ROTATE;
 
   private final String wireName = WireNames.of(this);
 

@@ -89,12 +89,20 @@ record ScannedLine(
     while (i < length) {
       int nl = LineBlocks.indexOfNewline(b, i, length);
       int end = nl < 0 ? length : nl;
-      // A file converted to CRLF line endings: judge the line without the \r, and say so.
-      boolean crlf = nl >= 0 && end > i && b[end - 1] == '\r';
-      out.add(scan(b, i, (crlf ? end - 1 : end) - i, digest, nl >= 0, crlf));
+      int content = contentEnd(b, i, end, nl >= 0);
+      out.add(scan(b, i, content - i, digest, nl >= 0, content < end));
       i = end + 1;
     }
     return out;
+  }
+
+  /**
+   * Where the content of the line {@code b[start..end)} ends: before the {@code \r} of a {@code
+   * \r\n} line end (a file converted to CRLF line endings is judged without the {@code \r}, and its
+   * readers say so), else at {@code end}. The one CRLF rule, for verify and {@link LogReader}.
+   */
+  static int contentEnd(byte[] b, int start, int end, boolean terminated) {
+    return terminated && end > start && b[end - 1] == '\r' ? end - 1 : end;
   }
 
   static ScannedLine scan(

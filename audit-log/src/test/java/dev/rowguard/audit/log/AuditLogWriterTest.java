@@ -277,6 +277,71 @@ class AuditLogWriterTest {
     assertThat(LogVerifier.verify(dir, null).recordsByKind()).containsEntry("delete", 500L);
   }
 
+  /** Issue 12: every file after the first starts with a rotate record naming the one before. */
+  @Test
+  void everyRotatedFileStartsWithItsRotationMarker() throws Exception {
+    try (AuditLogWriter w =
+        AuditLogWriter.open(dir, WriterOptions.defaults().withMaxFileBytes(2048))) {
+      appendMany(w, 40);
+    }
+    List<Path> files = LogFiles.list(dir);
+    assertThat(files).hasSizeGreaterThan(2);
+    assertThat(LogReader.records(dir).get(0).number(Fields.LOG_ROTATION_MARKERS)).isEqualTo(1L);
+    for (int i = 0; i < files.size(); i++) {
+      LogRecord first = LogRecord.parse(Files.readAllLines(files.get(i)).get(0));
+      if (i == 0) {
+        assertThat(first.kind()).isEqualTo(RecordKind.LOG_OPEN);
+      } else {
+        List<String> before = Files.readAllLines(files.get(i - 1));
+        LogRecord last = LogRecord.parse(before.get(before.size() - 1));
+        assertThat(first.kind()).isEqualTo(RecordKind.ROTATE);
+        assertThat(first.string(Fields.ROTATE_PREVIOUS_FILE))
+            .isEqualTo(files.get(i - 1).getFileName().toString());
+        assertThat(first.seq()).isEqualTo(last.seq() + 1);
+        assertThat(first.prevHash()).isEqualTo(last.hash());
+      }
+    }
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.recordsByKind())
+        .containsEntry("delete", 40L)
+        .containsEntry("rotate", files.size() - 1L);
+  }
+
+  /**
+   * A crash right after the writer created the next file (empty, or with a torn first line): the
+   * next writer still starts that file with its rotation marker.
+   */
+  @Test
+  void aFileACrashLeftWithoutARecordStillGetsItsRotationMarker() throws Exception {
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults())) {
+      appendMany(w, 3);
+    }
+    List<String> first = Files.readAllLines(LogFiles.file(dir, 1));
+    long next = LogCodec.seqOf(first.get(first.size() - 1)) + 1;
+    Files.writeString(LogFiles.file(dir, 2), "{\"seq\":" + next + ",\"ts\":\"2026-");
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults())) {
+      appendMany(w, 2);
+    }
+    List<String> second = Files.readAllLines(LogFiles.file(dir, 2));
+    LogRecord marker = LogRecord.parse(second.get(1));
+    assertThat(marker.kind()).isEqualTo(RecordKind.ROTATE);
+    assertThat(marker.seq()).isEqualTo(next);
+    assertThat(marker.string(Fields.ROTATE_PREVIOUS_FILE)).isEqualTo("audit-000001.jsonl");
+    VerificationResult r = LogVerifier.verify(dir, null);
+    assertThat(r.intact()).isTrue();
+    assertThat(r.problems()).extracting(Problem::type).containsExactly(Problem.Type.TORN_LINE);
+
+    Files.writeString(LogFiles.file(dir, 3), "");
+    try (AuditLogWriter w = AuditLogWriter.open(dir, WriterOptions.defaults())) {
+      appendMany(w, 1);
+    }
+    LogRecord third = LogRecord.parse(Files.readAllLines(LogFiles.file(dir, 3)).get(0));
+    assertThat(third.kind()).isEqualTo(RecordKind.ROTATE);
+    assertThat(third.string(Fields.ROTATE_PREVIOUS_FILE)).isEqualTo("audit-000002.jsonl");
+    assertThat(LogVerifier.verify(dir, null).intact()).isTrue();
+  }
+
   /** Reads the signature member of a checkpoint line. */
   private record LogRecordView(String line) {
     String signature() {

@@ -43,6 +43,33 @@ class LogReaderTest {
     return out;
   }
 
+  /** Issue 12: a file converted to CRLF is read as verify reads it, each line saying so. */
+  @Test
+  void aFileConvertedToCrlfIsReadWithoutTheCarriageReturns() throws Exception {
+    Path file = writeLog(3);
+    List<LogLine> lf = lines();
+    long lfEnd;
+    try (LogReader r = LogReader.open(dir)) {
+      while (r.next() != null) {
+        // to the end
+      }
+      lfEnd = r.offset();
+    }
+    assertThat(lfEnd).isEqualTo(Files.size(file));
+    Files.writeString(file, Files.readString(file).replace("\n", "\r\n"));
+    List<LogLine> crlf = lines();
+    assertThat(crlf).extracting(LogLine::type).containsOnly(LogLine.Type.RECORD);
+    assertThat(crlf).extracting(LogLine::crlf).containsOnly(true);
+    assertThat(crlf).extracting(LogLine::text).isEqualTo(lf.stream().map(LogLine::text).toList());
+    assertThat(lf).extracting(LogLine::crlf).containsOnly(false);
+    try (LogReader r = LogReader.open(dir)) {
+      while (r.next() != null) {
+        // to the end
+      }
+      assertThat(r.offset()).isEqualTo(Files.size(file));
+    }
+  }
+
   @Test
   void everyLineOfAWrittenLogIsARecordInSeqOrder() throws Exception {
     writeLog(5);

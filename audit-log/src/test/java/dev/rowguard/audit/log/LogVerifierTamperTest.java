@@ -147,33 +147,72 @@ class LogVerifierTamperTest {
     assertThat(p.message()).startsWith("records seq 5..6 are out of order");
   }
 
+  /** Issue 12: file 2 starts with its rotation marker, so the records went from file 1's end. */
   @Test
-  void truncatedTailOfARotatedFile() throws Exception {
+  void theEndOfARotatedFileCutIsNamedAsSuch() throws Exception {
     writeLog(60, WriterOptions.defaults().withMaxFileBytes(2048));
     List<Path> files = LogFiles.list(dir);
     List<String> first = new ArrayList<>(Files.readAllLines(files.get(0)));
+    List<String> second = Files.readAllLines(files.get(1));
+    assertThat(LogRecord.parse(second.get(0)).kind()).isEqualTo(RecordKind.ROTATE);
+    assertThat(LogRecord.parse(second.get(0)).string(Fields.ROTATE_PREVIOUS_FILE))
+        .isEqualTo("audit-000001.jsonl");
+    long lastOfFirst = LogCodec.seqOf(first.get(first.size() - 1));
     int kept = first.size() - 2;
     Files.write(files.get(0), first.subList(0, kept));
     Problem p = onlyBreak();
     assertThat(p.type()).isEqualTo(Problem.Type.TRUNCATED_TAIL);
     assertThat(p.type().label()).isEqualTo("records missing at a file boundary");
     assertThat(p.where()).endsWith("audit-000001.jsonl:" + kept);
+    assertThat(p.message())
+        .startsWith("the end of audit-000001.jsonl was cut after seq " + (lastOfFirst - 2))
+        .contains("seq " + (lastOfFirst - 1) + ".." + lastOfFirst + " missing")
+        .contains("audit-000002.jsonl starts with its rotation marker")
+        .doesNotContain("cannot tell");
   }
 
-  /** Issue 12: not reported as a truncated tail of file 1, which it need not be. */
+  /** Issue 12: no longer "a truncated tail of file 1": file 2 lost its rotation marker. */
   @Test
-  void aDeletedFirstLineOfTheSecondFileNamesBothFiles() throws Exception {
+  void aDeletedFirstLineOfTheSecondFileIsNamedAsSuch() throws Exception {
     writeLog(60, WriterOptions.defaults().withMaxFileBytes(2048));
     List<Path> files = LogFiles.list(dir);
     List<String> second = new ArrayList<>(Files.readAllLines(files.get(1)));
     long firstSeq = LogCodec.seqOf(second.remove(0));
+    long secondSeq = LogCodec.seqOf(second.remove(0));
     Files.write(files.get(1), second);
     Problem p = onlyBreak();
-    assertThat(p.type().label()).isEqualTo("records missing at a file boundary");
+    assertThat(p.type()).isEqualTo(Problem.Type.DELETED_RECORDS);
+    assertThat(p.where()).endsWith("audit-000002.jsonl:1");
     assertThat(p.message())
-        .startsWith("seq " + firstSeq + " missing between audit-000001.jsonl")
-        .contains("the first line(s) of audit-000002.jsonl deleted")
-        .doesNotContain("was cut after");
+        .startsWith("the first record(s) of audit-000002.jsonl were deleted: seq " + firstSeq)
+        .contains(".." + secondSeq + " missing")
+        .doesNotContain("audit-000001.jsonl");
+  }
+
+  /** A log written before rotation markers: the two tamperings leave the same chain, as before. */
+  @Test
+  void aLogWithoutRotationMarkersNamesBothFiles() throws Exception {
+    MessageDigest d = RecordHash.newDigest();
+    List<List<String>> files = List.of(new ArrayList<>(), new ArrayList<>());
+    String hash = RecordHash.GENESIS;
+    for (int seq = 1; seq <= 10; seq++) {
+      LogEntry e =
+          seq == 1
+              ? LogEntry.of(RecordKind.LOG_OPEN, T0).put(Fields.LOG_FORMAT, 1)
+              : LogEntry.of(RecordKind.DELETE, T0.plusMillis(seq)).put(Fields.AFFECTED_ROWS, seq);
+      LogCodec.Encoded line = LogCodec.encode(e, seq, hash, d);
+      String text = new String(line.line(), java.nio.charset.StandardCharsets.UTF_8);
+      files.get(seq <= 5 ? 0 : 1).add(text.substring(0, text.length() - 1));
+      hash = line.hash();
+    }
+    files.get(1).remove(0);
+    Files.write(LogFiles.file(dir, 1), files.get(0));
+    Files.write(LogFiles.file(dir, 2), files.get(1));
+    Problem p = onlyBreak();
+    assertThat(p.type()).isEqualTo(Problem.Type.TRUNCATED_TAIL);
+    assertThat(p.message())
+        .startsWith("seq 6 missing between audit-000001.jsonl (ends at seq 5)")
+        .contains("the first line(s) of audit-000002.jsonl deleted; the chain cannot tell which");
   }
 
   @Test

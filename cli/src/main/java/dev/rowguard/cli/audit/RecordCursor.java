@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The records of one log for timeline and stats, read by {@link LogReader} (which decides what a
  * record, a torn line and a foreign file are, as for verify). A torn line is skipped with a
  * warning; a foreign line inside the log stops the command with its file and line, and so does a
- * log without any record.
+ * log without any record. A file converted to CRLF line endings is read (the reader judges its
+ * lines without the {@code \r}, as verify does) with one warning naming it.
  */
 final class RecordCursor implements Closeable {
 
@@ -31,6 +32,9 @@ final class RecordCursor implements Closeable {
   private final long seekOffset;
   private long linesSkipped = -1;
   private boolean hadRecords;
+
+  /** The last file a CRLF warning was given for (once per file). */
+  private @Nullable Path crlfWarned;
 
   RecordCursor(AuditLog log, Consumer<String> warnings) {
     this.log = log;
@@ -76,6 +80,13 @@ final class RecordCursor implements Closeable {
   /** The next record, or null at the end of the log. */
   @Nullable LogRecord next() throws IOException {
     for (LogLine l = reader.next(); l != null; l = reader.next()) {
+      if (l.crlf() && !l.file().equals(crlfWarned)) {
+        crlfWarned = l.file();
+        warnings.accept(
+            where(l)
+                + ": the file was converted to CRLF line endings; read without the \\r (run"
+                + " 'rowguard audit verify' on it; tr -d '\\r' restores the written bytes)");
+      }
       switch (l.type()) {
         case RECORD -> {
           LogRecord r = l.record();

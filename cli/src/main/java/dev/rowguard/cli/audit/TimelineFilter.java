@@ -21,7 +21,10 @@ record TimelineFilter(
     Set<String> kinds) {
 
   private static final Set<String> BOOKKEEPING =
-      Set.of(RecordKind.LOG_OPEN.wireName(), RecordKind.CHECKPOINT.wireName());
+      Set.of(
+          RecordKind.LOG_OPEN.wireName(),
+          RecordKind.CHECKPOINT.wireName(),
+          RecordKind.ROTATE.wireName());
 
   boolean hasStatementFilters() {
     return !tables.isEmpty() || !tenants.isEmpty() || !context.isEmpty() || minRows > 0;

@@ -98,6 +98,41 @@ class SameBytesSameVerdictTest {
     allFail(log, "no audit records in " + log.toAbsolutePath().normalize());
   }
 
+  /**
+   * Issue 12: verify names a file converted to CRLF line endings and checks its records; timeline
+   * and stats read it too, with one warning naming the file, and show what they show for the bytes
+   * the writer wrote.
+   */
+  @Test
+  void aFileConvertedToCrlfIsReadByTimelineAndStatsWithOneWarning() throws Exception {
+    Path log = IncidentLogs.host(dir, "app-1", Instant.parse("2026-11-21T13:00:00Z"));
+    Path file = LogFiles.list(log).get(0);
+    List<String> before = new ArrayList<>();
+    for (String cmd : List.of("timeline", "stats")) {
+      CliRun r = CliRun.run("audit", cmd, log.toString());
+      assertThat(r.exit()).as(cmd + ": " + r.err()).isZero();
+      before.add(r.out());
+    }
+    String lf = Files.readString(file, StandardCharsets.UTF_8);
+    Files.writeString(file, lf.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+    for (int i = 0; i < 2; i++) {
+      String cmd = List.of("timeline", "stats").get(i);
+      CliRun r = CliRun.run("audit", cmd, log.toString());
+      assertThat(r.exit()).as(cmd + ": " + r.err()).isZero();
+      assertThat(r.out()).as(cmd).isEqualTo(before.get(i));
+      assertThat(r.err().lines().toList())
+          .as(cmd)
+          .singleElement()
+          .satisfies(
+              w ->
+                  assertThat(w)
+                      .startsWith("rowguard audit " + cmd + ": warning: " + file + ":1: ")
+                      .contains("converted to CRLF line endings"));
+    }
+    CliRun verify = CliRun.run("audit", "verify", log.toString());
+    assertThat(verify.out() + verify.err()).contains("file converted to CRLF line endings");
+  }
+
   @Test
   void verifyOfEveryFileInTheDirectorySkipsTheLockFile() throws Exception {
     Path log = IncidentLogs.host(dir, "app-1", Instant.parse("2026-11-21T13:00:00Z"));

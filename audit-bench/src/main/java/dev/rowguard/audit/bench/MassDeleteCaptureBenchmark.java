@@ -2,7 +2,6 @@ package dev.rowguard.audit.bench;
 
 import dev.rowguard.audit.AuditedDataSource;
 import dev.rowguard.audit.Capture;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +10,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -41,7 +39,7 @@ public class MassDeleteCaptureBenchmark {
   @Param({"h2", "postgresql"})
   public String database;
 
-  private EmbeddedPostgres postgres;
+  private BenchDatabase db;
   private Path logDir;
   private AuditedDataSource audited;
   private Connection connection;
@@ -51,15 +49,8 @@ public class MassDeleteCaptureBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    DataSource raw;
-    if (database.equals("h2")) {
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL("jdbc:h2:mem:massdelete" + capture + ";DB_CLOSE_DELAY=-1");
-      raw = h2;
-    } else {
-      postgres = EmbeddedPostgres.start();
-      raw = postgres.getPostgresDatabase();
-    }
+    db = BenchDatabase.start(database, "massdelete" + capture);
+    DataSource raw = db.dataSource;
     try (Connection c = raw.getConnection();
         Statement s = c.createStatement()) {
       s.execute(
@@ -100,9 +91,7 @@ public class MassDeleteCaptureBenchmark {
     filler.close();
     audited.close();
     BenchDirectories.delete(logDir);
-    if (postgres != null) {
-      postgres.close();
-    }
+    db.close();
   }
 
   @Benchmark

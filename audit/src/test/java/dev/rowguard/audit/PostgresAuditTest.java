@@ -112,4 +112,46 @@ class PostgresAuditTest {
     }
     assertThat(ids).isEqualTo(expected);
   }
+
+  /**
+   * The cascades of a {@code DELETE ... USING} are read through the same join, the parent's key
+   * qualified by its alias (the USING table has an {@code id} too).
+   */
+  @Test
+  void deleteUsingReadsItsCascadesThroughTheJoin() throws Exception {
+    DataSource raw = Databases.POSTGRESQL.fresh("pgusingcascade");
+    CascadeCaptureTest.schema(raw, 40, 3);
+    try (Connection c = raw.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create table offboarded (id int, tenant_id int)");
+      s.execute("insert into offboarded select g, g from generate_series(1, 30) g");
+      s.execute("insert into offboarded values (31, 1)"); // tenant 1 joins twice
+    }
+    try (AuditedDataSource ds = AuditedDataSource.wrap(raw, dir);
+        Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertThat(
+              s.executeUpdate("delete from tenant t using offboarded o where t.id = o.tenant_id"))
+          .isEqualTo(30);
+      c.commit();
+    }
+    assertThat(CascadeCaptureTest.count(raw, "call_log")).isEqualTo(30);
+    LogRecord r = events(dir).get(0);
+    assertThat(r.counts(Fields.CASCADE_DELETED_ROWS))
+        .isEqualTo(java.util.Map.of("call_log", 90L, "recording", 90L));
+    assertThat(r.number(Fields.ROWS_CAPTURED)).isEqualTo(30 + 90 + 90);
+    List<dev.rowguard.audit.log.RowBatch.Table> tables =
+        dev.rowguard.audit.log.RowsFiles.find(
+                dir,
+                new dev.rowguard.audit.log.RowsFiles.Reference(
+                    r.string(Fields.ROWS_FILE), r.string(Fields.ROWS_SHA256)))
+            .orElseThrow()
+            .batch()
+            .tables();
+    assertThat(tables)
+        .extracting(dev.rowguard.audit.log.RowBatch.Table::table)
+        .containsExactly("tenant", "call_log", "recording");
+    assertThat(tables.get(0).rows()).hasSize(30);
+  }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the audit listener knows about one connection's current transaction: its id, the rows its
@@ -33,6 +34,28 @@ final class ConnectionState {
    * dropped).
    */
   private final Map<String, List<RowBatch.Table>> buffered = new LinkedHashMap<>();
+
+  /**
+   * Per table: deletes of this transaction below the threshold whose rows were not captured (a
+   * shape that is not read, a read that failed), not in the log yet; written with the table's
+   * {@code tx_aggregate} or its commit, like {@link #buffered}.
+   */
+  private final Map<String, NotCaptured> notCaptured = new LinkedHashMap<>();
+
+  /** How many statements' rows were not captured, and why (each reason once). */
+  static final class NotCaptured {
+    long statements;
+    final java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+
+    void add(long n, java.util.Collection<String> why) {
+      statements += n;
+      reasons.addAll(why);
+    }
+
+    String reasons() {
+      return String.join("; ", reasons);
+    }
+  }
 
   /** Captured rows held or written in this transaction, against {@code captureMaxRows}. */
   private long captured;
@@ -178,6 +201,34 @@ final class ConnectionState {
     return out;
   }
 
+  /** Notes a delete below the threshold whose rows were not captured, and why. */
+  synchronized void notCaptured(String table, String why) {
+    notCaptured.computeIfAbsent(table, k -> new NotCaptured()).add(1, List.of(why));
+  }
+
+  /** Takes what {@link #notCaptured(String, String)} noted of {@code table}, or null. */
+  synchronized @Nullable NotCaptured takeNotCaptured(String table) {
+    return notCaptured.remove(table);
+  }
+
+  /** Takes what was noted of every table whose deletes crossed the threshold, or null. */
+  synchronized @Nullable NotCaptured takeNotCapturedOfAggregated() {
+    NotCaptured out = null;
+    var it = notCaptured.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, NotCaptured> e = it.next();
+      Tally t = tables.get(e.getKey());
+      if (t != null && t.aggregated) {
+        if (out == null) {
+          out = new NotCaptured();
+        }
+        out.add(e.getValue().statements, e.getValue().reasons);
+        it.remove();
+      }
+    }
+    return out;
+  }
+
   /** Ends the transaction: the next delete starts a new one. */
   synchronized void reset() {
     txId = null;
@@ -185,6 +236,7 @@ final class ConnectionState {
     deletedRows = 0;
     tables.clear();
     buffered.clear();
+    notCaptured.clear();
     captured = 0;
   }
 }

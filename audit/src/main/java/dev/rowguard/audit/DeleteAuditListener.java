@@ -82,6 +82,9 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     /** Per query of the call: what was captured of the rows it deletes, or null. */
     RowCapture.Pending[] captures;
 
+    /** Per query of the call: why the rows it deletes were not captured, or null. */
+    String @Nullable [] notCaptured;
+
     /** TRUNCATEs were recorded before they ran (failClosed): afterQuery does not record them. */
     boolean truncatesRecorded;
 
@@ -139,7 +142,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       }
     }
     Plan plan = new Plan(deleting, guard);
-    plan.captures = capture(execInfo, queries, deleting);
+    plan.captures = capture(execInfo, queries, deleting, plan);
     if (options.failureMode() == FailureMode.FAIL_CLOSED) {
       try {
         plan.truncatesRecorded = recordTruncatesBefore(execInfo, queries, plan);
@@ -179,6 +182,10 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         state.countCaptured(captured.rows().size());
         attachRows(entry, state, List.of(captured));
       }
+      String why = plan.notCaptured == null ? null : plan.notCaptured[i];
+      if (why != null) {
+        entry.put(Fields.ROWS_NOT_CAPTURED, why).put(Fields.ROWS_NOT_CAPTURED_STATEMENTS, 1);
+      }
       try {
         writer.append(entry);
         if (writer.options().durability() != Durability.SYNC) {
@@ -208,7 +215,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
    * fails leaves that delete uncaptured and the statement as it was.
    */
   private RowCapture.Pending[] capture(
-      ExecutionInfo execInfo, List<QueryInfo> queries, Classification[] deleting) {
+      ExecutionInfo execInfo, List<QueryInfo> queries, Classification[] deleting, Plan plan) {
     RowCapture.Pending[] out = null;
     for (int i = 0; i < deleting.length; i++) {
       Classification c = deleting[i];
@@ -218,6 +225,21 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       Capture mode = options.captureOf(c.tables().isEmpty() ? "?" : c.tables().get(0));
       try {
         Connection raw = execInfo.getStatement().getConnection();
+        if (mode != Capture.NONE) {
+          String why =
+              rowCapture.notCaptured(
+                  raw,
+                  queries.get(i).getQuery(),
+                  c,
+                  connections
+                      .computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState())
+                      .database(raw)
+                      .systemName());
+          if (why != null) {
+            notCaptured(plan, deleting.length, i, why);
+            continue;
+          }
+        }
         ConnectionState state =
             connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
         long budget = state.captureBudget(options.captureMaxRows());
@@ -243,22 +265,35 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         }
       } catch (SQLException | RuntimeException e) {
         LOG.warn("rowguard audit: the rows of this delete are not captured: {}", e.getMessage());
+        if (mode != Capture.NONE) {
+          // Not the message: it may quote the statement's values, which masking would hide.
+          notCaptured(plan, deleting.length, i, "the read of its rows failed (logged at WARN)");
+        }
       }
     }
     return out;
   }
 
-  /** The capture of each execution, in the order {@link Execution#of} made them. */
-  private static RowCapture.Pending[] capturesOf(Plan plan, int executions) {
-    RowCapture.Pending[] out = new RowCapture.Pending[executions];
-    if (plan.captures == null) {
+  private static void notCaptured(Plan plan, int queries, int i, String why) {
+    if (plan.notCaptured == null) {
+      plan.notCaptured = new String[queries];
+    }
+    plan.notCaptured[i] = why;
+  }
+
+  /**
+   * Per execution, in the order {@link Execution#of} made them, what {@code perQuery} holds for its
+   * query ({@code out} filled with nulls when {@code perQuery} is null).
+   */
+  private static <T> T[] perExecution(Plan plan, T @Nullable [] perQuery, T[] out) {
+    if (perQuery == null) {
       return out;
     }
     int k = 0;
-    for (int i = 0; i < plan.deleting.length && k < executions; i++) {
+    for (int i = 0; i < plan.deleting.length && k < out.length; i++) {
       if (plan.deleting[i] != null) {
-        out[k++] = plan.captures[i];
-        if (executions == 1) {
+        out[k++] = perQuery[i];
+        if (out.length == 1) {
           break;
         }
       }
@@ -314,7 +349,8 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     DatabaseInfo db = state.database(raw);
     Guard guard = plan.guard();
     try {
-      RowCapture.Pending[] captures = capturesOf(plan, executions.size());
+      RowCapture.Pending[] captures =
+          perExecution(plan, plan.captures, new RowCapture.Pending[executions.size()]);
       if (guard != null && options.guarded()) {
         enforceGuard(guard, executions, captures, state, db);
       }
@@ -322,6 +358,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         recordExecutions(
             executions,
             captures,
+            perExecution(plan, plan.notCaptured, new String[executions.size()]),
             execInfo.getResult(),
             state,
             db,
@@ -346,6 +383,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
   private void recordExecutions(
       List<Execution> executions,
       RowCapture.Pending[] captures,
+      String[] notCaptured,
       Object result,
       ConnectionState state,
       DatabaseInfo db,
@@ -383,7 +421,13 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
           state.countCaptured(captured.stream().mapToLong(t -> t.rows().size()).sum());
           attachRows(entry, state, captured);
         }
+        String why = notCaptured[k];
+        if (why != null) {
+          entry.put(Fields.ROWS_NOT_CAPTURED, why).put(Fields.ROWS_NOT_CAPTURED_STATEMENTS, 1);
+        }
         write(entry, state);
+      } else if (notCaptured[k] != null && !autoCommit && e.rows() > 0) {
+        state.notCaptured(e.table(), notCaptured[k]);
       } else if (capture != null && !autoCommit && e.rows() > 0) {
         List<RowBatch.Table> captured =
             capture.tables(result).stream().filter(t -> !t.rows().isEmpty()).toList();
@@ -405,6 +449,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
             statementEntry(
                 RecordKind.TX_AGGREGATE, e, db, tally.rows, Trigger.TX_THRESHOLD, extras, state);
         attachRows(aggregate, state, state.takeBuffered(e.table()));
+        notCaptured(aggregate, state.takeNotCaptured(e.table()));
         write(aggregate, state);
       }
     }
@@ -576,6 +621,15 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
     }
   }
 
+  /** Says on {@code entry} which of its statements' rows were not captured, and why. */
+  private static void notCaptured(LogEntry entry, ConnectionState.@Nullable NotCaptured n) {
+    if (n != null && n.statements > 0) {
+      entry
+          .put(Fields.ROWS_NOT_CAPTURED, n.reasons())
+          .put(Fields.ROWS_NOT_CAPTURED_STATEMENTS, n.statements);
+    }
+  }
+
   private Map<String, String> context() {
     Map<String, String> ctx = new LinkedHashMap<>();
     for (String key : options.contextMdcKeys()) {
@@ -685,6 +739,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         } catch (AuditUnavailableException x) {
           // not thrown for a commit: the transaction is committed, attachRows logs what is lost
         }
+        notCaptured(e, state.takeNotCapturedOfAggregated());
       }
       try {
         writer.append(e);

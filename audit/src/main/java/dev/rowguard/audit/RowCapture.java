@@ -14,12 +14,14 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -47,14 +49,51 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reading never changes what the application's statement does: a read that fails is logged and
  * leaves the delete uncaptured (on PostgreSQL inside a savepoint, since a failed statement would
- * abort the application's transaction). Statements of other shapes (joins, {@code USING}, CTEs) are
- * not captured, nor their cascades.
+ * abort the application's transaction). PostgreSQL's {@code DELETE ... USING} is read as the join
+ * it is; statements of other shapes (MySQL's multi-table deletes, CTEs, {@code MERGE}) are not
+ * captured, nor their cascades, and {@link #notCaptured} says why, for the record.
  */
 final class RowCapture {
 
+  /**
+   * {@code DELETE FROM t [alias] [WHERE ...] [ORDER BY ...] [LIMIT ...]}: the SELECT reads the same
+   * tail (MySQL's {@code ORDER BY ... LIMIT} picks the same rows under the same lock).
+   */
   private static final Pattern PLAIN_DELETE =
       Pattern.compile(
-          "(?is)^\\s*delete\\s+from\\s+([\\w.\"`\\[\\]]+)((?:\\s+(?:as\\s+)?(?!where\\b)\\w+)?(?:\\s+where\\s+.*)?)$");
+          "(?is)^\\s*delete\\s+from\\s+([\\w.\"`\\[\\]]+)((?:\\s+(?:as\\s+)?(?!(?:where|order|limit)\\b)\\w+)?(?:\\s+(?:where|order\\s+by|limit)\\b.*)?)$");
+
+  /** {@code DELETE FROM t [alias] USING ...} (PostgreSQL): rows of a join. */
+  private static final Pattern USING =
+      Pattern.compile("(?is)^\\s*delete\\s+from\\s+\\S+(?:\\s+(?:as\\s+)?\\w+)?\\s+using\\b.*");
+
+  /**
+   * PostgreSQL's {@code DELETE FROM t [[AS] a] USING from_items [WHERE ...]}: the table, its alias
+   * and what follows {@code USING}, read as {@code SELECT a.* FROM t a, from_items [WHERE ...]}.
+   */
+  private static final Pattern PG_USING =
+      Pattern.compile(
+          "(?is)^\\s*delete\\s+from\\s+((?:[\\w]+|\"[^\"]+\")(?:\\.(?:[\\w]+|\"[^\"]+\"))?)(?:\\s+(?:as\\s+)?(?!using\\b)(\\w+))?\\s+using\\s+(.+)$");
+
+  /** {@code DELETE t1, t2 FROM ...}, {@code DELETE LOW_PRIORITY ...}, joins (MySQL). */
+  private static final Pattern MULTI_TABLE =
+      Pattern.compile("(?is)^\\s*delete\\s+(?!from\\b)\\S.*|.*\\bjoin\\b.*");
+
+  /**
+   * A trailing {@code LIMIT n} (MySQL's {@code DELETE ... [ORDER BY ...] LIMIT n}) or {@code FETCH
+   * FIRST n ROWS ONLY} (H2).
+   */
+  private static final Pattern LIMIT =
+      Pattern.compile(
+          "(?is).*\\s(?:limit\\s+(?:\\d+|\\?)|fetch\\s+(?:first|next)\\s.*)\\s*;?\\s*$");
+
+  /** The last {@code ORDER BY ...} before a trailing {@code LIMIT} or {@code FETCH}. */
+  private static final Pattern ORDER_BY =
+      Pattern.compile("(?is).*\\sorder\\s+by\\s+(.+?)\\s+(?:limit|fetch)\\s.*$");
+
+  private static final Pattern ORDER_ITEM =
+      Pattern.compile("(?is)^\\s*(?:\\w+\\.)?[\"`]?(\\w+)[\"`]?(?:\\s+(?:asc|desc))?\\s*$");
+
   private static final Pattern TRUNCATE =
       Pattern.compile("(?is)^\\s*truncate\\s+(?:table\\s+)?([\\w.\"`\\[\\]]+)\\s*;?\\s*$");
 
@@ -85,7 +124,30 @@ final class RowCapture {
    * parameter index (else null). Worked out once per text; the cache is cleared when it holds
    * {@value #SHAPES} texts.
    */
-  private record Shape(@Nullable String from, @Nullable Map<String, Integer> positions) {}
+  private record Shape(
+      @Nullable String from,
+      @Nullable Map<String, Integer> positions,
+      String notCaptured,
+      @Nullable Set<String> orderedBy,
+      @Nullable Join join) {}
+
+  /**
+   * A PostgreSQL {@code DELETE ... USING}: {@code from} is {@code t a, from_items [WHERE ...]},
+   * {@code target} the alias (or table) whose rows go.
+   */
+  private record Join(String from, String target) {}
+
+  private static @Nullable Join join(String sql) {
+    List<String> statements = StatementClassifier.statements(sql);
+    Matcher m = statements.size() == 1 ? PG_USING.matcher(statements.get(0)) : null;
+    if (m == null || !m.matches()) {
+      return null;
+    }
+    String alias = m.group(2);
+    List<String> parts = TableMetadata.split(m.group(1));
+    String target = alias != null ? alias : parts.get(parts.size() - 1);
+    return new Join(m.group(1) + (alias == null ? "" : " " + alias) + ", " + m.group(3), target);
+  }
 
   private static final int SHAPES = 4096;
   private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
@@ -95,7 +157,14 @@ final class RowCapture {
     if (cached != null) {
       return cached;
     }
-    Shape shape = new Shape(fromAndWhere(sql, c).orElse(null), positions(sql));
+    String from = fromAndWhere(sql, c).orElse(null);
+    Shape shape =
+        new Shape(
+            from,
+            positions(sql),
+            from == null ? whyNot(sql, c) : "",
+            orderedBy(from),
+            from == null && c.kind() == Classification.Kind.DELETE ? join(sql) : null);
     if (shapes.size() >= SHAPES) {
       shapes.clear();
     }
@@ -119,6 +188,78 @@ final class RowCapture {
       position.put(eq.group(1).toLowerCase(Locale.ROOT), i + 1);
     }
     return Map.copyOf(position);
+  }
+
+  /**
+   * For a read that ends in {@code LIMIT n}: the plain columns of its {@code ORDER BY} (lower case;
+   * empty without one), else null.
+   */
+  private static @Nullable Set<String> orderedBy(@Nullable String from) {
+    if (from == null || !LIMIT.matcher(from).matches()) {
+      return null;
+    }
+    Set<String> columns = new HashSet<>();
+    Matcher m = ORDER_BY.matcher(from);
+    if (m.matches()) {
+      for (String item : m.group(1).split(",")) {
+        Matcher plain = ORDER_ITEM.matcher(item);
+        if (plain.matches()) {
+          columns.add(plain.group(1).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return Set.copyOf(columns);
+  }
+
+  /**
+   * Why the rows of a deleting text are not read, or null when its shape is one {@link #before}
+   * reads (a read may still fail; PostgreSQL's {@code DELETE ... USING} is read as a join). For
+   * {@code rowguard.rows.not_captured}. A {@code DELETE ... LIMIT n} is read only when its {@code
+   * ORDER BY} names the whole primary key: any other order may pick other rows for the read than
+   * for the delete.
+   */
+  @Nullable String notCaptured(Connection raw, String sql, Classification c, String dbSystem)
+      throws SQLException {
+    Shape shape = shapeOf(sql, c);
+    if (shape.from() == null) {
+      return shape.join() != null && dbSystem.equals("postgresql") ? null : shape.notCaptured();
+    }
+    Set<String> orderedBy = shape.orderedBy();
+    if (orderedBy != null) {
+      List<String> key = metadata.of(raw, c.tables().isEmpty() ? "?" : c.tables().get(0)).key();
+      if (key.isEmpty() || !orderedBy.containsAll(key)) {
+        return "DELETE ... LIMIT without an ORDER BY on the primary key (which rows go is not"
+            + " determined, so no read can name them)";
+      }
+    }
+    return null;
+  }
+
+  private static String whyNot(String sql, Classification c) {
+    List<String> statements = StatementClassifier.statements(sql);
+    if (statements.size() != 1) {
+      return "a text of several statements (a delete is captured only when sent on its own)";
+    }
+    String s = statements.get(0).strip().toLowerCase(Locale.ROOT);
+    if (c.kind() == Classification.Kind.TRUNCATE) {
+      return "a TRUNCATE of several tables, or with CASCADE or other options";
+    }
+    if (s.startsWith("with")) {
+      return "a DELETE inside WITH (a deleting CTE)";
+    }
+    if (s.startsWith("merge")) {
+      return "MERGE ... DELETE";
+    }
+    if (s.startsWith("explain") || s.startsWith("do")) {
+      return "a DELETE inside EXPLAIN or DO";
+    }
+    if (USING.matcher(s).matches()) {
+      return "DELETE ... USING (the rows of a join)";
+    }
+    if (MULTI_TABLE.matcher(s).matches()) {
+      return "a multi-table DELETE (DELETE t FROM t JOIN ...) or one with modifiers";
+    }
+    return "a DELETE of a shape whose rows cannot be read with the same WHERE";
   }
 
   /**
@@ -287,6 +428,13 @@ final class RowCapture {
     String sql = query.getQuery();
     Shape shape = shapeOf(sql, c);
     String from = shape.from();
+    // A join's read names its target's columns, locks only its rows and drops repeated rows.
+    String target = null;
+    Join join = shape.join();
+    if (from == null && join != null && dbSystem.equals("postgresql")) {
+      from = join.from();
+      target = join.target();
+    }
     if (from == null) {
       return Optional.empty();
     }
@@ -321,6 +469,8 @@ final class RowCapture {
     // on its own line: a trailing -- comment cannot swallow it
     String lock =
         inTransaction && raw.getMetaData().supportsSelectForUpdate() ? "\nfor update" : "";
+    String qualifier = target == null ? "" : target + ".";
+    String rootLock = target == null || lock.isEmpty() ? lock : lock + " of " + target;
     Savepoint sp = inTransaction && dbSystem.equals("postgresql") ? raw.setSavepoint() : null;
     try {
       List<List<ParameterSetOperation>> each = bindings.isEmpty() ? List.of(List.of()) : bindings;
@@ -331,7 +481,11 @@ final class RowCapture {
         p.countOnly = true;
       } else if (p == null) {
         String select =
-            "select " + (keysOnly ? columns(quote, tk.storedKey()) : "*") + " from " + from + lock;
+            "select "
+                + (keysOnly ? columns(qualifier, quote, tk.storedKey()) : qualifier + "*")
+                + " from "
+                + from
+                + rootLock;
         p =
             readEach(
                 raw,
@@ -342,11 +496,22 @@ final class RowCapture {
                 tk,
                 budget,
                 false);
+        if (target != null) {
+          // A row of t joined to several rows of the USING list is deleted once.
+          List<List<@Nullable Object>> once =
+              new ArrayList<>(new java.util.LinkedHashSet<>(p.rows));
+          p.rows.clear();
+          p.rows.addAll(once);
+        }
       }
       Pending root = p;
       if (cascades) {
         List<String> chain = new ArrayList<>(List.of(tk.displayName().toLowerCase(Locale.ROOT)));
-        cascade(raw, root, root, tk, from, each, quote, lock, captureOf, budget, chain, true);
+        // MySQL and MariaDB refuse LIMIT in an IN subquery (error 1235), not in a derived table.
+        boolean derived = dbSystem.equals("mysql") || dbSystem.equals("mariadb");
+        cascade(
+            raw, root, root, tk, from, qualifier, each, quote, lock, captureOf, budget, chain, true,
+            derived);
       }
       if (sp != null) {
         raw.releaseSavepoint(sp);
@@ -370,13 +535,15 @@ final class RowCapture {
       Pending parent,
       TableMetadata.Table parentTable,
       String parentFrom,
+      String parentQualifier,
       List<List<ParameterSetOperation>> each,
       String quote,
       String lock,
       Function<String, Capture> captureOf,
       long budget,
       List<String> chain,
-      boolean trees)
+      boolean trees,
+      boolean derived)
       throws SQLException, ReflectiveOperationException {
     if (chain.size() >= MAX_CASCADE_DEPTH) {
       return;
@@ -394,21 +561,25 @@ final class RowCapture {
               child,
               fk,
               parentFrom,
+              parentQualifier,
               each,
               quote,
               lock,
               captureOf,
               budget,
-              chain);
+              chain,
+              derived);
         }
         continue; // a cycle through other tables ends the chain; a tree is read just above
       }
-      String from = childFrom(quote, child, fk, parentFrom);
+      String from = childFrom(quote, child, fk, parentFrom, parentQualifier, derived);
       Pending read =
           readCascade(raw, root, child, captureOf.apply(name), from, each, quote, lock, budget);
       parent.cascaded.add(read);
       chain.add(lower);
-      cascade(raw, root, read, child, from, each, quote, lock, captureOf, budget, chain, true);
+      cascade(
+          raw, root, read, child, from, "", each, quote, lock, captureOf, budget, chain, true,
+          derived);
       chain.remove(chain.size() - 1);
     }
   }
@@ -429,36 +600,35 @@ final class RowCapture {
       TableMetadata.Table table,
       TableMetadata.Cascade fk,
       String topFrom,
+      String topQualifier,
       List<List<ParameterSetOperation>> each,
       String quote,
       String lock,
       Function<String, Capture> captureOf,
       long budget,
-      List<String> chain)
+      List<String> chain,
+      boolean derived)
       throws SQLException, ReflectiveOperationException {
     Capture mode = captureOf.apply(table.displayName());
     String refs = inList(quote, fk.parentColumns());
     String notTop =
-        "\nand not ("
-            + refs
-            + " in (select "
-            + columns(quote, fk.parentColumns())
-            + " from "
-            + topFrom
-            + "\n))";
+        "\nand not (" + refs + " in (" + keysOf(quote, fk, topFrom, topQualifier, derived) + "))";
     // Every level repeats the top's text, with its parameters: bound once per copy.
     int parameters = parameterCount(each);
     String above = topFrom;
     Pending parent = top;
     for (int level = 1; level <= MAX_TREE_DEPTH; level++) {
-      String from = childFrom(quote, table, fk, above) + notTop;
+      String from =
+          childFrom(quote, table, fk, above, level == 1 ? topQualifier : "", derived) + notTop;
       List<List<ParameterSetOperation>> bound = repeated(each, parameters, level + 1);
       Pending read = readCascade(raw, root, table, mode, from, bound, quote, lock, budget);
       if (read.seen == 0) {
         return;
       }
       parent.cascaded.add(read);
-      cascade(raw, root, read, table, from, bound, quote, lock, captureOf, budget, chain, false);
+      cascade(
+          raw, root, read, table, from, "", bound, quote, lock, captureOf, budget, chain, false,
+          derived);
       above = from;
       parent = read;
     }
@@ -466,29 +636,59 @@ final class RowCapture {
 
   /**
    * {@code child where fk in (select <referenced columns> from <parentFrom>)}: the rows of {@code
-   * child} that {@code fk} ties to the rows {@code parentFrom} selects.
+   * child} that {@code fk} ties to the rows {@code parentFrom} selects ({@code parentQualifier}:
+   * the alias its columns need, for a join).
    */
   private static String childFrom(
-      String quote, TableMetadata.Table child, TableMetadata.Cascade fk, String parentFrom) {
+      String quote,
+      TableMetadata.Table child,
+      TableMetadata.Cascade fk,
+      String parentFrom,
+      String parentQualifier,
+      boolean derived) {
     String qualified =
         (child.schema() == null ? "" : quote + child.schema() + quote + ".")
             + quote
             + child.name()
             + quote;
-    // The parent's WHERE may end in a -- comment: the closing parenthesis goes on its own line.
     return qualified
         + " where "
         + inList(quote, fk.childColumns())
-        + " in (select "
-        + columns(quote, fk.parentColumns())
-        + " from "
-        + parentFrom
-        + "\n)";
+        + " in ("
+        + keysOf(quote, fk, parentFrom, parentQualifier, derived)
+        + ")";
+  }
+
+  /**
+   * {@code select <referenced columns> from <parentFrom>}, the parent side of {@code fk}; {@code
+   * derived}: wrapped in a derived table, since MySQL and MariaDB refuse {@code LIMIT} in an {@code
+   * IN} subquery (error 1235) but not there. The parent's WHERE may end in a {@code --} comment:
+   * the text after it starts on a new line.
+   */
+  private static String keysOf(
+      String quote,
+      TableMetadata.Cascade fk,
+      String parentFrom,
+      String parentQualifier,
+      boolean derived) {
+    String rows =
+        "select "
+            + columns(parentQualifier, quote, fk.parentColumns())
+            + " from "
+            + parentFrom
+            + "\n";
+    return derived
+        ? "select "
+            + columns("", quote, fk.parentColumns())
+            + " from ("
+            + rows
+            + ") rowguard_parent"
+        : rows;
   }
 
   /** One quoted column, or several in parentheses: the left side of an {@code IN}. */
   private static String inList(String quote, List<String> stored) {
-    String c = columns(quote, stored);
+    String c = columns("", quote, stored);
     return stored.size() == 1 ? c : "(" + c + ")";
   }
 
@@ -510,7 +710,7 @@ final class RowCapture {
     boolean keysOnly = mode == Capture.KEYS && !child.key().isEmpty();
     String select =
         "select "
-            + (mode == Capture.NONE ? "1" : keysOnly ? columns(quote, child.storedKey()) : "*")
+            + (mode == Capture.NONE ? "1" : keysOnly ? columns("", quote, child.storedKey()) : "*")
             + " from "
             + from
             + lock;
@@ -587,8 +787,9 @@ final class RowCapture {
     return Objects.requireNonNull(p, "one read per binding, at least one binding");
   }
 
-  private static String columns(String quote, List<String> stored) {
-    return String.join(", ", stored.stream().map(k -> quote + k + quote).toList());
+  /** {@code qualifier"a", qualifier"b"}: the columns quoted, each after {@code qualifier}. */
+  private static String columns(String qualifier, String quote, List<String> stored) {
+    return String.join(", ", stored.stream().map(k -> qualifier + quote + k + quote).toList());
   }
 
   /**

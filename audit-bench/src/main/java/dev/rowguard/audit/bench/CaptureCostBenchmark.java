@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What {@code rowguard.audit.capture} adds to deletes that are not mass deletes, through the
- * audited DataSource on H2: a delete by key and a delete by another column, on an autocommit
- * connection and inside a transaction (where captures are kept until the transaction ends), and a
- * select. Compare {@code capture=none} (the audit logger without capture) with {@code keys} and
- * {@code rows}.
+ * audited DataSource on H2 and on PostgreSQL (embedded): a delete by key and a delete by another
+ * column, on an autocommit connection and inside a transaction (where captures are kept until the
+ * transaction ends), and a select. Compare {@code capture=none} (the audit logger without capture)
+ * with {@code keys} and {@code rows}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -36,6 +36,10 @@ public class CaptureCostBenchmark {
   @Param({"none", "keys", "rows"})
   public String capture;
 
+  @Param({"h2", "postgresql"})
+  public String database;
+
+  private BenchDatabase db;
   private Path logDir;
   private AuditedDataSource audited;
   private Connection autoCommit;
@@ -48,16 +52,17 @@ public class CaptureCostBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:capturecost" + capture + ";DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection();
+    db = BenchDatabase.start(database, "capturecost" + capture);
+    DataSource raw = db.dataSource;
+    try (Connection c = raw.getConnection();
         Statement s = c.createStatement()) {
       s.execute("create table if not exists account (id int primary key, owner int, balance int)");
-      s.execute("merge into account values (1, 1, 100)");
+      s.execute("delete from account");
+      s.execute("insert into account values (1, 1, 100)");
     }
     logDir = BenchDirectories.create();
     audited =
-        AuditedDataSource.builder(h2)
+        AuditedDataSource.builder(raw)
             .logDirectory(logDir)
             .capture(Capture.valueOf(capture.toUpperCase(Locale.ROOT)))
             .build();
@@ -77,6 +82,7 @@ public class CaptureCostBenchmark {
     inTransaction.close();
     audited.close();
     BenchDirectories.delete(logDir);
+    db.close();
   }
 
   @Benchmark

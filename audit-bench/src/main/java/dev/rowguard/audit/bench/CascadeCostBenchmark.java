@@ -1,7 +1,6 @@
 package dev.rowguard.audit.bench;
 
 import dev.rowguard.audit.AuditedDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -38,7 +36,7 @@ public class CascadeCostBenchmark {
   @Param({"h2", "postgresql"})
   public String database;
 
-  private EmbeddedPostgres postgres;
+  private BenchDatabase db;
   private Path logDir;
   private AuditedDataSource audited;
   private Connection autoCommit;
@@ -52,15 +50,8 @@ public class CascadeCostBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    DataSource raw;
-    if (database.equals("h2")) {
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL("jdbc:h2:mem:cascadecost;DB_CLOSE_DELAY=-1");
-      raw = h2;
-    } else {
-      postgres = EmbeddedPostgres.start();
-      raw = postgres.getPostgresDatabase();
-    }
+    db = BenchDatabase.start(database, "cascadecost");
+    DataSource raw = db.dataSource;
     try (Connection c = raw.getConnection();
         Statement s = c.createStatement()) {
       s.execute("create table plain (id int primary key, name varchar(20))");
@@ -104,9 +95,7 @@ public class CascadeCostBenchmark {
     inTransaction.close();
     audited.close();
     BenchDirectories.delete(logDir);
-    if (postgres != null) {
-      postgres.close();
-    }
+    db.close();
   }
 
   /** A delete by key, matching no row, on a table without cascading children. */

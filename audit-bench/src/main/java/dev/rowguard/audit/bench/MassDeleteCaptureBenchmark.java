@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A 10,000-row mass delete in a transaction (recorded, durability=sync) with {@code capture=none},
- * {@code keys} and {@code rows}: the rows are inserted again before each delete, outside the time.
+ * {@code keys} and {@code rows}, on H2 and on PostgreSQL (embedded): the rows are inserted again
+ * before each delete, outside the time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -35,17 +36,22 @@ public class MassDeleteCaptureBenchmark {
   @Param({"none", "keys", "rows"})
   public String capture;
 
+  @Param({"h2", "postgresql"})
+  public String database;
+
+  private BenchDatabase db;
   private Path logDir;
   private AuditedDataSource audited;
   private Connection connection;
+  private Connection filler;
   private PreparedStatement insert;
   private PreparedStatement delete;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:massdelete" + capture + ";DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection();
+    db = BenchDatabase.start(database, "massdelete" + capture);
+    DataSource raw = db.dataSource;
+    try (Connection c = raw.getConnection();
         Statement s = c.createStatement()) {
       s.execute(
           "create table if not exists session_token (id int primary key, account int, token"
@@ -53,15 +59,17 @@ public class MassDeleteCaptureBenchmark {
     }
     logDir = BenchDirectories.create();
     audited =
-        AuditedDataSource.builder(h2)
+        AuditedDataSource.builder(raw)
             .logDirectory(logDir)
             .capture(Capture.valueOf(capture.toUpperCase(Locale.ROOT)))
             .build();
     connection = audited.getConnection();
     connection.setAutoCommit(false);
+    // The rows go back through the database's own connection: the time is the delete's alone.
+    filler = raw.getConnection();
+    filler.setAutoCommit(false);
     insert =
-        connection.prepareStatement(
-            "insert into session_token values (?, ?, ?, current_timestamp)");
+        filler.prepareStatement("insert into session_token values (?, ?, ?, current_timestamp)");
     delete = connection.prepareStatement("delete from session_token where account = ?");
   }
 
@@ -74,14 +82,16 @@ public class MassDeleteCaptureBenchmark {
       insert.addBatch();
     }
     insert.executeBatch();
-    connection.commit();
+    filler.commit();
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     connection.close();
+    filler.close();
     audited.close();
     BenchDirectories.delete(logDir);
+    db.close();
   }
 
   @Benchmark

@@ -108,6 +108,16 @@ public final class Fields {
    */
   public static final String ROWS_CAPTURED = "rowguard.rows.captured";
 
+  /**
+   * On delete, tx_aggregate and commit records: why the rows of some of the statements the record
+   * covers were not captured ({@code DELETE ... USING}, a deleting CTE, a read that failed, ...),
+   * so that a restore plan never passes for complete when it is not.
+   */
+  public static final String ROWS_NOT_CAPTURED = "rowguard.rows.not_captured";
+
+  /** With {@link #ROWS_NOT_CAPTURED}: how many of the record's statements were not captured. */
+  public static final String ROWS_NOT_CAPTURED_STATEMENTS = "rowguard.rows.not_captured_statements";
+
   public static final String CONTEXT = "context";
 
   /**

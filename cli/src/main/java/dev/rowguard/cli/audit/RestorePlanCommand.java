@@ -27,8 +27,10 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rowguard audit restore-plan LOGDIR}: a reviewable SQL script that puts back the rows an
@@ -43,7 +45,8 @@ import picocli.CommandLine.Parameters;
       "Choose the incident by --tx, --request or --from/--to (see 'rowguard audit timeline').",
       "The script says what it restores, runs in one transaction, inserts parents before children,",
       "and fails, restoring nothing, if any of the rows exists again. Review it, then apply it",
-      "(psql -v ON_ERROR_STOP=1 -f FILE; H2: org.h2.tools.RunScript). Exit 0, or 2 on bad input."
+      "(psql -v ON_ERROR_STOP=1 -f FILE; H2: org.h2.tools.RunScript). Exit 0; 1 when the plan",
+      "is written but incomplete (rows of some statements were not captured); 2 on bad input."
     })
 public final class RestorePlanCommand implements Callable<Integer> {
 
@@ -100,6 +103,8 @@ public final class RestorePlanCommand implements Callable<Integer> {
   @Nullable Path privateKey;
 
   @Mixin OutputOption output;
+
+  @Spec CommandSpec spec;
 
   private java.security.@Nullable PrivateKey key;
 
@@ -213,6 +218,7 @@ public final class RestorePlanCommand implements Callable<Integer> {
         withRows.add(r);
       }
     }
+    String notCaptured = notCaptured(records, selected, txs, wanted);
     Map<String, RestoreScript.Table> byTable = new LinkedHashMap<>();
     Map<String, List<RowBatch.Table>> keysOnly = new TreeMap<>();
     List<String> deletionOrder = new ArrayList<>();
@@ -254,7 +260,10 @@ public final class RestorePlanCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "the matching deletes have no captured rows"
               + (wanted.isEmpty() ? "" : " of " + String.join(", ", wanted))
-              + " (capture=none, or a statement shape that is not captured: see docs/AUDIT-LOG.md)");
+              + (notCaptured != null
+                  ? ": " + notCaptured
+                  : " (capture=none, or a statement shape that is not captured: see"
+                      + " docs/AUDIT-LOG.md)"));
     }
     RestoreScript.Dialect d =
         dialect != null
@@ -274,9 +283,50 @@ public final class RestorePlanCommand implements Callable<Integer> {
     }
     List<RestoreScript.Table> ordered = RestoreScript.insertOrder(inDeletionOrder);
     try (Writer out = output.open()) {
-      RestoreScript.write(out, d, header(selected, outcomes, ordered, d), ordered);
+      RestoreScript.write(out, d, header(selected, outcomes, ordered, d, notCaptured), ordered);
+    }
+    if (notCaptured != null) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              spec.qualifiedName()
+                  + ": the plan is incomplete: "
+                  + notCaptured
+                  + "; it restores only the rows that were captured");
+      return 1;
     }
     return 0;
+  }
+
+  /**
+   * {@code rows of N statement(s) not captured: why} for the selected deletes (of the wanted
+   * tables) and the commits of their transactions, or null when every statement was captured.
+   */
+  private static @Nullable String notCaptured(
+      List<LogRecord> records, List<LogRecord> selected, Set<String> txs, Set<String> wanted) {
+    long statements = 0;
+    Set<String> reasons = new LinkedHashSet<>();
+    Set<LogRecord> chosen = new java.util.HashSet<>(selected);
+    for (LogRecord r : records) {
+      String id = r.string(Fields.TX);
+      boolean commitOfTx = r.kind() == RecordKind.COMMIT && id != null && txs.contains(id);
+      Long n = r.number(Fields.ROWS_NOT_CAPTURED_STATEMENTS);
+      if (n == null || n <= 0 || !(commitOfTx || chosen.contains(r))) {
+        continue;
+      }
+      String table = r.string(Fields.DB_COLLECTION);
+      if (!commitOfTx
+          && !wanted.isEmpty()
+          && (table == null || !wanted.contains(RestoreScript.bare(table)))) {
+        continue;
+      }
+      statements += n;
+      String why = r.string(Fields.ROWS_NOT_CAPTURED);
+      reasons.add((table == null ? "" : table + ": ") + (why == null ? "unknown" : why));
+    }
+    return statements == 0
+        ? null
+        : "rows of " + statements + " statement(s) not captured: " + String.join("; ", reasons);
   }
 
   private static boolean isDeleteRecord(LogRecord r) {
@@ -351,9 +401,13 @@ public final class RestorePlanCommand implements Callable<Integer> {
       List<LogRecord> selected,
       Map<String, RecordKind> outcomes,
       List<RestoreScript.Table> ordered,
-      RestoreScript.Dialect d) {
+      RestoreScript.Dialect d,
+      @Nullable String notCaptured) {
     List<String> h = new ArrayList<>();
     h.add("rowguard restore plan (" + d + ")");
+    if (notCaptured != null) {
+      h.add("INCOMPLETE: " + notCaptured + "; restore those rows by other means");
+    }
     h.add("log: " + directory.toAbsolutePath().normalize());
     Set<String> txLines = new LinkedHashSet<>();
     Set<String> sites = new LinkedHashSet<>();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -80,8 +79,7 @@ final class Anomalies {
       marks.add(
           new Marker(
               Anomaly.TX_MASS_DELETE,
-              String.format(
-                  Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
+              Columns.grouped(e.rows()) + " rows of " + e.table() + " in one transaction"));
     }
     boolean massDelete = e.record.kind() != RecordKind.BLOCKED;
     if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
@@ -118,7 +116,7 @@ final class Anomalies {
       marks.add(
           new Marker(
               Anomaly.TX_MASS_DELETE,
-              String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
+              Columns.grouped(largest.getValue()) + " rows of " + largest.getKey()));
     }
     if (e.record != null && e.record.kind() == RecordKind.ROLLBACK && tx.massDelete) {
       marks.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
@@ -147,12 +145,11 @@ final class Anomalies {
     more.add(
         new Marker(
             Anomaly.REQUEST_MASS_DELETE,
-            String.format(
-                Locale.ROOT,
-                "%,d rows (%s) for request %s",
-                t.rows(),
-                TxTotals.tables(t.rowsByTable()),
-                requestId)));
+            Columns.grouped(t.rows())
+                + " rows ("
+                + TxTotals.tables(t.rowsByTable(), t.cascadedByTable())
+                + ") for request "
+                + requestId));
     return more;
   }
 }

@@ -44,6 +44,9 @@ final class Event {
 
   final List<Marker> anomalies;
 
+  /** {@link #isStatement()}, worked out once: every stage of the timeline asks. */
+  private final boolean statement;
+
   private Event(
       Instant ts,
       @Nullable String host,
@@ -69,6 +72,7 @@ final class Event {
     this.source = source;
     this.totals = totals;
     this.anomalies = List.copyOf(anomalies);
+    this.statement = record != null && record.string(Fields.DB_OPERATION) != null;
   }
 
   /** This entry with what the timeline learned after reading it. */
@@ -114,7 +118,7 @@ final class Event {
 
   /** delete, truncate, tx_aggregate or blocked: records of statements. */
   boolean isStatement() {
-    return record != null && record.string(Fields.DB_OPERATION) != null;
+    return statement;
   }
 
   boolean isOutcome() {
@@ -128,6 +132,15 @@ final class Event {
 
   Long rows() {
     return record == null ? null : record.number(Fields.AFFECTED_ROWS);
+  }
+
+  /**
+   * Rows ON DELETE CASCADE removed, per child table ({@code rowguard.cascade.deleted_rows}): with
+   * this statement (delete), this table's deletes so far (tx_aggregate), the transaction's
+   * (outcome); empty when none.
+   */
+  Map<String, Long> cascaded() {
+    return record == null ? Map.of() : record.counts(Fields.CASCADE_DELETED_ROWS);
   }
 
   String tx() {

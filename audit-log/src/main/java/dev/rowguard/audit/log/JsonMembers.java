@@ -26,8 +26,11 @@ final class JsonMembers {
   /** Jackson's {@code StreamReadConstraints.DEFAULT_MAX_NAME_LEN}. */
   static final int MAX_NAME = 50_000;
 
-  /** Per member: name start and end (inside the quotes), value start and end, name escaped. */
-  private static final int SPAN = 5;
+  /**
+   * Per member: name start and end (inside the quotes), value start and end, name escaped, the
+   * name's {@link String#hashCode} (a lookup compares names only when their hashes are equal).
+   */
+  private static final int SPAN = 6;
 
   private final String text;
   private final int[] spans;
@@ -63,7 +66,11 @@ final class JsonMembers {
 
   /** The index of the member named {@code name} (the last one, if the name is repeated), or -1. */
   int find(String name) {
+    int hash = name.hashCode();
     for (int m = count - 1; m >= 0; m--) {
+      if (spans[m * SPAN + 5] != hash) {
+        continue;
+      }
       int start = spans[m * SPAN];
       int end = spans[m * SPAN + 1];
       if (spans[m * SPAN + 4] == 0
@@ -253,6 +260,15 @@ final class JsonMembers {
       spans[at + 2] = valueStart;
       spans[at + 3] = valueEnd;
       spans[at + 4] = escaped;
+      int hash = 0;
+      if (escaped == 0) {
+        for (int k = nameStart; k < nameEnd; k++) {
+          hash = 31 * hash + s.charAt(k);
+        }
+      } else {
+        hash = decode(s, nameStart, nameEnd).hashCode();
+      }
+      spans[at + 5] = hash;
       count++;
     }
 

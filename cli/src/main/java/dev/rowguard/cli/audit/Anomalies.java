@@ -70,18 +70,18 @@ final class Anomalies {
       return marks;
     }
     Trigger trigger = Trigger.fromWireName(e.record.string(Fields.TRIGGER));
-    boolean truncate = e.record.kind() == RecordKind.TRUNCATE;
+    boolean truncate = e.recordKind() == RecordKind.TRUNCATE;
     if (truncate || (trigger != null && trigger.wholeTable())) {
       marks.add(
           new Marker(Anomaly.NO_WHERE, (truncate ? "TRUNCATE " : "every row of ") + e.table()));
     }
-    if (e.record.kind() == RecordKind.TX_AGGREGATE && e.rows() != null && e.rows() >= manyRows) {
+    if (e.recordKind() == RecordKind.TX_AGGREGATE && e.rows() != null && e.rows() >= manyRows) {
       marks.add(
           new Marker(
               Anomaly.TX_MASS_DELETE,
               Columns.grouped(e.rows()) + " rows of " + e.table() + " in one transaction"));
     }
-    boolean massDelete = e.record.kind() != RecordKind.BLOCKED;
+    boolean massDelete = e.recordKind() != RecordKind.BLOCKED;
     if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
       marks.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
     }
@@ -118,7 +118,7 @@ final class Anomalies {
               Anomaly.TX_MASS_DELETE,
               Columns.grouped(largest.getValue()) + " rows of " + largest.getKey()));
     }
-    if (e.record != null && e.record.kind() == RecordKind.ROLLBACK && tx.massDelete) {
+    if (e.record != null && e.recordKind() == RecordKind.ROLLBACK && tx.massDelete) {
       marks.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
     }
     return marks;

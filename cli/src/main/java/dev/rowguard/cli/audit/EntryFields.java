@@ -90,14 +90,12 @@ final class EntryFields {
     if (!e.anomalies.isEmpty()) {
       List<Map<String, String>> list = new ArrayList<>();
       for (Marker a : e.anomalies) {
-        list.add(
-            Map.of(
-                "code",
-                a.anomaly().code(),
-                "description",
-                a.anomaly().description(),
-                "detail",
-                a.detail()));
+        // in this order on every run (Map.of's order changes from one JVM to the next)
+        Map<String, String> marker = new LinkedHashMap<>();
+        marker.put("code", a.anomaly().code());
+        marker.put("description", a.anomaly().description());
+        marker.put("detail", a.detail());
+        list.add(marker);
       }
       m.put("anomalies", list);
     }

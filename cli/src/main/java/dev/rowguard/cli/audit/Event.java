@@ -47,6 +47,13 @@ final class Event {
   /** {@link #isStatement()}, worked out once: every stage of the timeline asks. */
   private final boolean statement;
 
+  // the members every stage asks for, looked up once
+  private final @Nullable RecordKind recordKind;
+  private final @Nullable String table;
+  private final @Nullable Long rows;
+  private final @Nullable String tx;
+  private @Nullable String txKey;
+
   private Event(
       Instant ts,
       @Nullable String host,
@@ -73,6 +80,10 @@ final class Event {
     this.totals = totals;
     this.anomalies = List.copyOf(anomalies);
     this.statement = record != null && record.string(Fields.DB_OPERATION) != null;
+    this.recordKind = record == null ? null : record.kind();
+    this.table = record == null ? null : record.string(Fields.DB_COLLECTION);
+    this.rows = record == null ? null : record.number(Fields.AFFECTED_ROWS);
+    this.tx = record == null ? null : record.string(Fields.TX);
   }
 
   /** This entry with what the timeline learned after reading it. */
@@ -121,17 +132,21 @@ final class Event {
     return statement;
   }
 
+  /** The record's kind, or null for a request or a kind this version does not know. */
+  @Nullable RecordKind recordKind() {
+    return recordKind;
+  }
+
   boolean isOutcome() {
-    return record != null
-        && (record.kind() == RecordKind.COMMIT || record.kind() == RecordKind.ROLLBACK);
+    return recordKind == RecordKind.COMMIT || recordKind == RecordKind.ROLLBACK;
   }
 
   String table() {
-    return record == null ? null : record.string(Fields.DB_COLLECTION);
+    return table;
   }
 
   Long rows() {
-    return record == null ? null : record.number(Fields.AFFECTED_ROWS);
+    return rows;
   }
 
   /**
@@ -144,13 +159,15 @@ final class Event {
   }
 
   String tx() {
-    return record == null ? null : record.string(Fields.TX);
+    return tx;
   }
 
   /** Transactions are unique per process run: host, pid and tx together name one. */
   String txKey() {
-    String tx = tx();
-    return tx == null ? null : host + "/" + record.number(Fields.PID) + "/" + tx;
+    if (txKey == null && tx != null) {
+      txKey = host + "/" + record.number(Fields.PID) + "/" + tx;
+    }
+    return txKey;
   }
 
   String function() {

@@ -37,16 +37,16 @@ final class SortedLog implements EventSource {
 
   /**
    * The first record that {@link Reordered}'s window would give out of time order (one earlier than
-   * a record already given out), read from the times of the files {@code cursor} reads, up to an
-   * hour of log time ({@link Timeline#TX_HORIZON}, the longest the timeline reads on) past {@code
-   * to}; null when the window puts all of that in order.
+   * a record already given out), read from the times of the files {@code cursor} reads, up to
+   * {@link Timeline#LOOK_BACK} past {@code to} (the timeline may read further, for the outcomes of
+   * what it shows, but shows nothing after {@code to}); null when the window puts all of that in
+   * order.
    */
   static @Nullable Step clockStep(RecordCursor cursor, @Nullable Instant to) throws IOException {
-    Instant stop = to == null ? null : to.plus(Timeline.TX_HORIZON);
+    Instant stop = to == null ? null : to.plus(Timeline.LOOK_BACK);
     // the window as Reordered runs it: a record read is compared with the last one given out
-    PriorityQueue<long[]> window =
-        new PriorityQueue<>(
-            Reordered.WINDOW + 1,
+    NearlySorted<long[]> window =
+        new NearlySorted<>(
             (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
     Step[] step = {null};
     long[][] last = {null};

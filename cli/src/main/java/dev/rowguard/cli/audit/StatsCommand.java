@@ -129,7 +129,7 @@ public final class StatsCommand implements Callable<Integer> {
    * counts at once.
    */
   private void count(Event e, ZoneId z) {
-    RecordKind kind = e.record.kind();
+    RecordKind kind = e.recordKind();
     boolean statement = kind == RecordKind.DELETE || kind == RecordKind.TRUNCATE;
     if (statement && top > 0 && e.rows() != null) {
       largest.add(e);

@@ -129,7 +129,7 @@ final class TextTimeline implements TimelineWriter {
       detail(
           "cascade: "
               + TxTotals.tables(e.cascaded())
-              + (e.record.kind() == RecordKind.TX_AGGREGATE
+              + (e.recordKind() == RecordKind.TX_AGGREGATE
                   ? " removed by ON DELETE CASCADE with this table's deletes so far"
                   : " removed by ON DELETE CASCADE with these rows"));
     }
@@ -209,7 +209,10 @@ final class TextTimeline implements TimelineWriter {
       target.write(System.lineSeparator());
     }
     try (Reader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-      in.transferTo(target);
+      char[] chunk = new char[1 << 16]; // Reader.transferTo copies 8 KB at a time
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        target.write(chunk, 0, n);
+      }
     } finally {
       Files.deleteIfExists(spool);
     }
@@ -257,7 +260,7 @@ final class TextTimeline implements TimelineWriter {
   static long shownRows(Event e) {
     Long rows = e.rows();
     if (e.record != null
-        && e.record.kind() == RecordKind.TX_AGGREGATE
+        && e.recordKind() == RecordKind.TX_AGGREGATE
         && e.totals != null
         && e.totals.rowsOf(e.table()) != null) {
       return e.totals.rowsOf(e.table());
@@ -267,7 +270,7 @@ final class TextTimeline implements TimelineWriter {
 
   /** For a tx_aggregate record: "crossed 100 rows of call_log here (final 360) at ". */
   static String crossing(Event e) {
-    if (e.record == null || e.record.kind() != RecordKind.TX_AGGREGATE || e.rows() == null) {
+    if (e.record == null || e.recordKind() != RecordKind.TX_AGGREGATE || e.rows() == null) {
       return "";
     }
     Long last = e.totals == null ? null : e.totals.rowsOf(e.table());

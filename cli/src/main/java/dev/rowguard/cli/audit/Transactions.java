@@ -168,7 +168,7 @@ final class Transactions {
     }
     long rows = e.rows() == null ? 0 : e.rows();
     String table = e.table() == null ? "?" : e.table();
-    RecordKind kind = e.record == null ? null : e.record.kind();
+    RecordKind kind = e.recordKind();
     if (kind == RecordKind.DELETE || kind == RecordKind.TRUNCATE) {
       tx.statements++;
       tx.statementsByTable.merge(table, 1L, Long::sum);
@@ -230,7 +230,7 @@ final class Transactions {
       tx.first = e.ts;
       tx.name = e.tx();
     }
-    tx.outcome = e.record.kind() == RecordKind.COMMIT ? "committed" : "rolled back";
+    tx.outcome = e.recordKind() == RecordKind.COMMIT ? "committed" : "rolled back";
     // The outcome record holds the final rows per table; tx_aggregate records were written when a
     // table crossed the threshold, so they undercount whatever was deleted afterwards.
     Map<String, Long> rowsByTable = tx.rowsByTable;

@@ -52,7 +52,7 @@ final class Event {
   private final @Nullable String table;
   private final @Nullable Long rows;
   private final @Nullable String tx;
-  private @Nullable String txKey;
+  private final @Nullable String txKey;
 
   private Event(
       Instant ts,
@@ -84,6 +84,7 @@ final class Event {
     this.table = record == null ? null : record.string(Fields.DB_COLLECTION);
     this.rows = record == null ? null : record.number(Fields.AFFECTED_ROWS);
     this.tx = record == null ? null : record.string(Fields.TX);
+    this.txKey = tx == null ? null : host + "/" + record.number(Fields.PID) + "/" + tx;
   }
 
   /** This entry with what the timeline learned after reading it. */
@@ -164,9 +165,6 @@ final class Event {
 
   /** Transactions are unique per process run: host, pid and tx together name one. */
   String txKey() {
-    if (txKey == null && tx != null) {
-      txKey = host + "/" + record.number(Fields.PID) + "/" + tx;
-    }
     return txKey;
   }
 

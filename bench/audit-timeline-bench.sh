@@ -9,6 +9,8 @@
 #   bench/audit-timeline-bench.sh 200        # another size in MB
 #   JARS="before.jar after.jar" bench/audit-timeline-bench.sh   # those builds (no mvn), alternating
 #   UNFILTERED_JARS="after.jar" ...   # the run without filter only for these (default: JARS)
+#   FORMATS="text json" ...           # each run in these --format values (default: text)
+#   LOG=/tmp/log ...                  # the log in LOG: written there if missing, then kept
 #
 # Needs about twice the log size in free space under ${TMPDIR:-/tmp}; removes the log at the end.
 # Run it on an otherwise idle machine.
@@ -23,11 +25,14 @@ jars="${JARS:-cli/target/rowguard.jar}"
 jar="${jars%% *}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+log="${LOG:-$work/log}"
 
-java -cp "$jar" bench/WriteAuditLog.java "$work/log" "$mb"
-bytes=$(cat "$work"/log/audit-*.jsonl | wc -c)
+if [ -z "${LOG:-}" ] || [ ! -d "$log" ]; then
+  java -cp "$jar" bench/WriteAuditLog.java "$log" "$mb"
+fi
+bytes=$(cat "$log"/audit-*.jsonl | wc -c)
 # The window: 5 minutes from 60% of the time the log spans (first and last record's ts).
-read -r from to share < <(python3 - "$work/log" <<'PY'
+read -r from to share < <(python3 - "$log" <<'PY'
 import glob, json, sys
 from datetime import datetime, timedelta
 files = sorted(glob.glob(sys.argv[1] + "/audit-*.jsonl"))
@@ -44,7 +49,7 @@ fmt = lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")
 print(fmt(start), fmt(end), f"{300 / (last - first).total_seconds():.1%}")
 PY
 )
-cat "$work"/log/audit-*.jsonl > /dev/null # into the page cache: the figure is the command's, not the disk's
+cat "$log"/audit-*.jsonl > /dev/null # into the page cache: the figure is the command's, not the disk's
 
 run() { # jar, label, arguments...
   local jar="$1" label="$2"
@@ -53,10 +58,10 @@ run() { # jar, label, arguments...
   load=$(cut -d' ' -f1 /proc/loadavg)
   start=$(date +%s.%N)
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%U %S" -o "$work/cpu.txt" java -Xmx256m -jar "$jar" audit timeline "$work/log" "$@" -o "$work/out.txt"
+    /usr/bin/time -f "%U %S" -o "$work/cpu.txt" java -Xmx256m -jar "$jar" audit timeline "$log" "$@" -o "$work/out.txt"
   else
     rm -f "$work/cpu.txt"
-    java -Xmx256m -jar "$jar" audit timeline "$work/log" "$@" -o "$work/out.txt"
+    java -Xmx256m -jar "$jar" audit timeline "$log" "$@" -o "$work/out.txt"
   fi
   end=$(date +%s.%N)
   python3 - "$label" "$bytes" "$start" "$end" "$load" "$(nproc)" "$work/cpu.txt" "$(wc -l < "$work/out.txt")" <<'PY'
@@ -74,9 +79,13 @@ PY
 }
 
 echo "== rowguard audit timeline ($(uptime | sed 's/.*load average/load average/')) =="
-for j in $jars; do
-  run "$j" "$j --from $from --to $to ($share of the log's time)" --from "$from" --to "$to"
+for f in ${FORMATS:-text}; do
+  for j in $jars; do
+    run "$j" "$j --format $f --from $from --to $to ($share of the log's time)" --format "$f" --from "$from" --to "$to"
+  done
 done
-for j in ${UNFILTERED_JARS-$jars}; do
-  run "$j" "$j no filter"
+for f in ${FORMATS:-text}; do
+  for j in ${UNFILTERED_JARS-$jars}; do
+    run "$j" "$j --format $f no filter" --format "$f"
+  done
 done

@@ -19,6 +19,8 @@ import org.hibernate.event.spi.DeleteEventListener;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.FlushEvent;
 import org.hibernate.event.spi.FlushEventListener;
+import org.hibernate.event.spi.PreCollectionRemoveEvent;
+import org.hibernate.event.spi.PreCollectionRemoveEventListener;
 import org.hibernate.event.spi.PreDeleteEvent;
 import org.hibernate.event.spi.PreDeleteEventListener;
 import org.hibernate.integrator.spi.Integrator;
@@ -52,6 +54,7 @@ public final class HibernateDeletes implements Integrator {
     // Appended: each runs after Hibernate's own listener of the event has done its work.
     registry.appendListeners(EventType.DELETE, listener);
     registry.appendListeners(EventType.PRE_DELETE, listener);
+    registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
     registry.appendListeners(EventType.FLUSH, listener);
     registry.appendListeners(EventType.AUTO_FLUSH, listener);
     registry.appendListeners(EventType.CLEAR, listener);
@@ -66,6 +69,7 @@ public final class HibernateDeletes implements Integrator {
   private static final class Listener
       implements DeleteEventListener,
           PreDeleteEventListener,
+          PreCollectionRemoveEventListener,
           FlushEventListener,
           AutoFlushEventListener,
           ClearEventListener {
@@ -95,6 +99,41 @@ public final class HibernateDeletes implements Integrator {
     public boolean onPreDelete(PreDeleteEvent event) {
       PendingDeletes.deleting(event.getEntity(), tablesOf(event.getPersister()));
       return false; // never vetoes the delete
+    }
+
+    /**
+     * The flush removes a collection of an entity being deleted (its join-table or element-table
+     * rows, before the entity's own delete): those rows belong to where the entity was removed.
+     */
+    @Override
+    public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
+      Object owner = event.getAffectedOwnerOrNull();
+      String role = event.getCollection().getRole();
+      if (owner == null || role == null) {
+        return;
+      }
+      List<String> collectionTables =
+          tables.computeIfAbsent(
+              "collection " + role,
+              name -> {
+                List<String> out = new ArrayList<>();
+                for (String table :
+                    event
+                        .getSession()
+                        .getFactory()
+                        .getMappingMetamodel()
+                        .getCollectionDescriptor(role)
+                        .getCollectionSpaces()) {
+                  out.addAll(
+                      StatementClassifier.shared().classify("DELETE FROM " + table).tables());
+                }
+                return List.copyOf(out);
+              });
+      PendingDeletes.deletingCollection(
+          owner instanceof HibernateProxy p
+              ? p.getHibernateLazyInitializer().getImplementation()
+              : owner,
+          collectionTables);
     }
 
     private List<String> tablesOf(EntityPersister persister) {

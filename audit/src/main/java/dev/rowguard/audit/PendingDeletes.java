@@ -88,6 +88,22 @@ final class PendingDeletes {
     }
   }
 
+  /**
+   * The ORM is about to delete the rows of a collection of {@code owner} (a join table, an element
+   * collection) from {@code tables}, before it deletes {@code owner} itself: those deletes belong
+   * to where the owner was removed, which stays remembered for the owner's own delete.
+   */
+  static void deletingCollection(Object owner, List<String> tables) {
+    PendingDeletes p = CURRENT.get();
+    CallSites.Deferred site = p == null ? null : p.removed.get(owner);
+    if (site == null) {
+      return;
+    }
+    for (String table : tables) {
+      p.deleting.put(key(table), site);
+    }
+  }
+
   /** The site of the entity delete running on {@code table} on this thread, or null. */
   static CallSites.@Nullable Deferred siteOf(String table) {
     PendingDeletes p = CURRENT.get();

@@ -8,10 +8,16 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record read back from a log: its members in line order, plus typed accessors for the members
  * every record has. Field names are those of docs/AUDIT-LOG.md ({@link Fields}).
+ *
+ * <p>The line is checked once to be a JSON object ({@link JsonMembers}, the grammar Jackson reads)
+ * and a member is decoded when it is asked for, once: a reader that uses a few members of most
+ * records (the timeline, stats) does not decode the others. {@link #members()} decodes the whole
+ * line with Jackson.
  */
 public final class LogRecord {
 
@@ -19,10 +25,16 @@ public final class LogRecord {
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
-  private final Map<String, Object> members;
+  private final JsonMembers line;
+  private final long seq;
+  private @Nullable Map<String, Object> members;
+  private @Nullable Map<String, String> context;
+  private @Nullable Instant ts;
+  private boolean tsRead;
 
-  private LogRecord(Map<String, Object> members) {
-    this.members = Collections.unmodifiableMap(members);
+  private LogRecord(JsonMembers line, long seq) {
+    this.line = line;
+    this.seq = seq;
   }
 
   /**
@@ -30,44 +42,63 @@ public final class LogRecord {
    * string {@code kind}, {@code prev_hash} and {@code hash}: a torn or foreign line.
    */
   public static LogRecord parse(String line) {
-    LinkedHashMap<String, Object> m;
-    try {
-      m = JSON.readValue(line, MAP);
-    } catch (JsonProcessingException e) {
+    JsonMembers m = JsonMembers.scan(line);
+    if (m == null) {
       return null;
     }
-    if (m == null
-        || !(m.get(Fields.SEQ) instanceof Number)
-        || !(m.get(Fields.KIND) instanceof String)
-        || !(m.get(Fields.PREV_HASH) instanceof String)
-        || !(m.get(Fields.HASH) instanceof String)) {
+    int seq = m.find(Fields.SEQ);
+    if (seq < 0
+        || !m.isNumber(seq)
+        || !isString(m, Fields.KIND)
+        || !isString(m, Fields.PREV_HASH)
+        || !isString(m, Fields.HASH)) {
       return null;
     }
-    return new LogRecord(m);
+    return new LogRecord(m, m.number(seq));
   }
 
-  /** Every member, in the order of the line. */
+  private static boolean isString(JsonMembers m, String name) {
+    int at = m.find(name);
+    return at >= 0 && m.type(at) == '"';
+  }
+
+  /** Every member, in the order of the line, as Jackson decodes them; decoded on the first call. */
   public Map<String, Object> members() {
-    return members;
+    Map<String, Object> m = members;
+    if (m == null) {
+      try {
+        m = Collections.unmodifiableMap(JSON.readValue(line.text(), MAP));
+      } catch (JsonProcessingException e) {
+        // JsonMembers accepts what Jackson reads: a line it checked is one
+        throw new IllegalStateException("a checked record line does not parse: " + e, e);
+      }
+      members = m;
+    }
+    return m;
+  }
+
+  /** The line the record was read from, without its newline. */
+  public String line() {
+    return line.text();
   }
 
   public long seq() {
-    return ((Number) members.get(Fields.SEQ)).longValue();
+    return seq;
   }
 
   /** The record time, or null if {@code ts} is missing or malformed. */
   public Instant ts() {
-    Object ts = members.get(Fields.TS);
-    try {
-      return ts instanceof String s ? Instant.parse(s) : null;
-    } catch (RuntimeException e) {
-      return null;
+    if (!tsRead) {
+      String s = string(Fields.TS);
+      ts = s == null ? null : Timestamps.parse(s);
+      tsRead = true;
     }
+    return ts;
   }
 
   /** The raw {@code kind}, also for kinds this version does not know. */
   public String kindName() {
-    return (String) members.get(Fields.KIND);
+    return java.util.Objects.requireNonNull(string(Fields.KIND), "checked by parse");
   }
 
   /** The kind, or null for a kind this version does not know. */
@@ -76,50 +107,74 @@ public final class LogRecord {
   }
 
   public String prevHash() {
-    return (String) members.get(Fields.PREV_HASH);
+    return java.util.Objects.requireNonNull(string(Fields.PREV_HASH), "checked by parse");
   }
 
   public String hash() {
-    return (String) members.get(Fields.HASH);
+    return java.util.Objects.requireNonNull(string(Fields.HASH), "checked by parse");
   }
 
   /** A string member, or null if absent or not a string. */
   public String string(String name) {
-    return members.get(name) instanceof String s ? s : null;
+    int m = line.find(name);
+    return m < 0 ? null : line.string(m);
   }
 
   /** An integer member, or null if absent or not a number. */
   public Long number(String name) {
-    return members.get(name) instanceof Number n ? n.longValue() : null;
+    int m = line.find(name);
+    return m < 0 ? null : line.number(m);
   }
 
-  /** The {@code context} member; empty when absent. */
+  /** The {@code context} member (values as strings); empty when absent. */
   public Map<String, String> context() {
-    if (!(members.get(Fields.CONTEXT) instanceof Map<?, ?> m)) {
-      return Map.of();
+    Map<String, String> c = context;
+    if (c == null) {
+      int m = line.find(Fields.CONTEXT);
+      JsonMembers o = m < 0 ? null : line.object(m);
+      if (o == null) {
+        c = Map.of();
+      } else {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < o.count(); i++) {
+          String v = o.string(i);
+          out.put(o.name(i), v != null ? v : String.valueOf(decode(o.raw(i))));
+        }
+        c = Collections.unmodifiableMap(out);
+      }
+      context = c;
     }
-    Map<String, String> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
-    return out;
+    return c;
   }
 
   /** An object member of integers (such as {@code rowguard.tx.deleted_rows}); empty when absent. */
   public Map<String, Long> counts(String name) {
-    if (!(members.get(name) instanceof Map<?, ?> m)) {
+    int m = line.find(name);
+    JsonMembers o = m < 0 ? null : line.object(m);
+    if (o == null) {
       return Map.of();
     }
     Map<String, Long> out = new LinkedHashMap<>();
-    m.forEach(
-        (k, v) -> {
-          if (v instanceof Number n) {
-            out.put(String.valueOf(k), n.longValue());
-          }
-        });
+    for (int i = 0; i < o.count(); i++) {
+      Long n = o.number(i);
+      if (n != null) {
+        out.put(o.name(i), n);
+      }
+    }
     return out;
+  }
+
+  /** A value other than a string, as Jackson decodes it (for its {@code toString}). */
+  private static @Nullable Object decode(String json) {
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a checked value does not parse: " + e, e);
+    }
   }
 
   @Override
   public String toString() {
-    return "LogRecord" + members;
+    return "LogRecord" + members();
   }
 }

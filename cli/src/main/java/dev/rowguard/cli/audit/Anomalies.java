@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -71,19 +70,18 @@ final class Anomalies {
       return marks;
     }
     Trigger trigger = Trigger.fromWireName(e.record.string(Fields.TRIGGER));
-    boolean truncate = e.record.kind() == RecordKind.TRUNCATE;
+    boolean truncate = e.recordKind() == RecordKind.TRUNCATE;
     if (truncate || (trigger != null && trigger.wholeTable())) {
       marks.add(
           new Marker(Anomaly.NO_WHERE, (truncate ? "TRUNCATE " : "every row of ") + e.table()));
     }
-    if (e.record.kind() == RecordKind.TX_AGGREGATE && e.rows() != null && e.rows() >= manyRows) {
+    if (e.recordKind() == RecordKind.TX_AGGREGATE && e.rows() != null && e.rows() >= manyRows) {
       marks.add(
           new Marker(
               Anomaly.TX_MASS_DELETE,
-              String.format(
-                  Locale.ROOT, "%,d rows of %s in one transaction", e.rows(), e.table())));
+              Columns.grouped(e.rows()) + " rows of " + e.table() + " in one transaction"));
     }
-    boolean massDelete = e.record.kind() != RecordKind.BLOCKED;
+    boolean massDelete = e.recordKind() != RecordKind.BLOCKED;
     if (massDelete && hours != null && !hours.contains(e.ts.atZone(zone).toLocalTime())) {
       marks.add(new Marker(Anomaly.OFF_HOURS, "outside " + hours));
     }
@@ -118,9 +116,9 @@ final class Anomalies {
       marks.add(
           new Marker(
               Anomaly.TX_MASS_DELETE,
-              String.format(Locale.ROOT, "%,d rows of %s", largest.getValue(), largest.getKey())));
+              Columns.grouped(largest.getValue()) + " rows of " + largest.getKey()));
     }
-    if (e.record != null && e.record.kind() == RecordKind.ROLLBACK && tx.massDelete) {
+    if (e.record != null && e.recordKind() == RecordKind.ROLLBACK && tx.massDelete) {
       marks.add(new Marker(Anomaly.ROLLBACK_AFTER_MASS_DELETE, "rolled back after a mass delete"));
     }
     return marks;
@@ -147,12 +145,11 @@ final class Anomalies {
     more.add(
         new Marker(
             Anomaly.REQUEST_MASS_DELETE,
-            String.format(
-                Locale.ROOT,
-                "%,d rows (%s) for request %s",
-                t.rows(),
-                TxTotals.tables(t.rowsByTable()),
-                requestId)));
+            Columns.grouped(t.rows())
+                + " rows ("
+                + TxTotals.tables(t.rowsByTable(), t.cascadedByTable())
+                + ") for request "
+                + requestId));
     return more;
   }
 }

@@ -2,7 +2,6 @@ package dev.rowguard.cli.audit;
 
 import dev.rowguard.audit.log.Fields;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +10,11 @@ import java.util.Map;
 /** An entry as named fields: what the json, html and timesketch formats write. */
 final class EntryFields {
 
-  /** ISO-8601 with microseconds and the offset, in the display zone. */
-  static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+  /**
+   * ISO-8601 with microseconds and the offset, in the display zone: {@code
+   * uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx}.
+   */
+  static final CachedTimeFormat TIME = new CachedTimeFormat("uuuu-MM-dd'T'HH:mm:ss", '.', 6, "xxx");
 
   private EntryFields() {}
 
@@ -42,6 +43,9 @@ final class EntryFields {
       put(m, "tx", e.tx());
       put(m, "call_site", e.callSite());
       put(m, "reason", e.reason());
+      if (!e.cascaded().isEmpty()) {
+        m.put("cascaded_rows", e.cascaded());
+      }
       if (!e.context().isEmpty()) {
         m.put("context", e.context());
       }
@@ -77,28 +81,32 @@ final class EntryFields {
         t.put("crossings", e.totals.crossings());
         t.put("rows", e.totals.rows());
         t.put("rows_by_table", e.totals.rowsByTable());
+        if (!e.totals.cascadedByTable().isEmpty()) {
+          t.put("cascaded_rows_by_table", e.totals.cascadedByTable());
+        }
         m.put("transaction", t);
       }
     }
     if (!e.anomalies.isEmpty()) {
       List<Map<String, String>> list = new ArrayList<>();
       for (Marker a : e.anomalies) {
-        list.add(
-            Map.of(
-                "code",
-                a.anomaly().code(),
-                "description",
-                a.anomaly().description(),
-                "detail",
-                a.detail()));
+        // in this order on every run (Map.of's order changes from one JVM to the next)
+        Map<String, String> marker = new LinkedHashMap<>();
+        marker.put("code", a.anomaly().code());
+        marker.put("description", a.anomaly().description());
+        marker.put("detail", a.detail());
+        list.add(marker);
       }
       m.put("anomalies", list);
     }
     return m;
   }
 
-  /** One line of the incident summary as named fields (the html format's summary). */
-  static Map<String, Object> of(Incidents.Incident i, ZoneId zone) {
+  /**
+   * One line of the incident summary as named fields (the html format's summary), with its traces'
+   * links from {@code --trace-url}.
+   */
+  static Map<String, Object> of(Incidents.Incident i, ZoneId zone, TraceLinks traces) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("time", TIME.format(i.first.atZone(zone)));
     m.put("end", TIME.format(i.last.atZone(zone)));
@@ -106,11 +114,25 @@ final class EntryFields {
     m.put("outcome", i.outcome());
     m.put("rows", i.rows());
     m.put("rows_by_table", i.rowsByTable);
+    if (!i.cascadedByTable.isEmpty()) {
+      m.put("cascaded_rows_by_table", i.cascadedByTable);
+    }
     if (!i.context.isEmpty()) {
       m.put("context", i.context);
     }
     put(m, "request_id", i.requestId);
     m.put("call_sites", List.copyOf(i.callSites));
+    if (!i.traces.isEmpty()) {
+      List<Map<String, Object>> list = new ArrayList<>();
+      i.traces.forEach(
+          (trace, first) -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("trace_id", trace);
+            put(t, "trace_url", traces.url(first));
+            list.add(t);
+          });
+      m.put("traces", list);
+    }
     m.put("transactions", i.transactions);
     m.put("deliberate", i.deliberate);
     if (i.match != null) {

@@ -44,6 +44,16 @@ final class Event {
 
   final List<Marker> anomalies;
 
+  /** {@link #isStatement()}, worked out once: every stage of the timeline asks. */
+  private final boolean statement;
+
+  // the members every stage asks for, looked up once
+  private final @Nullable RecordKind recordKind;
+  private final @Nullable String table;
+  private final @Nullable Long rows;
+  private final @Nullable String tx;
+  private final @Nullable String txKey;
+
   private Event(
       Instant ts,
       @Nullable String host,
@@ -69,6 +79,12 @@ final class Event {
     this.source = source;
     this.totals = totals;
     this.anomalies = List.copyOf(anomalies);
+    this.statement = record != null && record.string(Fields.DB_OPERATION) != null;
+    this.recordKind = record == null ? null : record.kind();
+    this.table = record == null ? null : record.string(Fields.DB_COLLECTION);
+    this.rows = record == null ? null : record.number(Fields.AFFECTED_ROWS);
+    this.tx = record == null ? null : record.string(Fields.TX);
+    this.txKey = tx == null ? null : host + "/" + record.number(Fields.PID) + "/" + tx;
   }
 
   /** This entry with what the timeline learned after reading it. */
@@ -114,30 +130,42 @@ final class Event {
 
   /** delete, truncate, tx_aggregate or blocked: records of statements. */
   boolean isStatement() {
-    return record != null && record.string(Fields.DB_OPERATION) != null;
+    return statement;
+  }
+
+  /** The record's kind, or null for a request or a kind this version does not know. */
+  @Nullable RecordKind recordKind() {
+    return recordKind;
   }
 
   boolean isOutcome() {
-    return record != null
-        && (record.kind() == RecordKind.COMMIT || record.kind() == RecordKind.ROLLBACK);
+    return recordKind == RecordKind.COMMIT || recordKind == RecordKind.ROLLBACK;
   }
 
   String table() {
-    return record == null ? null : record.string(Fields.DB_COLLECTION);
+    return table;
   }
 
   Long rows() {
-    return record == null ? null : record.number(Fields.AFFECTED_ROWS);
+    return rows;
+  }
+
+  /**
+   * Rows ON DELETE CASCADE removed, per child table ({@code rowguard.cascade.deleted_rows}): with
+   * this statement (delete), this table's deletes so far (tx_aggregate), the transaction's
+   * (outcome); empty when none.
+   */
+  Map<String, Long> cascaded() {
+    return record == null ? Map.of() : record.counts(Fields.CASCADE_DELETED_ROWS);
   }
 
   String tx() {
-    return record == null ? null : record.string(Fields.TX);
+    return tx;
   }
 
   /** Transactions are unique per process run: host, pid and tx together name one. */
   String txKey() {
-    String tx = tx();
-    return tx == null ? null : host + "/" + record.number(Fields.PID) + "/" + tx;
+    return txKey;
   }
 
   String function() {

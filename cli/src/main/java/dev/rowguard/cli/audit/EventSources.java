@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Opens every audit log and access log as a time-ordered source, merged into one; audit logs from
- * {@code from} on when it is given (the records before it are not read).
+ * {@code from} on when it is given (the records before it are not read). An audit log whose clock
+ * stepped back further than the reorder window is sorted ({@link SortedLog}); {@code to} bounds how
+ * far its times are looked at for that.
  */
 final class EventSources {
 
@@ -22,7 +24,8 @@ final class EventSources {
       List<AccessLogSpec> accessLogs,
       ZoneId accessZone,
       Consumer<String> warnings,
-      @Nullable Instant from)
+      @Nullable Instant from,
+      @Nullable Instant to)
       throws IOException {
     List<EventSource> sources = new ArrayList<>();
     try {
@@ -30,26 +33,30 @@ final class EventSources {
         int stream = sources.size();
         RecordCursor cursor =
             from == null ? new RecordCursor(log, warnings) : new RecordCursor(log, warnings, from);
-        sources.add(
-            new Reordered(
-                new Reordered.Reader() {
-                  @Override
-                  public Event read() throws IOException {
-                    LogRecord r = cursor.next();
-                    return r == null ? null : Event.of(r, cursor.ts(), stream);
-                  }
+        Reordered.Reader reader =
+            new Reordered.Reader() {
+              @Override
+              public Event read() throws IOException {
+                LogRecord r = cursor.next();
+                return r == null ? null : Event.of(r, cursor.ts(), stream);
+              }
 
-                  @Override
-                  public void close() throws IOException {
-                    cursor.close();
-                  }
+              @Override
+              public void close() throws IOException {
+                cursor.close();
+              }
 
-                  @Override
-                  public String where(Event e) {
-                    return log.directory() + " seq " + e.order;
-                  }
-                },
-                warnings));
+              @Override
+              public String where(Event e) {
+                return log.directory() + " seq " + e.order;
+              }
+            };
+        try {
+          sources.add(SortedLog.open(cursor, stream, reader, warnings, to));
+        } catch (IOException | RuntimeException e) {
+          cursor.close();
+          throw e;
+        }
       }
       for (AccessLogSpec spec : accessLogs) {
         int stream = sources.size();

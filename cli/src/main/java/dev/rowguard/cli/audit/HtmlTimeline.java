@@ -60,7 +60,9 @@ final class HtmlTimeline implements TimelineWriter {
                 INCIDENTS,
                 safe(
                     JsonTimeline.MAPPER.writeValueAsString(
-                        incidents.list().stream().map(i -> EntryFields.of(i, zone)).toList()))));
+                        incidents.list().stream()
+                            .map(i -> EntryFields.of(i, zone, traces))
+                            .toList()))));
     out.flush();
   }
 

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Incidents {
 
+  /** Trace ids kept per incident: a request is one trace; a job may have many. */
+  static final int MAX_TRACES = 10;
+
   /** Groups held before small, finished ones are dropped: bounds memory on huge logs. */
   private static final int MAX_GROUPS = 10_000;
 
@@ -30,10 +33,20 @@ final class Incidents {
     @Nullable String host;
     Map<String, String> context = Map.of();
     final Map<String, Long> rowsByTable = new TreeMap<>();
+
+    /** Rows ON DELETE CASCADE removed, per child table (not in {@link #rowsByTable}). */
+    final Map<String, Long> cascadedByTable = new TreeMap<>();
+
     final Set<String> outcomes = new LinkedHashSet<>();
     final Set<String> callSites = new LinkedHashSet<>();
     final List<String> transactions = new ArrayList<>();
     @Nullable RequestMatch match;
+
+    /**
+     * The OpenTelemetry traces its records were made in (at most {@link #MAX_TRACES}), each with
+     * the first record that carries it (its span, for {@code --trace-url}).
+     */
+    final Map<String, Event> traces = new LinkedHashMap<>();
 
     /** Every delete carried a {@code @MassDelete} reason. */
     boolean deliberate = true;
@@ -44,8 +57,9 @@ final class Incidents {
       this.last = first;
     }
 
+    /** Every row deleted: the tables' own and those ON DELETE CASCADE removed. */
     long rows() {
-      return rowsByTable.values().stream().mapToLong(Long::longValue).sum();
+      return Transactions.sum(rowsByTable) + Transactions.sum(cascadedByTable);
     }
 
     /** "committed", "rolled back", or e.g. "committed and rolled back" across transactions. */
@@ -76,8 +90,10 @@ final class Incidents {
         tx.first == null ? who.ts : tx.first,
         end,
         t.rowsByTable(),
+        t.cascadedByTable(),
         t.outcome(),
         tx.firstByTable.values().stream().map(Event::callSite).toList(),
+        tx.firstByTable.values(),
         t.tx(),
         tx.match,
         tx.deliberate);
@@ -94,8 +110,10 @@ final class Incidents {
         statement.ts,
         statement.ts,
         Map.of(statement.table(), rows),
+        statement.cascaded(),
         Timeline.NOT_RECORDED,
         Collections.singletonList(statement.callSite()),
+        List.of(statement),
         null,
         match,
         statement.reason() != null);
@@ -106,8 +124,10 @@ final class Incidents {
       Instant start,
       Instant end,
       Map<String, Long> rowsByTable,
+      Map<String, Long> cascadedByTable,
       String outcome,
       List<@Nullable String> callSites,
+      java.util.Collection<Event> records,
       @Nullable String tx,
       @Nullable RequestMatch match,
       boolean deliberate) {
@@ -130,6 +150,7 @@ final class Incidents {
       i.context = who.context();
     }
     rowsByTable.forEach((table, rows) -> i.rowsByTable.merge(table, rows, Long::sum));
+    cascadedByTable.forEach((table, rows) -> i.cascadedByTable.merge(table, rows, Long::sum));
     i.outcomes.add(outcome);
     callSites.forEach(
         c -> {
@@ -137,6 +158,12 @@ final class Incidents {
             i.callSites.add(c);
           }
         });
+    for (Event r : records) {
+      String trace = r.traceId();
+      if (trace != null && i.traces.size() < MAX_TRACES) {
+        i.traces.putIfAbsent(trace, r);
+      }
+    }
     if (tx != null) {
       i.transactions.add(tx);
     }

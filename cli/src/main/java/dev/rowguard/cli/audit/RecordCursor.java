@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -36,9 +37,16 @@ final class RecordCursor implements Closeable {
   /** The last file a CRLF warning was given for (once per file). */
   private @Nullable Path crlfWarned;
 
+  /** The files read, the first from {@link #readFrom}. */
+  private final List<Path> files;
+
+  private final long readFrom;
+
   RecordCursor(AuditLog log, Consumer<String> warnings) {
     this.log = log;
     this.reader = LogReader.open(log.files());
+    this.files = log.files();
+    this.readFrom = 0;
     this.warnings = warnings;
     this.seekFile = null;
     this.seekOffset = 0;
@@ -53,11 +61,28 @@ final class RecordCursor implements Closeable {
     this.log = log;
     TimeSeek seek = TimeSeek.of(log.files(), from);
     this.reader = LogReader.open(seek.files(), seek.offset());
+    this.files = seek.files();
+    this.readFrom = seek.offset();
     this.warnings = warnings;
     boolean skipped = seek.offset() > 0 || seek.files().size() < log.files().size();
     this.seekFile = skipped && !seek.files().isEmpty() ? seek.files().get(0) : null;
     this.seekOffset = seek.offset();
     this.hadRecords = skipped; // the records before those read
+  }
+
+  /** The log this cursor reads. */
+  AuditLog log() {
+    return log;
+  }
+
+  /** The files this cursor reads, the first from {@link #readFrom()}. */
+  List<Path> files() {
+    return files;
+  }
+
+  /** Where in the first of {@link #files()} reading starts. */
+  long readFrom() {
+    return readFrom;
   }
 
   /** The time of the record {@link #next()} returned last. */

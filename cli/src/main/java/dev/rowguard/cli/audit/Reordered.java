@@ -2,7 +2,6 @@ package dev.rowguard.cli.audit;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +29,7 @@ final class Reordered implements EventSource {
 
   private final Reader reader;
   private final Consumer<String> warnings;
-  private final PriorityQueue<Event> buffer = new PriorityQueue<>(Merge.ORDER);
+  private final NearlySorted<Event> buffer = new NearlySorted<>(Merge.ORDER);
   private boolean exhausted;
   private @Nullable Event last;
   private boolean warned;

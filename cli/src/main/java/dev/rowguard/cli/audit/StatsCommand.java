@@ -76,6 +76,9 @@ public final class StatsCommand implements Callable<Integer> {
   private static final class Total {
     long statements;
     long rows;
+
+    /** Of {@link #rows}, those ON DELETE CASCADE removed (by table only). */
+    long cascaded;
   }
 
   private static final List<String> GROUPS =
@@ -126,7 +129,7 @@ public final class StatsCommand implements Callable<Integer> {
    * counts at once.
    */
   private void count(Event e, ZoneId z) {
-    RecordKind kind = e.record.kind();
+    RecordKind kind = e.recordKind();
     boolean statement = kind == RecordKind.DELETE || kind == RecordKind.TRUNCATE;
     if (statement && top > 0 && e.rows() != null) {
       largest.add(e);
@@ -141,6 +144,7 @@ public final class StatsCommand implements Callable<Integer> {
         long rows = e.rows() == null ? 0 : e.rows();
         String table = e.table() == null ? "(unknown)" : e.table();
         count(table, rows, e, Timeline.NOT_RECORDED, z);
+        e.cascaded().forEach((child, n) -> cascade(child, n, e, Timeline.NOT_RECORDED, z));
       }
     }
     if (++seen % 1024 == 0) {
@@ -164,6 +168,58 @@ public final class StatsCommand implements Callable<Integer> {
                 count(table, rows, first, t.outcome(), z);
               }
             });
+    t.cascadedByTable()
+        .forEach(
+            (child, rows) -> {
+              Event first = null;
+              for (Map.Entry<String, Map<String, Long>> p : tx.cascadesByParent.entrySet()) {
+                if (p.getValue().containsKey(child)) {
+                  first = tx.firstByTable.get(p.getKey());
+                  break;
+                }
+              }
+              if (first == null) {
+                first = tx.who();
+              }
+              if (first != null) {
+                cascade(child, rows, first, t.outcome(), z);
+              }
+            });
+  }
+
+  /**
+   * Rows ON DELETE CASCADE removed from {@code table} on behalf of {@code parent}'s delete: an
+   * entry of their own table, and rows of the parent's groups (whose DELETES count the parent's
+   * delete already).
+   */
+  private void cascade(String table, long rows, Event parent, String outcome, ZoneId z) {
+    Total t = groups.get("table").computeIfAbsent(table, k -> new Total());
+    t.statements++;
+    t.rows += rows;
+    t.cascaded += rows;
+    groups
+            .get("tenant")
+            .computeIfAbsent(parent.context().getOrDefault("tenant", "(none)"), k -> new Total())
+            .rows +=
+        rows;
+    groups
+            .get("call site")
+            .computeIfAbsent(
+                parent.function() == null ? "(unknown)" : parent.function(), k -> new Total())
+            .rows +=
+        rows;
+    String request = AccessMatcher.requestId(parent);
+    groups
+            .get("request")
+            .computeIfAbsent(request == null ? "(none)" : request, k -> new Total())
+            .rows +=
+        rows;
+    groups.get("outcome").computeIfAbsent(outcome, k -> new Total()).rows += rows;
+    groups
+            .get("day")
+            .computeIfAbsent(parent.ts.atZone(z).toLocalDate().toString(), k -> new Total())
+            .rows +=
+        rows;
   }
 
   private void count(String table, long rows, Event who, String outcome, ZoneId z) {
@@ -204,10 +260,15 @@ public final class StatsCommand implements Callable<Integer> {
                   x ->
                       out.printf(
                           Locale.ROOT,
-                          "%-50s %,10d %,14d%n",
+                          "%-50s %,10d %,14d%s%n",
                           x.getKey(),
                           x.getValue().statements,
-                          x.getValue().rows));
+                          x.getValue().rows,
+                          x.getValue().cascaded == 0
+                              ? ""
+                              : "  ("
+                                  + Columns.grouped(x.getValue().cascaded)
+                                  + " by ON DELETE CASCADE)"));
           out.println();
         });
     out.printf(Locale.ROOT, "LARGEST RECORDED STATEMENTS%n");
@@ -229,7 +290,16 @@ public final class StatsCommand implements Callable<Integer> {
     groups.forEach(
         (group, totals) -> {
           Map<String, Object> g = new LinkedHashMap<>();
-          totals.forEach((k, t) -> g.put(k, Map.of("deletes", t.statements, "rows", t.rows)));
+          totals.forEach(
+              (k, t) -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("deletes", t.statements);
+                v.put("rows", t.rows);
+                if (t.cascaded > 0) {
+                  v.put("cascaded_rows", t.cascaded);
+                }
+                g.put(k, v);
+              });
           doc.put("by_" + group.replace(' ', '_'), g);
         });
     doc.put("largest", largestFirst().stream().map(e -> EntryFields.of(e, z)).toList());

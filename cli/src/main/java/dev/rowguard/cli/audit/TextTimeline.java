@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code --format text}: the incident summary first (one line per request or transaction that
@@ -23,8 +21,10 @@ import java.util.stream.Collectors;
  */
 final class TextTimeline implements TimelineWriter {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS xxx");
+  /** {@code uuuu-MM-dd HH:mm:ss.SSS xxx}. */
+  private static final CachedTimeFormat TIME =
+      new CachedTimeFormat("uuuu-MM-dd HH:mm:ss", '.', 3, " xxx");
+
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx");
 
@@ -32,7 +32,9 @@ final class TextTimeline implements TimelineWriter {
   private static final DateTimeFormatter SECONDS_ALIGNED =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss     xxx");
 
-  private static final String ROW = "%-30s %-12s %-12s %-16s %9s  %-11s %s%n";
+  /** The columns' widths: {@code %-30s %-12s %-12s %-16s %9s %-11s %s}. */
+  private static final int[] ROW = {30, 12, 12, 16, 9, 11};
+
   private static final String DETAIL = " ".repeat(31) + "| ";
 
   private final Writer target;
@@ -55,16 +57,34 @@ final class TextTimeline implements TimelineWriter {
   @Override
   public void begin() throws IOException {
     out.write(
-        String.format(
-            Locale.ROOT,
-            ROW,
-            "TIME (" + zone.getId() + ")",
-            "HOST",
-            "KIND",
-            "TABLE",
-            "ROWS",
-            "OUTCOME",
-            "CALL SITE / REQUEST"));
+        row(
+                "TIME (" + zone.getId() + ")",
+                "HOST",
+                "KIND",
+                "TABLE",
+                "ROWS",
+                "OUTCOME",
+                "CALL SITE / REQUEST")
+            + System.lineSeparator());
+  }
+
+  /** One line of the table, without its line separator. */
+  private static String row(
+      String time,
+      String host,
+      String kind,
+      String table,
+      String rows,
+      String outcome,
+      String what) {
+    StringBuilder s = new StringBuilder(128);
+    Columns.left(s, time, ROW[0]).append(' ');
+    Columns.left(s, host, ROW[1]).append(' ');
+    Columns.left(s, kind, ROW[2]).append(' ');
+    Columns.left(s, table, ROW[3]).append(' ');
+    Columns.right(s, rows, ROW[4]).append("  ");
+    Columns.left(s, outcome, ROW[5]).append(' ');
+    return s.append(what).toString();
   }
 
   @Override
@@ -78,23 +98,21 @@ final class TextTimeline implements TimelineWriter {
             : e.isOutcome() && e.totals != null
                 ? totals(e.totals)
                 : crossing(e) + nonNull(e.callSite());
-    String markers =
-        e.anomalies.stream().map(m -> "!" + m.anomaly().code()).collect(Collectors.joining(" "));
+    StringBuilder markers = new StringBuilder();
+    for (Marker m : e.anomalies) {
+      markers.append(markers.length() == 0 ? "" : " ").append('!').append(m.anomaly().code());
+    }
     out.write(
-        String.format(
-                    Locale.ROOT,
-                    ROW,
+        row(
                     e.isHttp()
                         ? requestTime(e.request, SECONDS_ALIGNED)
                         : TIME.format(e.ts.atZone(zone)),
                     cut(e.host, 12),
                     cut(e.kind, 12),
                     cut(e.table(), 16),
-                    e.rows() == null || e.isHttp()
-                        ? ""
-                        : String.format(Locale.ROOT, "%,d", shownRows(e)),
+                    e.rows() == null || e.isHttp() ? "" : Columns.grouped(shownRows(e)),
                     nonNull(e.outcome),
-                    markers.isEmpty() ? what : what + "  " + markers)
+                    markers.length() == 0 ? what : what + "  " + markers)
                 .stripTrailing()
             + System.lineSeparator());
     for (Marker m : e.anomalies) {
@@ -106,6 +124,14 @@ final class TextTimeline implements TimelineWriter {
     }
     if (e.reason() != null) {
       detail("reason: " + e.reason());
+    }
+    if (e.isStatement() && !e.cascaded().isEmpty()) {
+      detail(
+          "cascade: "
+              + TxTotals.tables(e.cascaded())
+              + (e.recordKind() == RecordKind.TX_AGGREGATE
+                  ? " removed by ON DELETE CASCADE with this table's deletes so far"
+                  : " removed by ON DELETE CASCADE with these rows"));
     }
     if (e.isStatement() && e.totals != null) {
       detail("transaction: " + totals(e.totals));
@@ -163,22 +189,30 @@ final class TextTimeline implements TimelineWriter {
   public void end(Incidents summary) throws IOException {
     List<Incidents.Incident> incidents = summary.list();
     out.write(
-        String.format(Locale.ROOT, "%,d entries, %,d anomaly marker(s)%n", entries, anomalies));
+        Columns.grouped(entries)
+            + " entries, "
+            + Columns.grouped(anomalies)
+            + " anomaly marker(s)"
+            + System.lineSeparator());
     out.close();
     if (!incidents.isEmpty()) {
       target.write(
-          String.format(
-              Locale.ROOT,
-              "INCIDENTS: %d request(s) or transaction(s) that deleted at least %,d rows, final counts%n",
-              incidents.size(),
-              summary.manyRows()));
+          "INCIDENTS: "
+              + incidents.size()
+              + " request(s) or transaction(s) that deleted at least "
+              + Columns.grouped(summary.manyRows())
+              + " rows, final counts"
+              + System.lineSeparator());
       for (Incidents.Incident i : incidents) {
         target.write(incident(i) + System.lineSeparator());
       }
       target.write(System.lineSeparator());
     }
     try (Reader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-      in.transferTo(target);
+      char[] chunk = new char[1 << 16]; // Reader.transferTo copies 8 KB at a time
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        target.write(chunk, 0, n);
+      }
     } finally {
       Files.deleteIfExists(spool);
     }
@@ -193,8 +227,10 @@ final class TextTimeline implements TimelineWriter {
             .append(i.host == null ? "" : i.host + "  ")
             .append(i.outcome())
             .append("  ")
-            .append(TxTotals.tables(i.rowsByTable))
-            .append(String.format(Locale.ROOT, " (%,d rows)", i.rows()));
+            .append(TxTotals.tables(i.rowsByTable, i.cascadedByTable))
+            .append(" (")
+            .append(Columns.grouped(i.rows()))
+            .append(" rows)");
     if (!i.context.isEmpty()) {
       s.append("  ").append(context(i.context));
     }
@@ -203,6 +239,11 @@ final class TextTimeline implements TimelineWriter {
           .append(i.match.request().summary())
           .append(i.match.byId() ? " (same request id)" : " (same host, closest in time)");
     }
+    i.traces.forEach(
+        (trace, first) -> {
+          String url = traces.url(first);
+          s.append("  trace ").append(trace).append(url == null ? "" : " " + url);
+        });
     if (!i.callSites.isEmpty()) {
       s.append("  at ").append(String.join(", ", i.callSites));
     }
@@ -219,7 +260,7 @@ final class TextTimeline implements TimelineWriter {
   static long shownRows(Event e) {
     Long rows = e.rows();
     if (e.record != null
-        && e.record.kind() == RecordKind.TX_AGGREGATE
+        && e.recordKind() == RecordKind.TX_AGGREGATE
         && e.totals != null
         && e.totals.rowsOf(e.table()) != null) {
       return e.totals.rowsOf(e.table());
@@ -229,16 +270,16 @@ final class TextTimeline implements TimelineWriter {
 
   /** For a tx_aggregate record: "crossed 100 rows of call_log here (final 360) at ". */
   static String crossing(Event e) {
-    if (e.record == null || e.record.kind() != RecordKind.TX_AGGREGATE || e.rows() == null) {
+    if (e.record == null || e.recordKind() != RecordKind.TX_AGGREGATE || e.rows() == null) {
       return "";
     }
     Long last = e.totals == null ? null : e.totals.rowsOf(e.table());
-    return String.format(
-        Locale.ROOT,
-        "crossed %,d rows of %s here%s; at ",
-        e.rows(),
-        e.table(),
-        last == null ? "" : String.format(Locale.ROOT, ", %,d in the end", last));
+    StringBuilder s = new StringBuilder("crossed ");
+    Columns.appendGrouped(s, e.rows()).append(" rows of ").append(e.table()).append(" here");
+    if (last != null) {
+      Columns.appendGrouped(s.append(", "), last).append(" in the end");
+    }
+    return s.append("; at ").toString();
   }
 
   /** One sentence for an entry, as Timesketch shows it. */
@@ -251,7 +292,7 @@ final class TextTimeline implements TimelineWriter {
       s.append(' ').append(e.table());
     }
     if (e.rows() != null) {
-      s.append(String.format(Locale.ROOT, ", %,d rows", e.rows()));
+      Columns.appendGrouped(s.append(", "), e.rows()).append(" rows");
     }
     if (e.outcome != null) {
       s.append(", ").append(e.outcome);
@@ -270,33 +311,27 @@ final class TextTimeline implements TimelineWriter {
 
   /** "tx X committed: 600 rows deleted in total (call_log 360, ...); 3 threshold crossing(s)". */
   static String totals(TxTotals t) {
-    String tables = TxTotals.tables(t.rowsByTable());
+    String tables = TxTotals.tables(t.rowsByTable(), t.cascadedByTable());
     StringBuilder s =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "tx %s %s: %,d rows deleted in total%s",
-                t.tx(),
-                t.outcome(),
-                t.rows(),
-                tables.isEmpty() ? "" : " (" + tables + ")"));
+        new StringBuilder(128).append("tx ").append(t.tx()).append(' ').append(t.outcome());
+    Columns.appendGrouped(s.append(": "), t.rows()).append(" rows deleted in total");
+    if (!tables.isEmpty()) {
+      s.append(" (").append(tables).append(')');
+    }
     if (t.statements() > 0) {
-      s.append(String.format(Locale.ROOT, "; %,d statement(s) recorded", t.statements()));
+      Columns.appendGrouped(s.append("; "), t.statements()).append(" statement(s) recorded");
     }
     if (t.crossings() > 0) {
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "; %,d threshold crossing(s) by statements each below the row threshold",
-              t.crossings()));
+      Columns.appendGrouped(s.append("; "), t.crossings())
+          .append(" threshold crossing(s) by statements each below the row threshold");
     }
     return s.toString();
   }
 
   private static String context(Map<String, String> ctx) {
-    return ctx.entrySet().stream()
-        .map(x -> x.getKey() + "=" + x.getValue())
-        .collect(Collectors.joining(" "));
+    StringBuilder s = new StringBuilder();
+    ctx.forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    return s.toString();
   }
 
   private static String cut(String s, int width) {

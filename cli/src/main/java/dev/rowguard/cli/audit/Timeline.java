@@ -145,35 +145,38 @@ final class Timeline {
   private void finish(Held h) throws IOException {
     Event e = h.event();
     Transactions.Tx tx = h.tx();
-    String outcome = null;
-    RequestMatch match = null;
-    SourceLocator.Location source = null;
-    TxTotals totals = null;
-    List<Marker> marks = h.anomalies();
-    if (e.isStatement()) {
-      outcome = tx == null ? null : tx.outcome == null ? NOT_RECORDED : tx.outcome;
-      if (access != null) {
-        match = access.match(e);
-      }
-      if (sources != null) {
-        source =
-            sources.locate(
-                e.function(), e.record.string(Fields.CODE_FILE), e.record.number(Fields.CODE_LINE));
-      }
-      if (tx != null) {
-        // the transaction's final rows (its outcome record was read, or it is given up on now)
-        totals = tx.totalsSoFar();
-        if (tx.firstByTable.get(e.table()) == e) {
-          marks = anomalies.request(marks, tx);
-        }
-      }
-    } else if (e.isOutcome()) {
-      outcome = tx.outcome;
-      totals = tx.totals;
-      marks = anomalies.request(marks, tx);
-    }
+    // what is not shown is not worked out (outcome, request, source, totals, markers)
     boolean shown = filter.shows(e, tx != null && tx.shown);
+    RequestMatch match = null;
     if (shown) {
+      String outcome = null;
+      SourceLocator.Location source = null;
+      TxTotals totals = null;
+      List<Marker> marks = h.anomalies();
+      if (e.isStatement()) {
+        outcome = tx == null ? null : tx.outcome == null ? NOT_RECORDED : tx.outcome;
+        if (access != null) {
+          match = access.match(e);
+        }
+        if (sources != null) {
+          source =
+              sources.locate(
+                  e.function(),
+                  e.record.string(Fields.CODE_FILE),
+                  e.record.number(Fields.CODE_LINE));
+        }
+        if (tx != null) {
+          // the transaction's final rows (its outcome record was read, or it is given up on now)
+          totals = tx.totalsSoFar();
+          if (tx.firstByTable.get(e.table()) == e) {
+            marks = anomalies.request(marks, tx);
+          }
+        }
+      } else if (e.isOutcome()) {
+        outcome = tx.outcome;
+        totals = tx.totals;
+        marks = anomalies.request(marks, tx);
+      }
       if (e.isStatement() && tx != null) {
         tx.shown = true;
         if (tx.match == null) {

@@ -264,7 +264,8 @@ public final class TimelineCommand implements Callable<Integer> {
                 this::warn,
                 fromTime == null
                     ? null
-                    : fromTime.minus(Timeline.lookBack(Duration.ofSeconds(matchWindowSeconds))))) {
+                    : fromTime.minus(Timeline.lookBack(Duration.ofSeconds(matchWindowSeconds))),
+                toTime)) {
       new Timeline(anomalies, access, sources, filter, format.writer(out, display, traces))
           .run(events);
     }

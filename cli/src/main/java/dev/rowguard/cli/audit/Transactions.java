@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * transaction reached the threshold (its rows are the total so far, not an addition); the outcome
  * record carries the final rows per table. A transaction is open from its first record to its
  * outcome record; only open ones are held.
+ *
+ * <p>Rows {@code ON DELETE CASCADE} removed ({@code rowguard.cascade.deleted_rows}, per child
+ * table) are kept apart from the tables' own rows, which never include them: a delete record
+ * carries its statement's cascades, a tx_aggregate record the total so far of its table's deletes
+ * (so it replaces, not adds to, what that table's records carried), an outcome record that has the
+ * member the transaction's final cascades.
  */
 final class Transactions {
 
@@ -43,6 +49,15 @@ final class Transactions {
      * (they also count unrecorded deletes). Final once {@link #outcome} is set.
      */
     final Map<String, Long> rowsByTable = new TreeMap<>();
+
+    /**
+     * Rows ON DELETE CASCADE removed with the deletes of each table: parent table, then child table
+     * and rows.
+     */
+    final Map<String, Map<String, Long>> cascadesByParent = new TreeMap<>();
+
+    /** The outcome record's cascaded rows per child table, when it has them: final. */
+    Map<String, Long> outcomeCascades = Map.of();
 
     /** Recorded delete and truncate statements per table. */
     final Map<String, Long> statementsByTable = new TreeMap<>();
@@ -74,13 +89,29 @@ final class Transactions {
       this.key = key;
     }
 
-    /** The table with the most rows deleted, or null. */
+    /** The table with the most rows deleted, its own and by cascade, or null. */
     Map.Entry<String, Long> largestTable() {
-      return rowsByTable.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+      Map<String, Long> all = new TreeMap<>(rowsByTable);
+      cascaded().forEach((table, rows) -> all.merge(table, rows, Long::sum));
+      return all.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
     }
 
+    /** Rows deleted, with those ON DELETE CASCADE removed. */
     long rows() {
-      return rowsByTable.values().stream().mapToLong(Long::longValue).sum();
+      return sum(rowsByTable) + sum(cascaded());
+    }
+
+    /** Rows ON DELETE CASCADE removed, per child table, as far as known. */
+    Map<String, Long> cascaded() {
+      if (cascadesByParent.isEmpty() && outcomeCascades.isEmpty()) {
+        return Map.of();
+      }
+      Map<String, Long> out = new TreeMap<>();
+      cascadesByParent
+          .values()
+          .forEach(c -> c.forEach((table, rows) -> out.merge(table, rows, Long::sum)));
+      outcomeCascades.forEach((table, rows) -> out.merge(table, rows, Math::max));
+      return out;
     }
 
     /** The first record with context (the request or job it ran for), else the first record. */
@@ -105,8 +136,17 @@ final class Transactions {
               crossings,
               rows(),
               rowsByTable,
+              cascaded(),
               outcome == null ? Timeline.NOT_RECORDED : outcome);
     }
+  }
+
+  static long sum(Map<String, Long> rowsByTable) {
+    long n = 0;
+    for (long rows : rowsByTable.values()) {
+      n += rows;
+    }
+    return n;
   }
 
   /** Tenants remembered per transaction: enough to say "many". */
@@ -128,15 +168,19 @@ final class Transactions {
     }
     long rows = e.rows() == null ? 0 : e.rows();
     String table = e.table() == null ? "?" : e.table();
-    RecordKind kind = e.record == null ? null : e.record.kind();
+    RecordKind kind = e.recordKind();
     if (kind == RecordKind.DELETE || kind == RecordKind.TRUNCATE) {
       tx.statements++;
       tx.statementsByTable.merge(table, 1L, Long::sum);
       tx.rowsByTable.merge(table, rows, Long::sum);
+      Map<String, Long> cascades = tx.cascadesByParent.computeIfAbsent(table, t -> new TreeMap<>());
+      e.cascaded().forEach((child, n) -> cascades.merge(child, n, Long::sum));
       tx.massDelete = true;
     } else if (kind == RecordKind.TX_AGGREGATE) {
       tx.crossings++;
       tx.rowsByTable.merge(table, rows, Math::max);
+      Map<String, Long> cascades = tx.cascadesByParent.computeIfAbsent(table, t -> new TreeMap<>());
+      e.cascaded().forEach((child, n) -> cascades.merge(child, n, Math::max));
       tx.massDelete = true;
     } else {
       return tx; // blocked: rolled back to its savepoint, nothing deleted
@@ -186,16 +230,20 @@ final class Transactions {
       tx.first = e.ts;
       tx.name = e.tx();
     }
-    tx.outcome = e.record.kind() == RecordKind.COMMIT ? "committed" : "rolled back";
+    tx.outcome = e.recordKind() == RecordKind.COMMIT ? "committed" : "rolled back";
     // The outcome record holds the final rows per table; tx_aggregate records were written when a
     // table crossed the threshold, so they undercount whatever was deleted afterwards.
     Map<String, Long> rowsByTable = tx.rowsByTable;
     e.record
         .counts(Fields.TX_DELETED_ROWS)
         .forEach((table, rows) -> rowsByTable.merge(table, rows, Math::max));
-    long total = e.rows() != null ? Math.max(e.rows(), tx.rows()) : tx.rows();
+    tx.outcomeCascades = e.cascaded();
+    Map<String, Long> cascaded = tx.cascaded();
+    long own = sum(rowsByTable);
+    long total = (e.rows() != null ? Math.max(e.rows(), own) : own) + sum(cascaded);
     tx.totals =
-        new TxTotals(e.tx(), tx.statements, tx.crossings, total, tx.rowsByTable, tx.outcome);
+        new TxTotals(
+            e.tx(), tx.statements, tx.crossings, total, tx.rowsByTable, cascaded, tx.outcome);
     return tx;
   }
 }

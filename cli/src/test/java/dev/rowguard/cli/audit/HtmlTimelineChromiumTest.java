@@ -237,6 +237,14 @@ class HtmlTimelineChromiumTest {
                 assertThat(e)
                     .contains("trace: " + t.traceId() + " span " + t.spanId())
                     .contains("<a href=\"" + t.url() + "\""));
+    // the incident summary links the trace too
+    assertThat(rendered)
+        .contains(
+            "<span class=\"trace\">trace <a href=\""
+                + t.url()
+                + "\">"
+                + t.traceId()
+                + "</a></span>");
   }
 
   private String dumpDom(Path chromium, Path html, int width) throws Exception {

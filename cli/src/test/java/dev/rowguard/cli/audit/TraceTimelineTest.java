@@ -97,6 +97,11 @@ class TraceTimelineTest {
       assertThat(e.get("span_id").asText()).isEqualTo(t.spanId());
       assertThat(e.get("trace_url").asText()).isEqualTo(t.url());
     }
+    assertThat(htmlPage(t)).contains("\"trace_url\":\"" + t.url() + "\"");
+  }
+
+  /** The HTML page of {@code t}'s log with {@link #TRACE_URL}. */
+  private String htmlPage(Traced t) throws Exception {
     Path html = dir.resolve("timeline.html");
     CliRun page =
         CliRun.run(
@@ -110,7 +115,34 @@ class TraceTimelineTest {
             "-o",
             html.toString());
     assertThat(page.exit()).as(page.err()).isZero();
-    assertThat(Files.readString(html)).contains("\"trace_url\":\"" + t.url() + "\"");
+    return Files.readString(html);
+  }
+
+  @Test
+  void theIncidentSummaryNamesTheTraceAndLinksIt() throws Exception {
+    Traced t = tracedLog(dir);
+    CliRun r = CliRun.run("audit", "timeline", t.log().toString(), "--trace-url", TRACE_URL);
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("INCIDENTS: 1 ");
+    assertThat(lines.get(1))
+        .contains("committed  invoice 150 (150 rows)")
+        .contains("  trace " + t.traceId() + " " + t.url());
+    CliRun plain = CliRun.run("audit", "timeline", t.log().toString());
+    assertThat(plain.out().lines().toList().get(1))
+        .contains("  trace " + t.traceId())
+        .doesNotContain("https://");
+    String text = htmlPage(t);
+    String summary =
+        text.substring(
+            text.indexOf("id=\"incident-summary\""),
+            text.indexOf("</script>", text.indexOf("id=\"incident-summary\"")));
+    JsonNode incidents = new ObjectMapper().readTree(summary.substring(summary.indexOf('>') + 1));
+    assertThat(incidents).hasSize(1);
+    JsonNode traces = incidents.get(0).get("traces");
+    assertThat(traces).hasSize(1);
+    assertThat(traces.get(0).get("trace_id").asText()).isEqualTo(t.traceId());
+    assertThat(traces.get(0).get("trace_url").asText()).isEqualTo(t.url());
   }
 
   @Test

@@ -48,11 +48,24 @@ done
 source "$repo/bench/checker-paths.sh"
 build_checker_paths
 
+# The run uses copies of this checkout's jars, so that a rebuild during a run changes nothing.
+mkdir -p "$work/jars"
+rowguard_path=
+for entry in $(tr ':' ' ' < "$work/rowguard.path"); do
+  if [[ "$entry" == "$repo"/* ]]; then
+    cp "$entry" "$work/jars/"
+    entry="$work/jars/$(basename "$entry")"
+  fi
+  rowguard_path="${rowguard_path:+$rowguard_path:}$entry"
+done
+echo "$rowguard_path" > "$work/rowguard.path"
+checker_jar="$work/jars/$(basename "$checker_jar")"
+
 # Fetches one project into $work/projects/NAME: sources/ (the unpacked sources jar), classpath
 # (the artifact's compile and provided dependencies, resolved from its own pom, then its own jar),
-# release, coordinates. Kept between runs; delete the directory to fetch again.
+# coordinates. Kept between runs; delete the directory to fetch again.
 fetch() {
-  local name=$1 gav=$2 release=$3
+  local name=$1 gav=$2
   local dir="$work/projects/$name"
   if [[ -f "$dir/classpath" && "$(cat "$dir/coordinates" 2>/dev/null)" == "$gav" ]]; then
     return
@@ -80,14 +93,15 @@ fetch() {
   "${mvn[@]}" -f "$dir/classpath-pom/pom.xml" "$dependency_plugin:build-classpath" \
     -DincludeScope=compile -Dmdep.outputFile="$dir/dependencies.classpath"
   echo "$(cat "$dir/dependencies.classpath"):$dir/fetched/$a-$v.jar" > "$dir/classpath"
-  echo "$release" > "$dir/release"
   echo "$gav" > "$dir/coordinates"
 }
 
-while IFS=$'\t' read -r name gav release _; do
+while IFS=$'\t' read -r name gav release migrations _; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   [[ ",$projects," == *",$name,"* ]] || continue
-  fetch "$name" "$gav" "$release"
+  fetch "$name" "$gav"
+  echo "$release" > "$work/projects/$name/release"
+  echo "$migrations" > "$work/projects/$name/migrations"
 done < "$here/projects.tsv"
 
 echo "== load before timing: $(uptime)"

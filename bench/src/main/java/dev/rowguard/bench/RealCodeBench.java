@@ -165,7 +165,8 @@ public final class RealCodeBench {
       throws IOException, InterruptedException {
     Path log = p.dir.resolve("logs/round" + round + "-" + c.name().toLowerCase() + ".log");
     JavacProcess.Result result =
-        javac.compile(p.javacArgs(c, p.sources, CompileBench.join(options.errorPronePath)), log, p.timing());
+        javac.compile(
+            p.javacArgs(c, p.sources, CompileBench.join(options.errorPronePath)), log, p.timing());
     List<String> crashes = crashes(log);
     String line =
         String.format(
@@ -227,7 +228,8 @@ public final class RealCodeBench {
                 // Deep enough for rowguard's own tree scans under Error Prone's.
                 "-XX:FlightRecorderOptions=stackdepth=512",
                 "-XX:StartFlightRecording=settings=profile,filename=" + recording),
-            p.javacArgs(Configuration.ROWGUARD, p.sources, CompileBench.join(options.errorPronePath)),
+            p.javacArgs(
+                Configuration.ROWGUARD, p.sources, CompileBench.join(options.errorPronePath)),
             log,
             p.timing());
     if (result.exit() != 0 || !Files.exists(recording)) {
@@ -323,6 +325,7 @@ public final class RealCodeBench {
     final String coordinates;
     final String classpath;
     final String release;
+    final List<String> errorProneFlags = new ArrayList<>(ERROR_PRONE_FLAGS);
     final Path lombok;
     final Path emptySourcePath;
     final List<String> allSources;
@@ -345,6 +348,16 @@ public final class RealCodeBench {
       this.sourceRoot = dir.resolve("sources");
       this.coordinates = Options.read(dir.resolve("coordinates").toString());
       this.release = Options.read(dir.resolve("release").toString());
+      Path migrations = dir.resolve("migrations");
+      String locations = Files.exists(migrations) ? Options.read(migrations.toString()) : "-";
+      if (!locations.equals("-")) {
+        // Where the project's build configures its migrations, as a user passes it to rowguard.
+        errorProneFlags.add(
+            "-XepOpt:Rowguard:Migrations="
+                + Stream.of(locations.split(","))
+                    .map(l -> dir.resolve("sources").resolve(l).toString())
+                    .collect(Collectors.joining(",")));
+      }
       // The sources directory is on the class path for its resources (Flyway and Liquibase
       // migrations, as Maven copies them to the class output); -sourcepath points javac elsewhere
       // so that it never compiles a source from there that was not named.
@@ -419,7 +432,8 @@ public final class RealCodeBench {
               emptySourcePath.toString(),
               "-cp",
               classpath));
-      args.addAll(c.pluginArgs(processorPath, CompileBench.join(options.rowguardPath), ERROR_PRONE_FLAGS));
+      args.addAll(
+          c.pluginArgs(processorPath, CompileBench.join(options.rowguardPath), errorProneFlags));
       args.add("@" + sourceList);
       return args;
     }

@@ -27,7 +27,9 @@ final class RowguardChecks {
 
   private RowguardChecks() {}
 
-  /** The checks registered by {@code checkerJar}, loaded from Error Prone's and rowguard's paths. */
+  /**
+   * The checks registered by {@code checkerJar}, loaded from Error Prone's and rowguard's paths.
+   */
   static Set<String> names(Path checkerJar, List<Path> errorPronePath, List<Path> rowguardPath) {
     List<Path> loadPath = new ArrayList<>(errorPronePath);
     loadPath.addAll(rowguardPath);

@@ -23,8 +23,11 @@ import java.util.stream.Stream;
  * run, then medians, minimums and the ratios. compile-bench.sh resolves the paths this needs.
  */
 public final class CompileBench {
-  /** The budget for all rowguard checks together, relative to EP-only. */
-  private static final double BUDGET = 1.03;
+  /**
+   * The budget for all rowguard checks together, relative to EP-only, on this generated benchmark
+   * (issue 17; real-code modules have their own, in RealCodeBench).
+   */
+  private static final double BUDGET = 1.02;
 
   private final Options options;
   private final JavacProcess javac;

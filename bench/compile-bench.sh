@@ -35,22 +35,12 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work="$repo/bench/target/compile-bench"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mvn=(mvn -B -q "${maven_mode[@]}")
-mkdir -p "$work"
 
-echo "== building rowguard-checker (package, tests skipped) and resolving class paths"
-# No install: the jars stay in this checkout's target/ directories and are used from there.
-"${mvn[@]}" -f "$repo/pom.xml" -pl annotations,checker -am package -Dmaven.test.skip=true \
-  dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime.classpath
-"${mvn[@]}" -f "$repo/bench/pom.xml" -Plibraries compile \
+source "$repo/bench/checker-paths.sh"
+build_checker_paths
+"${mvn[@]}" -f "$repo/bench/pom.xml" -Plibraries \
   dependency:build-classpath -Dmdep.outputFile="$work/libraries.classpath"
-"${mvn[@]}" -f "$repo/bench/pom.xml" -Pprocessor-path \
-  dependency:build-classpath -Dmdep.outputFile="$work/error-prone.path"
-
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$repo/pom.xml" | head -1)
-checker_jar="$repo/checker/target/rowguard-checker-$version.jar"
-annotations_jar="$repo/annotations/target/rowguard-annotations-$version.jar"
 echo "$(cat "$work/libraries.classpath"):$annotations_jar" > "$work/classpath"
-echo "$checker_jar:$(cat "$repo/checker/target/runtime.classpath")" > "$work/rowguard.path"
 
 echo "== generating $files files"
 rm -rf "$work/codebase"

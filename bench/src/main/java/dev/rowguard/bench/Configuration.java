@@ -20,6 +20,14 @@ enum Configuration {
   }
 
   List<String> pluginArgs(String errorPronePath, String rowguardPath) {
+    return pluginArgs(errorPronePath, rowguardPath, List.of());
+  }
+
+  /**
+   * As {@link #pluginArgs(String, String)}, with Error Prone flags ({@code -Xep...}) for both Error
+   * Prone configurations.
+   */
+  List<String> pluginArgs(String errorPronePath, String rowguardPath, List<String> flags) {
     List<String> args = new ArrayList<>();
     if (this == JAVAC) {
       return args;
@@ -29,7 +37,9 @@ enum Configuration {
     args.add("-processorpath");
     args.add(
         this == ROWGUARD ? errorPronePath + File.pathSeparator + rowguardPath : errorPronePath);
-    args.add("-Xplugin:ErrorProne");
+    StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne");
+    flags.forEach(f -> plugin.append(' ').append(f));
+    args.add(plugin.toString());
     return args;
   }
 }

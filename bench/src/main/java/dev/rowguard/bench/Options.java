@@ -61,7 +61,7 @@ final class Options {
     return o;
   }
 
-  private static String read(String file) {
+  static String read(String file) {
     try {
       return Files.readString(Paths.get(file)).trim();
     } catch (IOException e) {
@@ -69,14 +69,14 @@ final class Options {
     }
   }
 
-  private static List<Path> paths(String path) {
+  static List<Path> paths(String path) {
     return Arrays.stream(path.split(File.pathSeparator))
         .filter(s -> !s.isBlank())
         .map(Paths::get)
         .collect(Collectors.toCollection(ArrayList::new));
   }
 
-  private static int positive(String name, String value) {
+  static int positive(String name, String value) {
     try {
       int n = Integer.parseInt(value);
       if (n > 0) {

@@ -27,6 +27,15 @@ final class RowguardChecks {
 
   private RowguardChecks() {}
 
+  /**
+   * The checks registered by {@code checkerJar}, loaded from Error Prone's and rowguard's paths.
+   */
+  static Set<String> names(Path checkerJar, List<Path> errorPronePath, List<Path> rowguardPath) {
+    List<Path> loadPath = new ArrayList<>(errorPronePath);
+    loadPath.addAll(rowguardPath);
+    return names(checkerJar, loadPath);
+  }
+
   /** Empty when the jar registers no checks yet. */
   static Set<String> names(Path checkerJar, List<Path> loadPath) {
     List<String> classes = registeredClasses(checkerJar);

@@ -15,4 +15,8 @@ final class Stats {
   static double min(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
   }
+
+  static double max(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+  }
 }

@@ -25,6 +25,7 @@ import dev.rowguard.checker.jpa.Association;
 import dev.rowguard.checker.jpa.EntityModel;
 import dev.rowguard.checker.jpa.EntityModels;
 import dev.rowguard.checker.jpa.PersistentField;
+import dev.rowguard.checker.util.Annotations;
 import dev.rowguard.checker.util.DocumentedCheck;
 import dev.rowguard.checker.util.Invocations;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class NullSentinelColumn extends DocumentedCheck implements MethodT
     if (method == null
         || !isBoolean(method.getReturnType(), state)
         || !(method.owner instanceof Symbol.ClassSymbol owner)
-        || !(EntityModels.isEntity(owner) || EntityModels.isMappedSuperclass(owner))) {
+        || !(EntityModels.isEntity(owner) || EntityModels.isMappedSuperclass(owner))
+        || isVisibleForTesting(method)) {
       return Description.NO_MATCH;
     }
     Optional<EntityModel> model = EntityModels.instance(state).of(owner);
@@ -74,6 +76,16 @@ public final class NullSentinelColumn extends DocumentedCheck implements MethodT
       return Description.NO_MATCH;
     }
     return buildDescription(tree).setMessage(message(method, field.get())).build();
+  }
+
+  /**
+   * A test-only accessor ({@code @VisibleForTesting boolean hasValueBlobForTesting()}, HAPI FHIR's
+   * {@code TermConceptProperty}) asks whether the column holds a value; it is no state the
+   * application reads. Any annotation of that simple name counts (Guava's, AndroidX's, a project's
+   * own).
+   */
+  private static boolean isVisibleForTesting(Symbol.MethodSymbol method) {
+    return Annotations.hasSimpleName(method, "VisibleForTesting");
   }
 
   private static boolean isBoolean(Type type, VisitorState state) {

@@ -37,6 +37,19 @@ public final class Annotations {
     return find(symbol, names).isPresent();
   }
 
+  /**
+   * True when {@code symbol} carries an annotation of this simple name, from any package (such as
+   * the several {@code VisibleForTesting} annotations).
+   */
+  public static boolean hasSimpleName(Symbol symbol, String simpleName) {
+    for (Attribute.Compound a : symbol.getAnnotationMirrors()) {
+      if (a.type.tsym.getSimpleName().contentEquals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A boolean attribute, or {@code defaultValue} when it is not written. */
   public static boolean booleanValue(Attribute.Compound a, String attribute, boolean defaultValue) {
     Attribute value = member(a, attribute);

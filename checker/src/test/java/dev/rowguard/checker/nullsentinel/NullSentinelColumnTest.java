@@ -100,4 +100,30 @@ class NullSentinelColumnTest {
             "}")
         .doTest();
   }
+
+  /** HAPI FHIR 8.8.0's TermConceptProperty: a test-only presence accessor over a LOB column. */
+  @Test
+  void identificationVisibleForTesting() {
+    helper
+        .addSourceLines(
+            "TermConceptProperty.java",
+            "import static java.util.Objects.nonNull;",
+            "import com.google.common.annotations.VisibleForTesting;",
+            "import jakarta.persistence.*;",
+            "@Entity",
+            "class TermConceptProperty {",
+            "  @Id Long myId;",
+            "  @Lob @Column(name = \"PROP_VAL_LOB\") private byte[] myValueLob;",
+            "  @Column(name = \"PROP_VAL_BIN\", nullable = true) private byte[] myValueBin;",
+            "  @VisibleForTesting",
+            "  public boolean hasValueBlobForTesting() {",
+            "    return nonNull(myValueLob);",
+            "  }",
+            "  // BUG: Diagnostic contains: NullSentinelColumn",
+            "  public boolean isBinary() {",
+            "    return nonNull(myValueBin);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -360,7 +360,10 @@ public final class LiquibaseChangelogs {
 
     /**
      * Where an include names: beside the including file when relative to it, else against the
-     * search root (the class path root), else beside the including file as a fallback.
+     * search root (the class path root), else beside the including file, else against each
+     * directory above it, nearest first: a master outside {@code db/changelog/} (Keycloak's {@code
+     * META-INF/jpa-changelog-master.xml} includes {@code META-INF/jpa-changelog-1.0.0.Final.xml})
+     * names its includes from a class path root this reader cannot otherwise tell.
      */
     private Optional<Path> resolve(Path file, String target, boolean relativeToFile) {
       String path = target.replaceFirst("^classpath\\*?:", "").replaceFirst("^/+", "");
@@ -370,8 +373,8 @@ public final class LiquibaseChangelogs {
         candidates.add(dir.resolve(path));
       } else {
         roots.forEach(r -> candidates.add(r.resolve(path)));
-        if (dir != null) {
-          candidates.add(dir.resolve(path));
+        for (Path d = dir; d != null; d = d.getParent()) {
+          candidates.add(d.resolve(path));
         }
       }
       try {

@@ -468,6 +468,36 @@ final class LiquibaseChangelogsTest {
     }
   }
 
+  /**
+   * Keycloak's layout: the master is {@code META-INF/jpa-changelog-master.xml} and names its
+   * includes from the class path root ({@code META-INF/jpa-changelog-1.0.xml}), not from its own
+   * directory.
+   */
+  @Test
+  void includesNamedFromTheClassPathRootAreFoundAboveAMasterOutsideDbChangelog(@TempDir Path root)
+      throws IOException {
+    write(
+        root,
+        Map.of(
+            "META-INF/jpa-changelog-master.xml",
+            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">"
+                + "<include file=\"META-INF/jpa-changelog-1.0.xml\"/>"
+                + "</databaseChangeLog>",
+            "META-INF/jpa-changelog-1.0.xml",
+            "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">"
+                + "<changeSet id=\"1\" author=\"a\"><createTable tableName=\"realm\">"
+                + "<column name=\"id\" type=\"varchar(36)\"><constraints nullable=\"false\""
+                + " primaryKey=\"true\"/></column>"
+                + "<column name=\"name\" type=\"varchar(255)\"><constraints nullable=\"false\""
+                + " unique=\"true\"/></column>"
+                + "</createTable></changeSet></databaseChangeLog>"));
+    Schema schema =
+        LiquibaseChangelogs.schema(List.of(root.resolve("META-INF/jpa-changelog-master.xml")));
+    assertThat(schema.isFullyRead("realm")).isTrue();
+    assertThat(describe(schema, "realm"))
+        .contains("column id not null", "column name not null", "unique name");
+  }
+
   /** What a {@code ${...}} without a value shapes is unknown, never a guess. */
   @Test
   void unresolvedPropertiesMakeWhatTheyShapeUnknown(@TempDir Path root) throws IOException {

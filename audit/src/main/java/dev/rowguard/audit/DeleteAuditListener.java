@@ -184,7 +184,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       }
       String why = plan.notCaptured == null ? null : plan.notCaptured[i];
       if (why != null) {
-        entry.put(Fields.ROWS_NOT_CAPTURED, why).put(Fields.ROWS_NOT_CAPTURED_STATEMENTS, 1);
+        markNotCaptured(entry, why);
       }
       try {
         writer.append(entry);
@@ -225,37 +225,23 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       Capture mode = options.captureOf(c.tables().isEmpty() ? "?" : c.tables().get(0));
       try {
         Connection raw = execInfo.getStatement().getConnection();
+        ConnectionState state =
+            connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
+        String dbSystem = state.database(raw).systemName();
         if (mode != Capture.NONE) {
-          String why =
-              rowCapture.notCaptured(
-                  raw,
-                  queries.get(i).getQuery(),
-                  c,
-                  connections
-                      .computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState())
-                      .database(raw)
-                      .systemName());
+          String why = rowCapture.notCaptured(raw, queries.get(i).getQuery(), c, dbSystem);
           if (why != null) {
             notCaptured(plan, deleting.length, i, why);
             continue;
           }
         }
-        ConnectionState state =
-            connections.computeIfAbsent(execInfo.getConnectionId(), id -> new ConnectionState());
         long budget = state.captureBudget(options.captureMaxRows());
         for (RowCapture.Pending p : out == null ? new RowCapture.Pending[0] : out) {
           budget -= p == null ? 0 : p.totalSize();
         }
         RowCapture.Pending p =
             rowCapture
-                .before(
-                    raw,
-                    c,
-                    queries.get(i),
-                    mode,
-                    options::captureOf,
-                    state.database(raw).systemName(),
-                    budget)
+                .before(raw, c, queries.get(i), mode, options::captureOf, dbSystem, budget)
                 .orElse(null);
         if (p != null) {
           if (out == null) {
@@ -272,6 +258,11 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
       }
     }
     return out;
+  }
+
+  /** Says on a statement's record why its rows were not captured. */
+  private static void markNotCaptured(LogEntry entry, String why) {
+    entry.put(Fields.ROWS_NOT_CAPTURED, why).put(Fields.ROWS_NOT_CAPTURED_STATEMENTS, 1);
   }
 
   private static void notCaptured(Plan plan, int queries, int i, String why) {
@@ -423,7 +414,7 @@ final class DeleteAuditListener implements QueryExecutionListener, MethodExecuti
         }
         String why = notCaptured[k];
         if (why != null) {
-          entry.put(Fields.ROWS_NOT_CAPTURED, why).put(Fields.ROWS_NOT_CAPTURED_STATEMENTS, 1);
+          markNotCaptured(entry, why);
         }
         write(entry, state);
       } else if (notCaptured[k] != null && !autoCommit && e.rows() > 0) {
